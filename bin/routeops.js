@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+"use strict";
+// Runs the TypeScript sources directly (no build step): ts-node in transpile-only mode, so
+// `npx routeops` works from a clone right after `npm ci`. Type errors are caught by `npm test`.
+const path = require("node:path");
+require("ts-node").register({
+  project: path.join(__dirname, "..", "tsconfig.json"),
+  transpileOnly: true,
+  compilerOptions: { module: "commonjs", moduleResolution: "node10" },
+});
+const { main } = require("../src/cli/main");
+main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // Last line of defence: commands report their own errors; this only fires on a bug.
+    process.stderr.write(`routeops: internal error: ${error && error.message ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,3 @@
+export * from "./types";
+export { defineRouting } from "./define";
+export { routingSchema } from "./schema";
