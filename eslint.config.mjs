@@ -12,6 +12,7 @@ const coreDirs = [
   "src/audit/**",
   "src/simulate/**",
   "src/graph/**",
+  "src/report/**",
 ];
 
 const ioModules = [
