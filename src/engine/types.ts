@@ -62,7 +62,10 @@ export type RoutingSystemId = "inbound" | "outbound" | "reengagement" | "unclass
 
 /** One step of the explanation: a rule (or classification step) evaluated, and why it (did not) match. */
 export interface TraceStep {
-  /** `source`, `reengagement`, `inbound`, `outbound`, `intent`, `unclassified`, `pool`. */
+  /**
+   * `source`, `reengagement`, `inbound`, `outbound`, `intent`, `unclassified`, `pool`; the engine
+   * also writes `territory`, `segment` and `sla` steps.
+   */
   stage: string;
   /** Rule or source type id. */
   id: string;
@@ -104,6 +107,25 @@ export interface Decision {
   slaDueAt: number | null;
   /** Calendar id the SLA clock ran on. */
   slaCalendar: string | null;
+  /** Time zone of that calendar (so that explanations can show the due time locally). */
+  slaTimeZone?: string | null;
   notification: NotificationStyle;
   trace: TraceStep[];
+}
+
+/**
+ * Where every pool's weighted round robin stands: per pool id, per member email, the member's
+ * current counter. A plain object, so it round-trips through JSON and a replay started from a
+ * saved state hands out leads exactly as before. `route` advances it in place.
+ */
+export interface RotationState {
+  pools: Record<string, Record<string, number>>;
+}
+
+/** Options of `route`. */
+export interface RouteOptions {
+  /** Rotation state to pick pool members from (advanced in place). Default: a fresh state. */
+  rotation?: RotationState;
+  /** Build the explanation (`Decision.trace`). Default `true`; `false` leaves it empty (bulk replays). */
+  trace?: boolean;
 }

@@ -1,0 +1,13 @@
+/**
+ * The routing engine: compile a config once, then route leads, explain decisions and do
+ * business-time arithmetic. Pure: no I/O, no clock, no environment.
+ */
+export * from "./types";
+export { compileRouting, resolveRep, type CompiledRouting, type CompiledRep, type CompiledPool } from "./compile";
+export { route } from "./route";
+export { createRotationState, pickNext, type RotationCandidate } from "./rotation";
+export { compileCalendar, slaDueAt, describeSlaTarget, type BusinessCalendar } from "./business-time";
+export { normaliseCountry, normaliseState, findTerritory, compileTerritories, type TerritoryIndex } from "./geo";
+export { formatDecision, type FormatDecisionOptions } from "./explain";
+export { parseEmployees } from "./facts";
+export { pagePath } from "./classify";

@@ -1,0 +1,202 @@
+/**
+ * Routes one lead: classify the event, read the facts, check re-engagement (inbound only), let
+ * the inbound or outbound rules decide, then work out the SLA. Pure and deterministic: the only
+ * state is the rotation state the caller passes (advanced in place).
+ */
+import type { Intent } from "../config/types";
+import { classify, type CompiledSource } from "./classify";
+import type { CompiledReengagementRule, CompiledRouting } from "./compile";
+import { describeCondition, failingCheck, type LeadFacts } from "./conditions";
+import { readFacts } from "./facts";
+import { ownerAssignment, queueAssignment, type Assignment } from "./outcome";
+import { findOriginalTouch } from "./reengagement";
+import { createRotationState } from "./rotation";
+import { decideBySystem } from "./rules";
+import { decideSla } from "./sla";
+import type {
+  Decision,
+  RotationState,
+  RouteEvent,
+  RouteInput,
+  RouteOptions,
+  RoutingSystemId,
+  TraceStep,
+} from "./types";
+
+interface Verdict {
+  system: RoutingSystemId;
+  rule: { id: string; sla: string | null; notification: Decision["notification"] };
+  assignment: Assignment;
+  collaborator: string | null;
+  originalRep: string | null;
+}
+
+function decideIntent(source: CompiledSource, facts: LeadFacts, trace: TraceStep[] | null): Intent {
+  const intent = source.intent;
+  if (typeof intent === "string") {
+    if (trace)
+      trace.push({ stage: "intent", id: source.id, matched: true, reason: `${intent} (fixed for ${source.id})` });
+    return intent;
+  }
+  for (const rule of intent.rules) {
+    if (failingCheck(rule.when, facts) < 0) {
+      if (trace) {
+        trace.push({
+          stage: "intent",
+          id: source.id,
+          matched: true,
+          reason: `${rule.intent}: ${describeCondition(rule.when, facts)}`,
+        });
+      }
+      return rule.intent;
+    }
+  }
+  if (trace) {
+    const why = intent.rules.map((rule) => describeCondition(rule.when, facts)).join("; ");
+    trace.push({
+      stage: "intent",
+      id: source.id,
+      matched: true,
+      reason: `${intent.otherwise} (otherwise: ${why || "no rules"})`,
+    });
+  }
+  return intent.otherwise;
+}
+
+function unclassifiedAssignment(compiled: CompiledRouting, tracing: boolean): Assignment {
+  const { queue, queueId } = compiled.unclassified;
+  if (queue) return queueAssignment(compiled, queue, tracing);
+  return {
+    owner: null,
+    pool: null,
+    queue: queueId,
+    nurture: null,
+    rotationPick: null,
+    calendar: compiled.defaultCalendar,
+    calendarId: compiled.config.defaultCalendar,
+    summary: tracing ? `queue ${queueId}` : "",
+  };
+}
+
+/** Re-engagement rules for a lead with an original rep; null when none holds. */
+function reengage(
+  compiled: CompiledRouting,
+  facts: LeadFacts,
+  at: number,
+  rotation: RotationState,
+  trace: TraceStep[] | null,
+): Verdict | null {
+  let chosen: CompiledReengagementRule | null = null;
+  for (const rule of compiled.reengagement.rules) {
+    if (failingCheck(rule.when, facts) < 0) {
+      chosen = rule;
+      break;
+    }
+    if (trace)
+      trace.push({ stage: "reengagement", id: rule.id, matched: false, reason: describeCondition(rule.when, facts) });
+  }
+  const original = facts.originalRep!;
+  if (chosen === null) {
+    if (trace) {
+      trace.push({
+        stage: "reengagement",
+        id: "none",
+        matched: false,
+        reason: "no re-engagement rule holds: the inbound rules decide",
+      });
+    }
+    return null;
+  }
+  if (chosen.handoff === "original_rep") {
+    const assignment = ownerAssignment(compiled, original, "original outbound rep", trace !== null);
+    if (trace) {
+      const reason = `${describeCondition(chosen.when, facts)} → handoff original_rep: ${assignment.summary}`;
+      trace.push({ stage: "reengagement", id: chosen.id, matched: true, reason });
+    }
+    return { system: "reengagement", rule: chosen, assignment, collaborator: null, originalRep: original };
+  }
+  if (trace) {
+    const reason = `${describeCondition(chosen.when, facts)} → handoff ${chosen.handoff}: the inbound rules decide with ${compiled.reengagement.intent} intent`;
+    trace.push({ stage: "reengagement", id: chosen.id, matched: true, reason });
+  }
+  facts.intent = compiled.reengagement.intent;
+  const inbound = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
+  const collaborator = chosen.handoff === "collaborative" && inbound.assignment.owner !== original ? original : null;
+  return { system: "reengagement", rule: chosen, assignment: inbound.assignment, collaborator, originalRep: original };
+}
+
+/**
+ * Routes one lead. Never throws for an input of the declared shape, whatever its values
+ * (garbage strings, missing company, unknown reps, `NaN` times or sizes).
+ * `options.rotation` is advanced in place; without it a fresh rotation is used.
+ */
+export function route(compiled: CompiledRouting, input: RouteInput, options?: RouteOptions): Decision {
+  const trace: TraceStep[] | null = options?.trace === false ? null : [];
+  const rotation = options?.rotation ?? createRotationState();
+  const at = input.at;
+  const event: RouteEvent = input.event ?? ({} as RouteEvent);
+  const source = classify(compiled.sources, event, trace);
+  const facts = readFacts(compiled, input, trace);
+
+  let verdict: Verdict | null = null;
+  if (source === null) {
+    const { rule, notification, sla } = compiled.unclassified;
+    const assignment = unclassifiedAssignment(compiled, trace !== null);
+    if (trace) {
+      const reason = `no source type matches this ${String(event.kind)} event → ${assignment.summary}`;
+      trace.push({ stage: "unclassified", id: rule, matched: true, reason });
+    }
+    verdict = {
+      system: "unclassified",
+      rule: { id: rule, sla, notification },
+      assignment,
+      collaborator: null,
+      originalRep: null,
+    };
+  } else {
+    facts.sourceType = source.id;
+    if (source.system === "outbound") {
+      const decided = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace);
+      verdict = { system: "outbound", ...decided, collaborator: null, originalRep: null };
+    } else {
+      facts.intent = decideIntent(source, facts, trace);
+      const original = findOriginalTouch(compiled, input.contact?.history, at, trace);
+      if (original) {
+        facts.originalRep = original.rep.email;
+        facts.originalRepCovers = facts.territory !== null && original.rep.territories.has(facts.territory);
+        verdict = reengage(compiled, facts, at, rotation, trace);
+      }
+      if (verdict === null) {
+        const decided = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
+        verdict = { system: "inbound", ...decided, collaborator: null, originalRep: null };
+      }
+    }
+  }
+
+  const { assignment } = verdict;
+  const sla = decideSla(compiled, verdict.rule.sla, facts.intent, assignment, at, verdict.rule.id, trace);
+  return {
+    sourceType: facts.sourceType,
+    system: verdict.system,
+    rule: verdict.rule.id,
+    intent: facts.intent,
+    country: facts.country,
+    state: facts.state,
+    territory: facts.territory,
+    segment: facts.segment,
+    owner: assignment.owner,
+    pool: assignment.pool,
+    queue: assignment.queue,
+    nurture: assignment.nurture,
+    rotationPick: assignment.rotationPick,
+    collaborator: verdict.collaborator,
+    reengagement: verdict.system === "reengagement",
+    originalRep: verdict.originalRep,
+    slaPolicy: sla.slaPolicy,
+    slaDueAt: sla.slaDueAt,
+    slaCalendar: sla.slaCalendar,
+    slaTimeZone: sla.slaTimeZone,
+    notification: verdict.rule.notification,
+    trace: trace ?? [],
+  };
+}
