@@ -4,4 +4,6 @@ import type { Command } from "../io";
  * Every command, loaded lazily so that `routeops validate` does not pay for the HubSpot client.
  * Add a command by adding one line here.
  */
-export const commands: Record<string, () => Promise<Command>> = {};
+export const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import("./validate")).validateCommand,
+};
