@@ -35,11 +35,11 @@ export function trend(current: number, previous: number): Trend {
 
 /** Speed-to-lead buckets: within 15 minutes, an hour, 4 hours, a business day (8 h), longer. */
 export const SPEED_BUCKETS: readonly { label: string; upToMinutes: number | null }[] = [
-  { label: "<= 15 min", upToMinutes: 15 },
+  { label: "up to 15 min", upToMinutes: 15 },
   { label: "15-60 min", upToMinutes: 60 },
   { label: "1-4 h", upToMinutes: 240 },
   { label: "4-8 h", upToMinutes: 480 },
-  { label: "> 8 h", upToMinutes: null },
+  { label: "over 8 h", upToMinutes: null },
 ];
 
 export function bucketed(minutes: readonly number[]): DurationBucket[] {

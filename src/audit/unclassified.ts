@@ -65,9 +65,7 @@ export function unclassifiedTally(portalId: string | null): UnclassifiedTally {
         .map(([key, group]) => ({ key, group }))
         .sort(
           (a, b) =>
-            b.group.current - a.group.current ||
-            b.group.previous - a.group.previous ||
-            a.key.localeCompare(b.key, "en"),
+            b.group.current - a.group.current || b.group.previous - a.group.previous || byName(a.group, b.group),
         );
       const listed = all.filter(({ key }) => key !== OVERFLOW).slice(0, UNCLASSIFIED_GROUP_LIMIT);
       const listedKeys = new Set(listed.map(({ key }) => key));
@@ -82,6 +80,19 @@ export function unclassifiedTally(portalId: string | null): UnclassifiedTally {
       };
     },
   };
+}
+
+/** Ties read alphabetically, groups with nothing known last. */
+function byName(a: GroupTally, b: GroupTally): number {
+  for (const field of ["source", "detail1", "detail2"] as const) {
+    const x = a[field];
+    const y = b[field];
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x.localeCompare(y, "en");
+  }
+  return 0;
 }
 
 function toGroup(group: GroupTally): UnclassifiedGroup {

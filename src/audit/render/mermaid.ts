@@ -4,12 +4,13 @@
  * syntax and HTML labels, so every label is reduced to a small safe alphabet first.
  */
 
-/** Letters, digits, space and `_ . / : -` only; at most 40 characters; never empty. */
+/** Letters, digits, space and `_ . / -` only; at most 40 characters; never empty. */
 export function mermaidLabel(text: string): string {
   const safe = text
     .normalize("NFKD")
-    .replace(/[^A-Za-z0-9 _./:-]/g, "")
     .replace(/\s+/g, " ")
+    .replace(/[^A-Za-z0-9 _./-]/g, "")
+    .replace(/ +/g, " ")
     .trim()
     .slice(0, 40)
     .trim();
