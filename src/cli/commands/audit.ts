@@ -1,0 +1,324 @@
+import { parseArgs } from "node:util";
+import {
+  AUDIT_CONTACT_PROPERTIES,
+  AUDIT_JSON_SCHEMA,
+  auditMarker,
+  failedChecks,
+  parseFailOn,
+  renderJson,
+  renderMarkdown,
+  renderText,
+  reportTitle,
+  startAudit,
+  windowBetween,
+  windowSince,
+  WindowError,
+  type AuditEnvelope,
+  type AuditReport,
+  type AuditWindow,
+  type DriftItem,
+  type FailOnCheck,
+} from "../../audit";
+import type { RoutingConfig } from "../../config/types";
+import { hasErrors } from "../../config/diagnostics";
+import { loadAndValidate } from "../../files/config-loader";
+import { writeReportFiles } from "../../files/report-output";
+import { createGitHubAdapter, writeStepSummary } from "../../github";
+import { createHubSpotAdapter, type HubSpotAdapter, type HubSpotOwner } from "../../hubspot";
+import { formatDiagnosticsText } from "../../report/diagnostics";
+import { UsageError, type CliIO, type Command } from "../io";
+
+const usage = `Usage: routeops audit [options]
+
+Audits routing in HubSpot for a window: drift of what RouteOps manages (changed outside RouteOps),
+unclassified contacts, inbound, outbound and re-engagement health, and a unified view.
+
+Window (default --since 7d):
+  --since LENGTH          the window ending now: 7d, 24h, 2w
+  --from DATE --to DATE   ISO dates (UTC days, --to included) or date-times with a zone
+  --now DATE-TIME         the audit's "now" (default: the clock), for reproducible reports
+
+Output:
+  --format FORMAT         text (default), markdown or json (one envelope)
+  --out DIR               also write DIR/report.md and DIR/report.json
+  --post-issue            create or update this portal's audit issue on GitHub
+                          (needs GITHUB_TOKEN and GITHUB_REPOSITORY)
+  --fail-on CHECKS        exit 3 when any of drift,unclassified,sla found something
+
+HubSpot:
+  --config FILE           routing config module (default: routing/index.ts)
+  --hubspot-base-url URL  API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
+  --portal-id ID          portal id for links and the issue marker (default: HUBSPOT_PORTAL_ID)
+  --skip-drift            do not compare managed properties and workflows (owners are still checked)
+
+The token is read from HUBSPOT_ACCESS_TOKEN. When GITHUB_STEP_SUMMARY is set, the Markdown report
+is also appended there.
+
+Exit codes: 0 done; 3 a --fail-on check found something; 1 the audit could not run; 2 bad usage.`;
+
+/** Exit code when a `--fail-on` check found something. */
+export const FINDINGS_EXIT_CODE = 3;
+
+interface AuditOptions {
+  config: string;
+  window: AuditWindow;
+  now: number;
+  format: "text" | "markdown" | "json";
+  out?: string;
+  postIssue: boolean;
+  failOn: FailOnCheck[];
+  baseUrl?: string;
+  portalId: string | null;
+  skipDrift: boolean;
+}
+
+/** What tests may replace: the clock. */
+export interface AuditCommandDeps {
+  now?: () => number;
+}
+
+export function createAuditCommand(deps: AuditCommandDeps = {}): Command {
+  const clock = deps.now ?? Date.now;
+  return {
+    name: "audit",
+    summary: "Report drift and routing health for a window, optionally to a GitHub issue",
+    usage,
+    run: (argv, io) => runAudit(parseOptions(argv, io, clock()), io),
+  };
+}
+
+/** `routeops audit`. */
+export const auditCommand: Command = createAuditCommand();
+
+async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
+  const secrets = [io.env.HUBSPOT_ACCESS_TOKEN, io.env.GITHUB_TOKEN].filter((s): s is string => !!s && s.length >= 4);
+  const fail = (code: string, message: string, exitCode = 1): number => {
+    const clean = scrub(message, secrets);
+    if (options.format === "json")
+      io.stdout.write(renderJson(envelope(options, exitCode, [], null, null, { code, message: clean })));
+    io.stderr.write(`routeops audit: ${clean}\n`);
+    return exitCode;
+  };
+
+  const token = io.env.HUBSPOT_ACCESS_TOKEN?.trim();
+  if (!token) {
+    return fail(
+      "missing_token",
+      "a HubSpot token is needed: set HUBSPOT_ACCESS_TOKEN to a private app token with the crm.objects.contacts.read, " +
+        "crm.schemas.contacts.read, crm.objects.owners.read and automation scopes (or run `npm run demo`, which starts the emulator)",
+      2,
+    );
+  }
+  const github = options.postIssue ? githubSettings(io) : null;
+  if (options.postIssue && !github) {
+    return fail(
+      "missing_github",
+      "--post-issue needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) in the environment",
+      2,
+    );
+  }
+
+  const { config, diagnostics } = loadAndValidate(options.config, {
+    cwd: io.cwd,
+    today: new Date(options.now).toISOString().slice(0, 10),
+  });
+  if (!config || hasErrors(diagnostics)) {
+    io.stderr.write(formatDiagnosticsText(diagnostics));
+    return fail("invalid_config", `the routing config ${options.config} does not validate; fix the errors above`);
+  }
+
+  let hubspot: HubSpotAdapter;
+  let report: AuditReport;
+  try {
+    hubspot = createHubSpotAdapter({ accessToken: token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+    const progress = progressLine(io);
+    progress.say("Reading HubSpot owners...");
+    const owners = await hubspot.listOwners();
+    const drift = options.skipDrift ? null : await readManagedDrift(hubspot, config, owners, options.now, progress);
+    const run = startAudit({ config, owners, window: options.window, now: options.now, portalId: options.portalId });
+    const read = await hubspot.readContacts({ properties: [...AUDIT_CONTACT_PROPERTIES] });
+    for await (const contact of read.contacts) {
+      run.add(contact);
+      if (run.contactsRead % 1000 === 0) progress.say(`Reading contacts: ${run.contactsRead.toLocaleString("en-US")}`);
+    }
+    progress.done();
+    report = run.finish(drift);
+  } catch (error) {
+    return fail(errorCode(error), `HubSpot: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const failed = failedChecks(report, options.failOn);
+  const exitCode = failed.length > 0 ? FINDINGS_EXIT_CODE : 0;
+  const marker = auditMarker(report.portalId);
+  const markdown = renderMarkdown(report, { marker });
+  const json = renderJson(envelope(options, exitCode, failed, hubspot.requests.count(), report, null));
+
+  try {
+    if (options.out)
+      await writeReportFiles(options.out, [
+        { name: "report.md", text: markdown },
+        { name: "report.json", text: json },
+      ]);
+    const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryPath && summaryPath.trim() !== "") await writeStepSummary(summaryPath, markdown);
+    if (github) {
+      const adapter = createGitHubAdapter({
+        token: github.token,
+        repository: github.repository,
+        ...(github.baseUrl ? { baseUrl: github.baseUrl } : {}),
+      });
+      const issue = await adapter.upsertIssueByMarker({
+        marker: `audit:portal:${report.portalId ?? "unknown"}`.replace(/[^A-Za-z0-9._:/-]/g, ""),
+        title: reportTitle(report),
+        body: markdown,
+        fullReportHint: "The full report is in the workflow's report.json artifact (--out).",
+      });
+      io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
+    }
+  } catch (error) {
+    return fail(errorCode(error), error instanceof Error ? error.message : String(error));
+  }
+
+  if (options.format === "json") io.stdout.write(json);
+  else if (options.format === "markdown") io.stdout.write(markdown);
+  else io.stdout.write(renderText(report));
+  if (failed.length > 0) {
+    io.stderr.write(`routeops audit: --fail-on ${failed.join(",")}: findings present (exit ${FINDINGS_EXIT_CODE})\n`);
+  }
+  return exitCode;
+}
+
+/**
+ * Drift of managed properties and workflows: the deploy plan's differences between what
+ * `routing/` would deploy and what HubSpot holds, worded as changes made outside RouteOps.
+ */
+async function readManagedDrift(
+  _hubspot: HubSpotAdapter,
+  _config: RoutingConfig,
+  _owners: HubSpotOwner[],
+  _now: number,
+  _progress: Progress,
+): Promise<DriftItem[] | null> {
+  // The deploy planner (desiredState / planChanges) has not landed yet: report "not compared".
+  return null;
+}
+
+function envelope(
+  options: AuditOptions,
+  exitCode: number,
+  failed: FailOnCheck[],
+  apiCalls: number | null,
+  report: AuditReport | null,
+  error: { code: string; message: string } | null,
+): AuditEnvelope {
+  const status = error ? "error" : failed.length > 0 ? "failed" : "ok";
+  return { schema: AUDIT_JSON_SCHEMA, status, exitCode, failOn: options.failOn, failed, apiCalls, report, error };
+}
+
+function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: "string" },
+        since: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        now: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        "post-issue": { type: "boolean" },
+        "fail-on": { type: "string" },
+        "hubspot-base-url": { type: "string" },
+        "portal-id": { type: "string" },
+        "skip-drift": { type: "boolean" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "markdown" && format !== "json") {
+    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  }
+  if (values.since !== undefined && (values.from !== undefined || values.to !== undefined)) {
+    throw new UsageError("give either --since or --from/--to, not both");
+  }
+  if (values.to !== undefined && values.from === undefined) throw new UsageError("--to needs --from");
+  let now = clockNow;
+  let window: AuditWindow;
+  let failOn: FailOnCheck[] = [];
+  try {
+    if (values.now !== undefined) now = parseNow(values.now);
+    window =
+      values.from !== undefined ? windowBetween(values.from, values.to, now) : windowSince(values.since ?? "7d", now);
+    if (values["fail-on"] !== undefined) failOn = parseFailOn(values["fail-on"]);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const portalId = (values["portal-id"] ?? io.env.HUBSPOT_PORTAL_ID ?? "").trim();
+  if (portalId !== "" && !/^\d+$/.test(portalId)) throw new UsageError(`--portal-id must be digits, not "${portalId}"`);
+  const baseUrl = values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL;
+  return {
+    config: values.config ?? "routing/index.ts",
+    window,
+    now,
+    format,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    postIssue: values["post-issue"] === true,
+    failOn,
+    ...(baseUrl ? { baseUrl } : {}),
+    portalId: portalId === "" ? null : portalId,
+    skipDrift: values["skip-drift"] === true,
+  };
+}
+
+function parseNow(value: string): number {
+  const at = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(at)) {
+    throw new WindowError(`--now: expected a date-time with a zone (2026-11-30T18:00:00Z), got "${value}"`);
+  }
+  return at;
+}
+
+function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string } | null {
+  const token = io.env.GITHUB_TOKEN?.trim();
+  const repository = io.env.GITHUB_REPOSITORY?.trim();
+  if (!token || !repository) return null;
+  const baseUrl = io.env.GITHUB_API_URL?.trim();
+  return { token, repository, ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** A one-line progress indicator on stderr, only when stderr is a terminal. */
+interface Progress {
+  say(text: string): void;
+  done(): void;
+}
+
+function progressLine(io: CliIO): Progress {
+  const tty = io.stderr.isTTY === true;
+  let shown = false;
+  return {
+    say(text) {
+      if (!tty) return;
+      io.stderr.write(`\r\u001b[2K${text}`);
+      shown = true;
+    },
+    done() {
+      if (tty && shown) io.stderr.write("\r\u001b[2K");
+    },
+  };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[a-z_]+$/.test(code) ? code : "audit_failed";
+}
+
+/** Tokens never leave the process, whatever an error message carries. */
+function scrub(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+}
