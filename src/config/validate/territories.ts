@@ -15,15 +15,8 @@ export function checkTerritories(dir: RoutingDirectory): Finding[] {
   territories.forEach((territory, i) => {
     territory.matches.forEach((match, j) => {
       const at = ["territories", element(territory, i), "matches", j];
-      if (!isRegionCode(match.country, regions)) {
-        findings.push(
-          error(
-            "invalid_country",
-            [...at, "country"],
-            `"${match.country}" is not an ISO 3166-1 alpha-2 country code (for example "US", "GB", "DE")`,
-          ),
-        );
-      }
+      const problem = countryProblem(match.country, regions);
+      if (problem !== undefined) findings.push(error("invalid_country", [...at, "country"], problem));
       if (match.states !== undefined && match.exceptStates !== undefined) {
         findings.push(
           error(
@@ -53,10 +46,21 @@ export function checkTerritories(dir: RoutingDirectory): Finding[] {
   return findings;
 }
 
-function isRegionCode(code: string, regions: Intl.DisplayNames): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
+/** Why a country value is no ISO 3166-1 alpha-2 country code; undefined when it is one. */
+function countryProblem(code: string, regions: Intl.DisplayNames): string | undefined {
+  const example = '(for example "US", "GB", "DE")';
+  if (!/^[A-Z]{2}$/.test(code))
+    return `"${code}" is not an ISO 3166-1 alpha-2 country code: two capital letters ${example}`;
+  // ICU knows aliases (UK, DD, YU) and groupings (EU, UN, QO) that no contact's country normalises to.
+  const canonical = Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4);
+  if (canonical !== undefined && canonical !== code)
+    return `"${code}" is not an ISO 3166-1 alpha-2 country code: use "${canonical}"`;
   const name = regions.of(code);
-  return name !== undefined && name !== code && name !== "Unknown Region";
+  const grouping = /^(EU|EZ|UN|Q[M-Z]|X[A-JL-Z])$/.test(code);
+  if (grouping || name === undefined || name === code || name === "Unknown Region") {
+    return `"${code}" is not an ISO 3166-1 alpha-2 country code ${example}`;
+  }
+  return undefined;
 }
 
 /** The first clause of `later` that can match a contact some clause of `earlier` matches. */
