@@ -1,0 +1,6 @@
+export { routingGraph } from "./flowchart";
+export type { RoutingGraph, RoutingGraphOptions } from "./flowchart";
+export { routingChanges } from "./changes";
+export type { RoutingLayer, RuleChange } from "./changes";
+export { graphMarkdown } from "./markdown";
+export { mermaidLabel, mermaidText } from "./mermaid-text";
