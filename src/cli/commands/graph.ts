@@ -105,7 +105,8 @@ function materializeAtRef(ref: string, configPath: string, cwd: string): { scrat
     .toString("utf8")
     .split("\0")
     .filter(Boolean);
-  if (files.length === 0) throw new ConfigFailure(`--base ${ref}: ${gitFolder || "the repository"} has no files at ${ref}`);
+  if (files.length === 0)
+    throw new ConfigFailure(`--base ${ref}: ${gitFolder || "the repository"} has no files at ${ref}`);
 
   fs.mkdirSync(path.join(root, ".routeops"), { recursive: true });
   const scratch = fs.mkdtempSync(path.join(root, ".routeops", "base-"));
