@@ -6,4 +6,8 @@ import type { Command } from "../io";
  */
 export const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import("./validate")).validateCommand,
+  test: async () => (await import("./test")).testCommand,
+  explain: async () => (await import("./explain")).explainCommand,
+  graph: async () => (await import("./graph")).graphCommand,
+  audit: async () => (await import("./audit")).auditCommand,
 };
