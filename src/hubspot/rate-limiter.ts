@@ -1,0 +1,163 @@
+/**
+ * Client-side limiter that keeps one adapter under HubSpot's rolling window (for example 190
+ * requests per 10 s) and the search limit (5 per second), so that a well-behaved run sees few
+ * or no 429s.
+ *
+ * Sliding windows, with a safety margin that does not depend on network latency: a request
+ * holds its slot while in flight and for `interval + margin` after its response arrived. HubSpot
+ * counts a request when it arrives, which is somewhere between our send and our receipt, so a
+ * slot freed that way can never overlap the server's window, whatever the latency.
+ */
+import type { ReportedRateLimit } from "./rate-limit-headers";
+
+/** Which limits a call counts against. Search calls count against both. */
+export type LimitKind = "general" | "search";
+
+/** Granted by `acquire`; `release` must be called once the response (or failure) is in. */
+export interface LimiterPermit {
+  release(): void;
+}
+
+export interface RateLimiterOptions {
+  /** Requests per rolling window (HubSpot: 190 per 10 s for Professional/Enterprise). */
+  windowMax: number;
+  windowMs: number;
+  /** Search requests per second (HubSpot: 5). */
+  searchPerSecond: number;
+  /** Extra time a slot stays taken after its interval, for clock granularity. */
+  marginMs: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+class SlidingWindow {
+  private inFlight = 0;
+  /** Times at which finished requests were released, ascending. */
+  private released: number[] = [];
+  private pausedUntil = 0;
+
+  constructor(
+    public max: number,
+    public intervalMs: number,
+    private readonly marginMs: number,
+  ) {}
+
+  used(now: number): number {
+    const horizon = now - this.intervalMs - this.marginMs;
+    let drop = 0;
+    while (drop < this.released.length && (this.released[drop] as number) <= horizon) drop++;
+    if (drop > 0) this.released.splice(0, drop);
+    return this.inFlight + this.released.length;
+  }
+
+  /** `now` when a request may go, a later time to wait for, or `"release"` when only in-flight ones hold it. */
+  freeAt(now: number): number | "release" {
+    const used = this.used(now);
+    const earliest = Math.max(now, this.pausedUntil);
+    if (used < this.max) return earliest;
+    const overflow = used - this.max;
+    const expiring = this.released[overflow];
+    if (expiring === undefined) return "release";
+    return Math.max(earliest, expiring + this.intervalMs + this.marginMs);
+  }
+
+  take(): void {
+    this.inFlight++;
+  }
+
+  give(at: number): void {
+    this.inFlight--;
+    this.released.push(at);
+  }
+
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+/** Sliding-window limiter shared by every call of one adapter. */
+export class RateLimiter {
+  private readonly general: SlidingWindow;
+  private readonly search: SlidingWindow;
+  private readonly configuredMax: number;
+  /** Admissions are served one at a time, first come first served. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private releaseWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.configuredMax = options.windowMax;
+    this.general = new SlidingWindow(options.windowMax, options.windowMs, options.marginMs);
+    this.search = new SlidingWindow(options.searchPerSecond, 1_000, options.marginMs);
+  }
+
+  acquire(kind: LimitKind): Promise<LimiterPermit> {
+    const admitted = this.queue.then(() => this.admit(kind));
+    this.queue = admitted.catch(() => undefined);
+    return admitted;
+  }
+
+  /**
+   * Learns from a response's headers: the portal's real window (a Starter portal has 100 per
+   * 10 s; a test emulator may use a shorter interval), and pauses when HubSpot says the window
+   * is exhausted although our own count says otherwise (another client uses the same portal).
+   */
+  observe(kind: LimitKind, reported: ReportedRateLimit): void {
+    const now = this.options.now();
+    if (reported.max !== undefined && reported.max > 0) this.general.max = Math.min(this.configuredMax, reported.max);
+    if (reported.intervalMs !== undefined && reported.intervalMs > 0) this.general.intervalMs = reported.intervalMs;
+    if (reported.remaining === 0 && this.general.used(now) < this.general.max) {
+      this.general.pause(now + this.general.intervalMs);
+    }
+    if (kind === "search" && reported.secondlyRemaining === 0 && this.search.used(now) < this.search.max) {
+      this.search.pause(now + 1_000);
+    }
+  }
+
+  /** Holds every call of this kind back for `ms` (after a 429). */
+  pause(kind: LimitKind, ms: number): void {
+    const until = this.options.now() + ms;
+    this.general.pause(until);
+    if (kind === "search") this.search.pause(until);
+  }
+
+  private windowsFor(kind: LimitKind): SlidingWindow[] {
+    return kind === "search" ? [this.general, this.search] : [this.general];
+  }
+
+  private async admit(kind: LimitKind): Promise<LimiterPermit> {
+    const windows = this.windowsFor(kind);
+    for (;;) {
+      const now = this.options.now();
+      let waitUntil = now;
+      let needsRelease = false;
+      for (const window of windows) {
+        const free = window.freeAt(now);
+        if (free === "release") needsRelease = true;
+        else waitUntil = Math.max(waitUntil, free);
+      }
+      if (needsRelease) {
+        await new Promise<void>((resolve) => this.releaseWaiters.push(resolve));
+      } else if (waitUntil > now) {
+        await this.options.sleep(waitUntil - now);
+      } else {
+        for (const window of windows) window.take();
+        return this.permit(windows);
+      }
+    }
+  }
+
+  private permit(windows: SlidingWindow[]): LimiterPermit {
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const at = this.options.now();
+        for (const window of windows) window.give(at);
+        const waiters = this.releaseWaiters;
+        this.releaseWaiters = [];
+        for (const wake of waiters) wake();
+      },
+    };
+  }
+}
