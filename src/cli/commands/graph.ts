@@ -160,10 +160,9 @@ function loadBase(base: string, configPath: string, cwd: string): RoutingConfig 
     // Name the files as they are in git (`main:routing/x.ts`), not in the scratch folder.
     if (error instanceof ConfigFailure) {
       const scratchPrefix = path.relative(cwd, scratch) + path.sep;
-      const root = gitText(["rev-parse", "--show-toplevel"], cwd);
       const renamed = error.diagnostics.map((d) =>
         d.file?.startsWith(scratchPrefix)
-          ? { ...d, file: `${base}:${path.relative(root, path.resolve(cwd, d.file)).split(path.sep).join("/")}` }
+          ? { ...d, file: `${base}:${path.relative(scratch, path.resolve(cwd, d.file)).split(path.sep).join("/")}` }
           : d,
       );
       throw new ConfigFailure(error.message, renamed);
