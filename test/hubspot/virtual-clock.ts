@@ -29,6 +29,8 @@ export class VirtualClock {
     const result = work.finally(() => {
       done = true;
     });
+    // The caller handles a rejection once `run` returns; until then it is not "unhandled".
+    result.catch(() => undefined);
     for (;;) {
       await settle();
       if (done) return result;
