@@ -79,10 +79,21 @@ export class ConfigLocator {
       if (ts.isExportAssignment(statement)) return { node: statement.expression, sf };
     }
     for (const statement of sf.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === "routing" && declaration.initializer) {
-          return { node: declaration.initializer, sf };
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name) && declaration.name.text === "routing" && declaration.initializer) {
+            return { node: declaration.initializer, sf };
+          }
+        }
+      }
+      // CommonJS: `exports.routing = ...`, `module.exports.default = ...`.
+      if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+        const { left, operatorToken, right } = statement.expression;
+        if (
+          operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          /^(module\.)?exports\.(default|routing)$/.test(left.getText(sf))
+        ) {
+          return { node: right, sf };
         }
       }
     }

@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadAndValidate, loadRoutingConfig } from "../../src/files/config-loader";
+import { ConfigFolder } from "./config-folder";
+
+let folders: ConfigFolder[] = [];
+function folder(): ConfigFolder {
+  const created = new ConfigFolder();
+  folders.push(created);
+  return created;
+}
+afterEach(() => {
+  folders.forEach((f) => f.remove());
+  folders = [];
+});
+
+describe("loading a config module", () => {
+  it("loads the reference organisation from routing/index.ts with every file it reads", () => {
+    const f = folder();
+    const loaded = loadRoutingConfig("routing/index.ts", { cwd: f.cwd });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    expect(loaded.entryFile).toBe(f.path("routing/index.ts"));
+    expect([...loaded.sourceFiles.keys()].sort()).toEqual(
+      ["calendars", "index", "pools", "reengagement", "reps", "slas", "sources", "systems", "territories"].map((n) =>
+        f.path(`routing/${n}.ts`),
+      ),
+    );
+    expect(loaded.sourceFiles.get(f.path("routing/reps.ts"))).toBe(f.read("routing/reps.ts"));
+  });
+
+  it("finds routing/index.ts from the folder name", () => {
+    const f = folder();
+    const result = loadAndValidate("routing", { cwd: f.cwd });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.config?.version).toBe("2026.11.1");
+  });
+
+  it("loads the files afresh each time, so an edit between two loads is seen", () => {
+    const f = folder();
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).config?.version).toBe("2026.11.1");
+    f.edit("routing/index.ts", 'version: "2026.11.1"', 'version: "2026.12.0"');
+    f.edit(
+      "routing/slas.ts",
+      'target: { unit: "business_hours", amount: 4 }',
+      'target: { unit: "business_hours", amount: 0 }',
+    );
+    const second = loadAndValidate("routing/index.ts", { cwd: f.cwd });
+    expect(second.config).toBeUndefined();
+    expect(second.diagnostics.map((d) => d.code)).toEqual(["invalid_sla_amount"]);
+  });
+
+  it("accepts a named `routing` export in a CommonJS .js file", () => {
+    const f = folder();
+    const config = loadRoutingConfig("routing/index.ts", { cwd: f.cwd });
+    if (!config.ok) throw new Error("reference copy did not load");
+    f.write("plain/routing.js", `exports.routing = ${JSON.stringify(config.config, null, 2)};\n`);
+    expect(loadAndValidate("plain/routing.js", { cwd: f.cwd }).diagnostics).toEqual([]);
+  });
+});
+
+describe("load failures are diagnostics with a file and line, never a stack trace", () => {
+  it("reports a missing file with every path tried", () => {
+    const f = folder();
+    const result = loadAndValidate("config/routes", { cwd: f.cwd });
+    expect(result.diagnostics).toEqual([
+      {
+        code: "config_not_found",
+        severity: "error",
+        path: "",
+        message:
+          'no routing config at "config/routes"; tried config/routes, config/routes.ts, config/routes.js, config/routes/index.ts, config/routes/index.js',
+      },
+    ]);
+  });
+
+  it("reports a syntax error in an imported file at its line", () => {
+    const f = folder();
+    f.edit("routing/reps.ts", 'role: "AE", calendar: "uk", territories: ["emea"] },', 'role: "AE" calendar: "uk" },');
+    const [diagnostic, ...rest] = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(diagnostic).toMatchObject({
+      code: "config_syntax_error",
+      severity: "error",
+      file: "routing/reps.ts",
+      line: f.lineOf("routing/reps.ts", "elena.rossi"),
+    });
+    expect(diagnostic!.message).toBe("syntax error: ',' expected.");
+  });
+
+  it("reports a module that throws at the line that threw, with the message only", () => {
+    const f = folder();
+    f.edit(
+      "routing/pools.ts",
+      "export const queues",
+      'function deskOwner(): string {\n  throw new Error("desk owner not configured");\n}\nexport const desk = deskOwner();\n\nexport const queues',
+    );
+    const [diagnostic, ...rest] = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(diagnostic).toMatchObject({
+      code: "config_load_failed",
+      file: "routing/pools.ts",
+      line: f.lineOf("routing/pools.ts", "throw new Error"),
+      message: "loading the config failed: desk owner not configured",
+    });
+  });
+
+  it("reports an import of a file that does not exist at the importing line", () => {
+    const f = folder();
+    f.edit("routing/index.ts", 'from "./slas";', 'from "./sla";');
+    const [diagnostic] = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(diagnostic).toMatchObject({
+      code: "config_load_failed",
+      file: "routing/index.ts",
+      line: f.lineOf("routing/index.ts", './sla"'),
+    });
+    expect(diagnostic!.message).toContain("Cannot find module './sla'");
+    expect(diagnostic!.message).not.toContain("Require stack");
+  });
+
+  it("reports a module that exports no config, naming what it exports", () => {
+    const f = folder();
+    f.edit("routing/index.ts", "export default defineRouting(", "export const acme = defineRouting(");
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toEqual([
+      {
+        code: "config_missing_export",
+        severity: "error",
+        path: "",
+        file: "routing/index.ts",
+        message:
+          "routing/index.ts exports no routing config: expected `export default defineRouting({...})` or `export const routing = ...` (it exports acme)",
+      },
+    ]);
+  });
+});
+
+describe("locating findings in the config's files", () => {
+  it("points at a pool member in routing/pools.ts", () => {
+    const f = folder();
+    f.edit(
+      "routing/pools.ts",
+      '{ rep: "farid.haddad@acme.test", weight: 1 }',
+      '{ rep: "farid.hadad@acme.test", weight: 1 }',
+    );
+    const { diagnostics } = loadAndValidate("routing/index.ts", { cwd: f.cwd });
+    expect(diagnostics).toMatchObject([
+      {
+        code: "unknown_rep",
+        path: "pools.inbound-ae-emea.members[1].rep",
+        file: "routing/pools.ts",
+        line: f.lineOf("routing/pools.ts", "farid.hadad"),
+      },
+    ]);
+  });
+
+  it("points at a rep's property in routing/reps.ts by the rep's email", () => {
+    const f = folder();
+    f.edit("routing/reps.ts", 'replacedBy: "jade.wilson@acme.test"', 'replacedBy: "jade.wilsen@acme.test"');
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toMatchObject([
+      {
+        code: "unknown_rep",
+        path: "reps.ivan.petrov@acme.test.replacedBy",
+        file: "routing/reps.ts",
+        line: f.lineOf("routing/reps.ts", "jade.wilsen"),
+        column: 5,
+      },
+    ]);
+  });
+
+  it("follows a named constant to where it is written (naPools in routing/systems.ts)", () => {
+    const f = folder();
+    f.edit("routing/systems.ts", 'emea: "inbound-ae-emea" };', 'emea: "inbound-ae-europe" };');
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toMatchObject([
+      {
+        code: "unknown_pool",
+        path: "systems.inbound.rules.inbound-high-intent.outcome.byTerritory.emea",
+        file: "routing/systems.ts",
+        line: f.lineOf("routing/systems.ts", "const naPools"),
+      },
+    ]);
+  });
+
+  it("points at shared weekly hours where they are written, in routing/calendars.ts", () => {
+    const f = folder();
+    f.edit("routing/calendars.ts", 'wed: ["09:00-17:00"],', 'wed: ["09:00-17:00", "16:00-18:00"],');
+    const { diagnostics } = loadAndValidate("routing/index.ts", { cwd: f.cwd });
+    const line = f.lineOf("routing/calendars.ts", "16:00-18:00");
+    expect(diagnostics.map((d) => [d.code, d.path, d.file, d.line])).toEqual([
+      ["overlapping_hours", "calendars.us-east.weeklyHours.wed[1]", "routing/calendars.ts", line],
+      ["overlapping_hours", "calendars.us-west.weeklyHours.wed[1]", "routing/calendars.ts", line],
+      ["overlapping_hours", "calendars.uk.weeklyHours.wed[1]", "routing/calendars.ts", line],
+    ]);
+  });
+
+  it("points at the nearest written property when the value is computed (territories built with .map)", () => {
+    const f = folder();
+    f.edit("routing/territories.ts", '"GB",', '"UK",');
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toMatchObject([
+      {
+        code: "invalid_country",
+        path: "territories.emea.matches[0].country",
+        file: "routing/territories.ts",
+        line: f.lineOf("routing/territories.ts", "matches: [", 'id: "emea"'),
+      },
+    ]);
+  });
+
+  it("points at a missing property's element by its id", () => {
+    const f = folder();
+    f.edit(
+      "routing/sources.ts",
+      '    intent: "standard",\n    matchers: [{ event: "form_submission", formId: ["contact-us"] }],',
+      '    matchers: [{ event: "form_submission", formId: ["contact-us"] }],',
+    );
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toMatchObject([
+      {
+        code: "missing_intent",
+        file: "routing/sources.ts",
+        line: f.lineOf("routing/sources.ts", 'id: "inbound_general_form"'),
+      },
+    ]);
+  });
+
+  it("finds a rule by its id when rules are built by a function, not by the SLA policy of the same id", () => {
+    const f = folder();
+    f.edit(
+      "routing/systems.ts",
+      '  rules: [\n    {\n      id: "inbound-account-owner"',
+      '  rules: inboundRules(),\n};\n\nfunction inboundRules(): InboundSystemConfig["rules"] {\n  return [\n    {\n      id: "inbound-account-owner"',
+    );
+    f.edit("routing/systems.ts", "  ],\n};\n\n/** Outbound", "  ];\n}\n\n/** Outbound");
+    f.edit("routing/systems.ts", 'sla: "inbound-standard",', 'sla: "inbound-standrd",');
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toMatchObject([
+      {
+        code: "unknown_sla_policy",
+        path: "systems.inbound.rules.inbound-standard.sla",
+        file: "routing/systems.ts",
+        line: f.lineOf("routing/systems.ts", "inbound-standrd"),
+      },
+    ]);
+  });
+
+  it("points at an unknown property written in a .js config", () => {
+    const f = folder();
+    const config = loadRoutingConfig("routing/index.ts", { cwd: f.cwd });
+    if (!config.ok) throw new Error("reference copy did not load");
+    f.write(
+      "plain/routing.js",
+      `exports.routing = ${JSON.stringify(config.config, null, 2).replace('"lookbackDays": 365', '"lookbackDay": 365')};\n`,
+    );
+    expect(loadAndValidate("plain/routing.js", { cwd: f.cwd }).diagnostics).toMatchObject([
+      { code: "invalid_shape", path: "reengagement.lookbackDays", file: "plain/routing.js" },
+      {
+        code: "invalid_shape",
+        path: "reengagement.lookbackDay",
+        file: "plain/routing.js",
+        line: f.lineOf("plain/routing.js", '"lookbackDay"'),
+      },
+    ]);
+  });
+});
