@@ -53,6 +53,12 @@ export class ConfigFolder {
     return text.slice(0, index).split("\n").length;
   }
 
+  /** 1-based column of `needle` on the first line that contains it. */
+  columnOf(file: string, needle: string): number {
+    const line = this.read(file).split("\n")[this.lineOf(file, needle) - 1]!;
+    return line.indexOf(needle) + 1;
+  }
+
   remove(): void {
     fs.rmSync(this.cwd, { recursive: true, force: true });
   }
