@@ -1,0 +1,120 @@
+/**
+ * The desired HubSpot state for a routing config: the managed property group and properties, and
+ * the flows that carry out the routing inside HubSpot, computed for one instant (out-of-office
+ * availability depends on it). Pure: owners (and, when the adapter can list them, sequences) come in.
+ */
+import type { CalendarConfig, EventKind, RoutingConfig } from "../../config/types";
+import type { DeployError, DeployWarning } from "../diagnostics";
+import { EVENT_TYPES } from "../event-types";
+import { MANAGED_GROUP } from "../managed-names";
+import type { OwnerDirectory, PortalSequence } from "../model/owners";
+import type { DesiredState, PoolRotation } from "../model/state";
+import { absenceOn, localDate } from "./availability";
+import type { CompileFacts } from "./env";
+import { limitations } from "./limitations";
+import { resolveReps, type RepDirectory } from "./owners";
+import { managedProperties } from "./properties";
+import { checkReferences } from "./references";
+import { rotationList } from "./rotation";
+import { inboundFlow, outboundFlow, reengagementFlow } from "./routing-flows";
+import { sourceFlow } from "./source-flows";
+import { touchFlow } from "./touch-flows";
+
+export interface DesiredStateContext {
+  owners: OwnerDirectory;
+  /** Epoch ms: the date the state is computed for (out-of-office availability). */
+  at: number;
+  /** The portal's sequences, when known: nurture sequences are then resolved by id or name. */
+  sequences?: PortalSequence[];
+}
+
+export type DesiredStateResult = { state: DesiredState; warnings: DeployWarning[] } | { errors: DeployError[] };
+
+function poolRotations(
+  config: RoutingConfig,
+  reps: RepDirectory,
+  at: number,
+  calendar: (id: string) => CalendarConfig,
+): PoolRotation[] {
+  return config.pools.map((pool) => {
+    const merged = new Map<string, number>();
+    for (const member of pool.members) {
+      const rep = reps.resolve(member.rep);
+      if (!rep) continue;
+      const weight = Math.max(1, Math.round(member.weight ?? 1));
+      merged.set(rep, (merged.get(rep) ?? 0) + weight);
+    }
+    const members = [...merged]
+      .map(([rep, weight]) => ({ config: reps.rep(rep), weight }))
+      .filter(
+        (entry) =>
+          entry.config && !absenceOn(entry.config.outOfOffice, localDate(at, calendar(entry.config.calendar).timeZone)),
+      )
+      .map((entry) => ({
+        rep: entry.config?.email ?? "",
+        ownerId: reps.ownerIdOf(entry.config?.email ?? "") ?? "",
+        weight: entry.weight,
+      }));
+    return {
+      pool: pool.id,
+      date: localDate(at, calendar(pool.calendar).timeZone),
+      members,
+      rotation: rotationList(members.map((member) => ({ item: member.ownerId, weight: member.weight }))),
+    };
+  });
+}
+
+/** Compiles the config into the state RouteOps wants the portal to hold, or says why it cannot. */
+export function desiredState(config: RoutingConfig, context: DesiredStateContext): DesiredStateResult {
+  const referenceErrors = checkReferences(config);
+  if (referenceErrors.length > 0) return { errors: referenceErrors };
+  const { reps, errors } = resolveReps(config, context.owners);
+  if (errors.length > 0) return { errors };
+
+  const calendars = new Map(config.calendars.map((calendar) => [calendar.id, calendar]));
+  const calendar = (id: string) => (calendars.get(id) ?? calendars.get(config.defaultCalendar)) as CalendarConfig;
+  const pools = poolRotations(config, reps, context.at, calendar);
+  const unresolvedSequences = new Set<string>();
+  const facts: CompileFacts = {
+    config,
+    reps,
+    pools: new Map(pools.map((pool) => [pool.pool, pool])),
+    calendar,
+    sequenceId: (configId) => {
+      const wanted = configId.trim().toLowerCase();
+      const found = context.sequences?.find((s) => s.id === configId || s.name.trim().toLowerCase() === wanted);
+      if (!found) unresolvedSequences.add(configId);
+      return found?.id ?? configId;
+    },
+  };
+
+  const flows = [
+    ...(Object.keys(EVENT_TYPES) as EventKind[]).map((kind) => sourceFlow(kind, facts)),
+    ...config.reengagement.touchKinds.map((kind) => touchFlow(kind, facts)),
+    reengagementFlow(facts),
+    inboundFlow(facts),
+    outboundFlow(facts),
+  ];
+  const warnings = limitations(
+    {
+      config,
+      reps,
+      pools,
+      flows,
+      at: context.at,
+      unresolvedSequences: [...unresolvedSequences],
+      sequencesListed: context.sequences !== undefined,
+    },
+    { flows },
+  );
+  const state: DesiredState = {
+    configVersion: config.version,
+    at: context.at,
+    group: { name: MANAGED_GROUP.name, label: MANAGED_GROUP.label },
+    properties: managedProperties(config),
+    flows,
+    pools,
+    warnings,
+  };
+  return { state, warnings };
+}

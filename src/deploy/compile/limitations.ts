@@ -1,0 +1,271 @@
+/**
+ * Where the deployed flows cannot do exactly what the engine does, each as a warning with a stable
+ * code (docs/deploy.md has the table). Listed by every plan, so nobody is surprised.
+ */
+import type { RoutingConfig } from "../../config/types";
+import { actionTypeUsage } from "../action-types";
+import type { DeployWarning } from "../diagnostics";
+import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../event-types";
+import { MANAGED_PROPERTIES as P } from "../managed-names";
+import type { DesiredState, PoolRotation } from "../model/state";
+import { absenceOn, localDate, nextAvailabilityChange } from "./availability";
+import type { RepDirectory } from "./owners";
+import { relativeDue, slaWording } from "./sla";
+import { CONTACT_CREATED_GRACE_MINUTES } from "./source-flows";
+
+export interface LimitationInput {
+  config: RoutingConfig;
+  reps: RepDirectory;
+  pools: PoolRotation[];
+  flows: DesiredState["flows"];
+  at: number;
+  unresolvedSequences: string[];
+  /** Whether the portal's sequences were read (otherwise none can be resolved). */
+  sequencesListed: boolean;
+}
+
+function usedPolicies(config: RoutingConfig): string[] {
+  const ids = new Set<string>();
+  const add = (sla: string | null) => {
+    if (sla === "by_intent") Object.values(config.systems.inbound.slaByIntent).forEach((id) => id && ids.add(id));
+    else if (sla) ids.add(sla);
+  };
+  [...config.systems.inbound.rules, ...config.systems.outbound.rules, ...config.reengagement.rules].forEach((rule) =>
+    add(rule.sla),
+  );
+  add(config.unclassified.sla);
+  return [...ids];
+}
+
+function slaWarning(config: RoutingConfig): DeployWarning[] {
+  const used = usedPolicies(config);
+  const policies = config.slaPolicies.filter((policy) => used.includes(policy.id));
+  if (policies.length === 0) return [];
+  const calendar = config.calendars.find((c) => c.id === config.defaultCalendar) ?? config.calendars[0];
+  const described = policies.map((policy) => {
+    const due = calendar ? relativeDue(policy.target, calendar) : undefined;
+    const hubspot = due?.timeOfDay
+      ? `the same day at ${String(due.timeOfDay.hour).padStart(2, "0")}:${String(due.timeOfDay.minute).padStart(2, "0")} (portal time zone)`
+      : `${due?.delta} ${due?.timeUnit.toLowerCase()} later`;
+    return `${policy.id} (${slaWording(policy)}: ${hubspot})`;
+  });
+  return [
+    {
+      code: "sla_calendar_time",
+      message:
+        `HubSpot has no business calendar: SLA due times (${P.slaDueAt}) and task due dates count calendar time from the moment the flow runs, ` +
+        `without business hours, weekends or holidays: ${described.join("; ")}. The engine's due times are in business time. ` +
+        `Where the SLA runs on the decided owner's calendar (account owner, event owner, original rep), the flows use the default calendar.`,
+    },
+  ];
+}
+
+function rotationWarnings(input: LimitationInput): DeployWarning[] {
+  const warnings: DeployWarning[] = [];
+  for (const pool of input.pools) {
+    const weights = new Set(pool.members.map((member) => member.weight));
+    if (pool.members.length > 1 && weights.size > 1) {
+      const byOwner = new Map(pool.members.map((member) => [member.ownerId, member.rep]));
+      warnings.push({
+        code: "rotation_weights_repeated",
+        subject: pool.pool,
+        message:
+          `Pool ${pool.pool}: HubSpot rotates through a plain list of owners, so weights are written by repetition ` +
+          `(${pool.rotation.map((id) => byOwner.get(id) ?? id).join(", ")}); ` +
+          `${pool.members.map((m) => `${m.rep} ${m.weight}`).join(", ")}.`,
+      });
+    }
+  }
+  const places = new Map<string, number>();
+  for (const flow of input.flows) {
+    const byId = new Map(flow.body.actions.map((action) => [action.actionId, action]));
+    for (const action of flow.body.actions) {
+      if (action.type !== "SINGLE_CONNECTION" || action.actionTypeId !== "0-11") continue;
+      const next = action.connection ? byId.get(action.connection.nextActionId) : undefined;
+      const value =
+        next?.type === "SINGLE_CONNECTION" ? (next.fields.value as { staticValue?: string } | undefined) : undefined;
+      const pool = value?.staticValue ?? "?";
+      places.set(pool, (places.get(pool) ?? 0) + 1);
+    }
+  }
+  if (places.size > 0) {
+    const shared = [...places].filter(([, count]) => count > 1).map(([pool, count]) => `${pool} from ${count} places`);
+    warnings.push({
+      code: "rotation_position_per_action",
+      message:
+        "HubSpot keeps its own rotation position for each rotate action, the engine one per pool: who gets the next lead can differ from the engine's pick" +
+        (shared.length > 0
+          ? `, and pools rotated from several places take turns per place (${shared.join(", ")}).`
+          : "."),
+    });
+  }
+  return warnings;
+}
+
+function availabilityWarnings(input: LimitationInput): DeployWarning[] {
+  const { config, reps, at } = input;
+  const warnings: DeployWarning[] = [];
+  const pooled = new Set(
+    config.pools.flatMap((pool) =>
+      pool.members.map((member) => reps.resolve(member.rep)).filter((rep): rep is string => !!rep),
+    ),
+  );
+  for (const email of pooled) {
+    const rep = reps.rep(email);
+    const calendar = rep && config.calendars.find((c) => c.id === rep.calendar);
+    if (!rep || !calendar) continue;
+    const date = localDate(at, calendar.timeZone);
+    const relevant = (rep.outOfOffice ?? []).filter((range) => range.to >= date);
+    if (relevant.length === 0) continue;
+    const now = absenceOn(rep.outOfOffice, date);
+    const next = nextAvailabilityChange(rep.outOfOffice, date);
+    warnings.push({
+      code: "out_of_office_by_deploy_date",
+      subject: rep.email,
+      message:
+        `${rep.email} is out of office ${relevant.map((r) => `${r.from} to ${r.to}`).join(", ")}: HubSpot cannot read absences, so pool rotation ` +
+        `lists are computed for ${date} and ${now ? "leave them out" : "include them"}. Deploy again on ${next} (a daily deploy keeps rotation in step).`,
+    });
+  }
+  for (const pool of input.pools.filter((p) => p.members.length === 0)) {
+    warnings.push({
+      code: "pool_unavailable_on_date",
+      subject: pool.pool,
+      message: `No member of pool ${pool.pool} is available on ${pool.date}: rules that use it send leads to their system's fallback rule until a later deploy.`,
+    });
+  }
+  return warnings;
+}
+
+function replacementWarnings(input: LimitationInput): DeployWarning[] {
+  const warnings: DeployWarning[] = input.reps.replacements.map((group) => ({
+    code: "replacements_compiled",
+    subject: group.toRep,
+    message:
+      `Replacements are resolved when the flows are written: records that name ${group.fromReps.join(", ")} (owner ${group.fromOwnerIds.join(", ")}) ` +
+      `are given to ${group.toRep}. A change of replacement takes effect at the next deploy.`,
+  }));
+  for (const rep of input.reps.inactiveWithoutOwner) {
+    warnings.push({
+      code: "inactive_rep_without_owner",
+      subject: rep,
+      message: `Inactive rep ${rep} has no HubSpot owner: records that still carry their old owner id cannot be recognised and are not handed to their replacement.`,
+    });
+  }
+  return warnings;
+}
+
+function eventWarnings(input: LimitationInput): DeployWarning[] {
+  const used = new Map<string, EventTypeEntry>();
+  for (const [kind, entry] of Object.entries(EVENT_TYPES)) used.set(kind, entry);
+  for (const kind of input.config.reengagement.touchKinds) used.set(`touch:${kind}`, TOUCH_EVENT_TYPES[kind]);
+  const list = (status: string) =>
+    [...used]
+      .filter(([, entry]) => entry.status === status)
+      .map(([kind, entry]) => `${kind} (${entry.eventTypeId}, ${entry.label})`);
+  const warnings: DeployWarning[] = [];
+  const unverified = list("UNVERIFIED");
+  if (unverified.length > 0) {
+    warnings.push({
+      code: "unverified_event_types",
+      message: `These event triggers and their event property names come from community sources only and cannot be checked before a deploy: ${unverified.join("; ")}.`,
+    });
+  }
+  const unknown = list("UNKNOWN");
+  if (unknown.length > 0) {
+    warnings.push({
+      code: "unknown_event_types",
+      message:
+        `HubSpot has no event type RouteOps knows for ${unknown.join("; ")}: their flows carry placeholder ids that a real portal rejects ` +
+        "(src/deploy/event-types.ts). Contacts from these events stay unrouted in HubSpot until an equivalent trigger exists.",
+    });
+  }
+  return warnings;
+}
+
+export function limitations(input: LimitationInput, state: Pick<DesiredState, "flows">): DeployWarning[] {
+  const { config } = input;
+  const matchers = config.sources.flatMap((source) =>
+    source.matchers.map((matcher) => ({ source: source.id, matcher })),
+  );
+  const pathPrefixes = matchers.filter(({ matcher }) => matcher.pagePathPrefix);
+  const unverifiedActions = actionTypeUsage(state).filter((entry) => entry.status === "UNVERIFIED");
+  const nurtures = [...config.systems.inbound.rules, ...config.systems.outbound.rules].filter(
+    (rule) => rule.outcome.type === "nurture",
+  );
+  return [
+    ...slaWarning(config),
+    ...rotationWarnings(input),
+    ...availabilityWarnings(input),
+    ...replacementWarnings(input),
+    ...(config.territories.length > 0
+      ? [
+          {
+            code: "territory_spellings" as const,
+            message:
+              "Territories compare the contact's country and state with listed spellings (codes, English names, common variants; HubSpot ignores case). " +
+              "The engine normalises any spelling it recognises; other spellings match no territory in HubSpot.",
+          },
+        ]
+      : []),
+    ...(pathPrefixes.length > 0
+      ? [
+          {
+            code: "page_path_prefix_contains" as const,
+            message:
+              `HubSpot cannot take a page URL apart, so "page path starts with" is compiled as "page URL contains" ` +
+              `(${pathPrefixes.map(({ source, matcher }) => `${source}: ${matcher.pagePathPrefix?.join(", ")}`).join("; ")}); ` +
+              "a URL with the prefix elsewhere (a query string, a deeper path) also matches.",
+          },
+        ]
+      : []),
+    ...(matchers.some(({ matcher }) => matcher.callOutcome)
+      ? [
+          {
+            code: "call_outcome_values" as const,
+            message:
+              "Call outcomes are compared with the call's outcome as the event carries it (ignoring case); a call with no outcome counts as connected. " +
+              "HubSpot may store outcomes as disposition ids rather than the names in the config.",
+          },
+        ]
+      : []),
+    ...(unverifiedActions.length > 0
+      ? [
+          {
+            code: "unverified_action_types" as const,
+            message:
+              `The flows use action types known from community sources only: ${unverifiedActions.map((a) => `${a.actionTypeId} (${a.label})`).join(", ")}. ` +
+              "Deploy checks the portal's action types before it writes any flow.",
+          },
+        ]
+      : []),
+    ...eventWarnings(input),
+    {
+      code: "contact_created_delay",
+      message: `Contacts created with no known cause are classified ${CONTACT_CREATED_GRACE_MINUTES} minutes after creation, so that the event that created them classifies them first; the engine classifies them at once.`,
+    },
+    {
+      code: "reengagement_latest_touch",
+      message:
+        `HubSpot keeps only the latest outbound touch by a rep (${P.lastOutboundOwner}, ${P.lastOutboundAt}), from the first deploy on: ` +
+        "earlier history is unknown to the flows until those properties are backfilled, and touches are taken in the order they arrive.",
+    },
+    ...input.unresolvedSequences.map((sequence) => ({
+      code: "nurture_sequence_unresolved" as const,
+      subject: sequence,
+      message:
+        (input.sequencesListed
+          ? `Nurture sequence "${sequence}" is not among the portal's sequences (by id or name)`
+          : `The portal's sequences were not read, so nurture sequence "${sequence}" could not be resolved`) +
+        `: the flows enrol contacts in sequence id "${sequence}" as written.`,
+    })),
+    ...(nurtures.length > 0
+      ? [
+          {
+            code: "nurture_keeps_owner" as const,
+            message: `Nurture rules (${nurtures.map((r) => r.id).join(", ")}) leave the contact's owner as it is; the engine decides no owner.`,
+          },
+        ]
+      : []),
+  ];
+}
