@@ -3,7 +3,7 @@
  * calendar's local time), then every step of the trace with ✓ or ✗ and the reason.
  */
 import { formatLocal } from "./business-time";
-import { createZoneClock } from "./time-zone";
+import { createZoneClock, instantText } from "./time-zone";
 import type { Decision } from "./types";
 
 /** Options of `formatDecision`. */
@@ -32,7 +32,7 @@ function offsetText(offset: number): string {
 function slaLine(d: Decision, timeZone: string | null | undefined): string {
   if (d.slaPolicy === null) return "SLA: none";
   if (d.slaDueAt === null) return `SLA: ${d.slaPolicy}, no due time could be computed`;
-  const utc = new Date(d.slaDueAt).toISOString().replace(".000Z", "Z");
+  const utc = instantText(d.slaDueAt).replace(".000Z", "Z");
   let local = "";
   if (timeZone) {
     try {

@@ -4,6 +4,7 @@
  */
 import { emailKey, type CompiledRep, type CompiledRouting } from "./compile";
 import { describeResolution } from "./outcome";
+import { instantText, isInstant } from "./time-zone";
 import type { OutboundTouch, TraceStep } from "./types";
 
 /** The touch that makes a lead a re-engagement, and the rep who now holds the relationship. */
@@ -42,7 +43,7 @@ export function findOriginalTouch(
       continue;
     }
     const when = touch.at;
-    if (!(when <= at)) {
+    if (!isInstant(when) || !(when <= at)) {
       ignored.later++;
       continue;
     }
@@ -61,11 +62,11 @@ export function findOriginalTouch(
       ignored.old ? `${ignored.old} older than ${days} days` : "",
       ignored.owner ? `${ignored.owner} by someone who is no rep` : "",
       ignored.kind ? `${ignored.kind} of a kind that does not count` : "",
-      ignored.later ? `${ignored.later} after the event` : "",
+      ignored.later ? `${ignored.later} after the event (or with no valid time)` : "",
     ].filter(Boolean);
     const ignoredText = notes.length ? ` (ignored: ${notes.join(", ")})` : "";
     if (best && bestRep) {
-      const when = new Date(best.at).toISOString();
+      const when = instantText(best.at);
       const original = describeResolution(best.owner, bestRep.email, bestRep);
       trace.push({
         stage: "reengagement",

@@ -6,6 +6,7 @@ import type { Intent, RuleSla } from "../config/types";
 import { describeSlaTarget, slaDueAt } from "./business-time";
 import type { CompiledRouting } from "./compile";
 import type { Assignment } from "./outcome";
+import { instantText, isInstant } from "./time-zone";
 import type { TraceStep } from "./types";
 
 /** The SLA fields of a decision. */
@@ -48,7 +49,7 @@ export function decideSla(
   const due = target && calendar ? slaDueAt(target, calendar, at) : Number.NaN;
   const result: DecisionSla = {
     slaPolicy: policy,
-    slaDueAt: Number.isFinite(due) ? due : null,
+    slaDueAt: isInstant(due) ? due : null,
     slaCalendar: calendar ? assignment.calendarId : null,
     slaTimeZone: calendar ? calendar.timeZone : null,
   };
@@ -66,7 +67,7 @@ export function decideSla(
           : `starts at the next opening, ${calendar.localDateTime(start)} (the event came outside business hours)`;
       reason =
         `${describeSlaTarget(target)} on calendar ${calendar.id} (${calendar.timeZone}): clock ${startText}; ` +
-        `due ${calendar.localDateTime(result.slaDueAt)} local = ${new Date(result.slaDueAt).toISOString()}`;
+        `due ${calendar.localDateTime(result.slaDueAt)} local = ${instantText(result.slaDueAt)}`;
     }
     trace.push({ stage: "sla", id: policy, matched: result.slaDueAt !== null, reason });
   }

@@ -30,6 +30,11 @@ export function isInstant(t: number): boolean {
   return typeof t === "number" && Number.isFinite(t) && Math.abs(t) <= MAX_INSTANT;
 }
 
+/** ISO 8601 text of an instant (`2026-03-09T13:30:00.000Z`), or `"(no valid time)"`: never throws. */
+export function instantText(t: number): string {
+  return isInstant(t) ? new Date(t).toISOString() : "(no valid time)";
+}
+
 /** Day number of a `YYYY-MM-DD` date, or `NaN` when it is not one. */
 export function dayOfIsoDate(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof date === "string" ? date.trim() : "");
