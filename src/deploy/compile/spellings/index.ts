@@ -1,40 +1,57 @@
 /**
- * The spellings a territory filter lists for a country or state. HubSpot compares strings as they
- * are stored (ignoring case), while the engine normalises what people type before matching; so the
- * filters list the code, the English name and the common variants, and anything else is a known
+ * The spellings a territory filter lists for a country or state. HubSpot compares stored strings
+ * (ignoring case) while the engine normalises what people type before matching, so the filters
+ * list every name the engine's table knows (src/engine/geo-names.ts, inverted here so that the two
+ * never disagree) plus the punctuated and accented forms people type. Anything else is a known
  * difference (warning `territory_spellings`).
  */
-import { COUNTRY_NAMES } from "./country-names";
-import { CA_PROVINCES, US_STATES } from "./region-names";
+import { CANADIAN_PROVINCE_CODES, COUNTRY_CODES, US_STATE_CODES } from "../../../engine/geo-names";
 
-const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  US: ["USA", "U.S.", "U.S.A.", "United States of America", "America"],
-  GB: ["UK", "U.K.", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland", "GBR"],
-  AE: ["UAE", "U.A.E."],
-  NL: ["Holland", "The Netherlands"],
-  DE: ["Deutschland", "DEU"],
-  CH: ["Schweiz", "Suisse", "Svizzera"],
+/** Forms the engine's lookup keys lose (dots, accents, apostrophes), by code. */
+const TYPED_COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
+  US: ["U.S.", "U.S.A."],
+  GB: ["U.K.", "G.B."],
+  AE: ["U.A.E."],
   AT: ["Österreich"],
-  ES: ["España", "Espana"],
-  IT: ["Italia"],
-  SE: ["Sverige"],
-  DK: ["Danmark"],
-  NO: ["Norge"],
-  FI: ["Suomi"],
-  BE: ["Belgique", "België"],
-  PL: ["Polska"],
-  IE: ["Éire", "Republic of Ireland"],
-  CZ: ["Czech Republic"],
-  KR: ["Korea", "Republic of Korea"],
-  RU: ["Russian Federation"],
-  TR: ["Turkey"],
-  CI: ["Ivory Coast", "Cote d'Ivoire"],
-  MK: ["Macedonia"],
-  SZ: ["Swaziland"],
-  MM: ["Burma"],
-  VN: ["Viet Nam"],
-  ZA: ["RSA"],
-  CA: ["Canada"],
+  BE: ["België"],
+  CI: ["Côte d'Ivoire", "Cote d'Ivoire"],
+  ES: ["España"],
+  IE: ["Éire"],
+  CW: ["Curaçao"],
+  RE: ["Réunion"],
+  BL: ["Saint Barthélemy"],
+  AX: ["Åland Islands"],
+  TR: ["Türkiye"],
+};
+
+const TYPED_REGION_FORMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  US: { DC: ["D.C.", "Washington D.C.", "Washington, D.C."], VI: ["U.S. Virgin Islands"] },
+  CA: { QC: ["Québec"] },
+};
+
+const SMALL_WORDS = new Set(["AND", "OF", "THE", "DA", "DE", "DU", "DEL", "LA"]);
+
+/** A lookup key as people write it ("UNITED STATES OF AMERICA" -> "United States of America"). */
+function readable(key: string, code: string): string {
+  if (key === code || /^[A-Z]{1,3}$/.test(key)) return key;
+  return key
+    .split(" ")
+    .map((word, index) =>
+      index > 0 && SMALL_WORDS.has(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase(),
+    )
+    .join(" ");
+}
+
+function invert(table: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  for (const [key, code] of table) byCode.set(code, [...(byCode.get(code) ?? []), readable(key, code)]);
+  return byCode;
+}
+
+const COUNTRY_SPELLINGS = invert(COUNTRY_CODES);
+const REGION_SPELLINGS: Readonly<Record<string, Map<string, string[]>>> = {
+  US: invert(US_STATE_CODES),
+  CA: invert(CANADIAN_PROVINCE_CODES),
 };
 
 /** Case-insensitive de-duplication that keeps the first spelling seen. */
@@ -50,29 +67,20 @@ function distinct(values: Iterable<string>): string[] {
   return out;
 }
 
-/** "&" and "St." are how CLDR shortens names; people write them out. */
-function nameVariants(name: string): string[] {
-  const variants = [name];
-  if (name.includes(" & ")) variants.push(name.replace(/ & /g, " and "));
-  if (name.startsWith("St. ")) variants.push(name.replace(/^St\. /, "Saint "));
-  return variants;
-}
-
 /** Spellings of one country, code first. */
 export function countrySpellings(code: string): string[] {
   const upper = code.trim().toUpperCase();
-  const name = COUNTRY_NAMES.get(upper);
-  return distinct([upper, ...(name ? nameVariants(name) : []), ...(COUNTRY_ALIASES[upper] ?? [])]);
+  return distinct([upper, ...(COUNTRY_SPELLINGS.get(upper) ?? []), ...(TYPED_COUNTRY_FORMS[upper] ?? [])]);
 }
 
-/** Spellings of states/provinces of a country: code and name for the US and Canada, as given elsewhere. */
+/** Spellings of states/provinces: every known name for the US and Canada, the values as given elsewhere. */
 export function regionSpellings(country: string, codes: readonly string[]): string[] {
   const upper = country.trim().toUpperCase();
-  const table = upper === "US" ? US_STATES : upper === "CA" ? CA_PROVINCES : undefined;
+  const table = REGION_SPELLINGS[upper];
   return distinct(
-    codes.flatMap((code) => {
-      const name = table?.get(code.trim().toUpperCase());
-      return name ? [code.trim().toUpperCase(), name] : [code];
+    codes.flatMap((raw) => {
+      const code = raw.trim().toUpperCase();
+      return [code, ...(table?.get(code) ?? []), ...(TYPED_REGION_FORMS[upper]?.[code] ?? [])];
     }),
   );
 }
