@@ -29,7 +29,7 @@ export async function readContactCompanyAssociations(
   const found = new Map<string, { primary: string[]; others: string[] }>();
   let pending: { id: string; after?: string }[] = ids.map((id) => ({ id }));
   const spec = {
-    endpoint: "POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read",
+    endpoint: "POST /crm/v4/associations/contacts/companies/batch/read",
     method: "POST",
     path: "/crm/v4/associations/contacts/companies/batch/read",
   };

@@ -31,7 +31,7 @@ export async function getPropertyGroup(
   const path = `${propertiesPath(objectType)}/groups/${encodeURIComponent(name)}`;
   try {
     const group = await calls.generated(
-      { endpoint: "GET /crm/v3/properties/{objectType}/groups/{groupName}", method: "GET", path },
+      { endpoint: `GET ${propertiesPath(objectType)}/groups/{groupName}`, method: "GET", path },
       (options) => client.crm.properties.groupsApi.getByName(objectType, name, options),
     );
     return toGroup(group);
@@ -49,7 +49,7 @@ export async function createPropertyGroup(
 ): Promise<PropertyGroup> {
   const created = await calls.generated(
     {
-      endpoint: "POST /crm/v3/properties/{objectType}/groups",
+      endpoint: `POST ${propertiesPath(objectType)}/groups`,
       method: "POST",
       path: `${propertiesPath(objectType)}/groups`,
       idempotent: false,
@@ -68,7 +68,7 @@ export async function updatePropertyGroup(
 ): Promise<PropertyGroup> {
   const updated = await calls.generated(
     {
-      endpoint: "PATCH /crm/v3/properties/{objectType}/groups/{groupName}",
+      endpoint: `PATCH ${propertiesPath(objectType)}/groups/{groupName}`,
       method: "PATCH",
       path: `${propertiesPath(objectType)}/groups/${encodeURIComponent(name)}`,
     },
@@ -85,7 +85,7 @@ export async function listProperties(
   options: { archived?: boolean } = {},
 ): Promise<PropertyDefinition[]> {
   const page = await calls.generated(
-    { endpoint: "GET /crm/v3/properties/{objectType}", method: "GET", path: propertiesPath(objectType) },
+    { endpoint: `GET ${propertiesPath(objectType)}`, method: "GET", path: propertiesPath(objectType) },
     (call) => client.crm.properties.coreApi.getAll(objectType, options.archived ?? false, undefined, call),
   );
   return page.results.map(toDefinition);
@@ -103,7 +103,7 @@ export async function createProperties(
 ): Promise<PropertyDefinition[]> {
   const created: PropertyDefinition[] = [];
   const spec = {
-    endpoint: "POST /crm/v3/properties/{objectType}/batch/create",
+    endpoint: `POST ${propertiesPath(objectType)}/batch/create`,
     method: "POST",
     path: `${propertiesPath(objectType)}/batch/create`,
     idempotent: false,
@@ -120,14 +120,16 @@ export async function createProperties(
         code: "partial_failure",
         method: spec.method,
         path: spec.path,
-        status: null,
+        status: 207,
         attempts: 1,
         hubspotMessage: calls.runner.scrub(
           `${errors.length} of ${batch.length} properties were not created` +
             (names.length > 0 ? `; created: ${names.join(", ")}` : ""),
         ),
         details: errors.map((item) => ({
-          message: calls.runner.scrub(item.message),
+          message: calls.runner.scrub(
+            item.context?.["name"] ? `${item.context["name"].join(", ")}: ${item.message}` : item.message,
+          ),
           ...(item.category ? { code: calls.runner.scrub(item.category) } : {}),
           ...(item.context ? { context: item.context } : {}),
         })),
@@ -146,7 +148,7 @@ export async function updateProperty(
 ): Promise<PropertyDefinition> {
   const updated = await calls.generated(
     {
-      endpoint: "PATCH /crm/v3/properties/{objectType}/{propertyName}",
+      endpoint: `PATCH ${propertiesPath(objectType)}/{propertyName}`,
       method: "PATCH",
       path: `${propertiesPath(objectType)}/${encodeURIComponent(name)}`,
     },
@@ -170,7 +172,7 @@ export async function archiveProperty(
 ): Promise<void> {
   await calls.generated(
     {
-      endpoint: "DELETE /crm/v3/properties/{objectType}/{propertyName}",
+      endpoint: `DELETE ${propertiesPath(objectType)}/{propertyName}`,
       method: "DELETE",
       path: `${propertiesPath(objectType)}/${encodeURIComponent(name)}`,
     },

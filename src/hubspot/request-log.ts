@@ -5,7 +5,10 @@
 
 /** What `onRequest` receives after each HTTP attempt. Never carries the token or a query string. */
 export interface HubSpotRequestInfo {
-  /** Endpoint key: method and path template, for example `GET /crm/v3/properties/{objectType}`. */
+  /**
+   * Endpoint key: method and path with the object type filled in and other parameters as
+   * `{name}`, for example `PATCH /crm/v3/properties/contacts/{propertyName}` (the emulator's keys).
+   */
   endpoint: string;
   method: string;
   /** Actual path, without query string. */
