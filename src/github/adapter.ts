@@ -25,6 +25,8 @@ export interface GitHubAdapterOptions {
   sleep?: (milliseconds: number) => Promise<void>;
   /** The clock, for rate-limit reset times; default `Date.now`. */
   now?: () => number;
+  /** A request that takes longer fails as a network error (and is retried). Default 30 s. */
+  timeoutMs?: number;
 }
 
 /** What an upsert did. `unchanged`: the existing body, title and labels already matched. */
@@ -96,12 +98,17 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
   const retries = Math.max(0, options.retries ?? 2);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
+  const baseFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Octokit sets no timeout of its own: a GitHub that never answers must not hang a workflow.
+  const fetchWithTimeout: typeof fetch = (input, init) =>
+    baseFetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
   const octokit = new Octokit({
     auth: token,
     userAgent: "routeops",
     log: quietLog,
+    request: { fetch: fetchWithTimeout },
     ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
-    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
   });
 
   /**

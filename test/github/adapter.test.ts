@@ -264,6 +264,19 @@ describe("errors", () => {
     expect(error).toMatchObject({ code: "network" });
   });
 
+  it("gives up on a GitHub that does not answer, as a network error", async () => {
+    const { server, adapter } = await setup({}, { timeoutMs: 100, retries: 0 });
+    server.stallNext(1);
+    const error = await adapter
+      .upsertIssueByMarker({ marker: "audit", title: "t", body: "b" })
+      .catch((e: unknown) => e);
+    expectNoToken(error);
+    expect(error).toMatchObject({ code: "network" });
+    expect((error as Error).message).toMatch(
+      /could not update the audit issue of acme\/revops-routing: .*(abort|timeout)/i,
+    );
+  });
+
   it("refuses a missing token, a malformed repository and a malformed marker up front", async () => {
     expect(() => createGitHubAdapter({ token: " ", repository: REPOSITORY })).toThrow(/no token given/);
     expect(() => createGitHubAdapter({ token: TOKEN, repository: "acme" })).toThrow(/expected "owner\/name"/);

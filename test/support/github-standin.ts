@@ -54,6 +54,8 @@ export interface GitHubStandin {
   addComment(issueNumber: number, body: string, user?: string): StandinComment;
   /** The next `count` requests answer `status` (with `Retry-After` when given). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `count` requests get no answer at all (until the stand-in closes). */
+  stallNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
   const comments: StandinComment[] = [];
   const requests: LoggedRequest[] = [];
   const failures: { status: number; retryAfterSeconds?: number }[] = [];
+  let stalls = 0;
   let nextNumber = 1;
   let nextCommentId = 9001;
   let clock = Date.parse("2026-03-02T09:00:00Z");
@@ -275,6 +278,10 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
           authorization: request.headers.authorization,
           body,
         });
+        if (stalls > 0) {
+          stalls--;
+          return new Promise<never>(() => {});
+        }
         return route(request, response, url, body);
       })
       .then(
@@ -305,6 +312,9 @@ export async function startGitHubStandin(options: StandinOptions): Promise<GitHu
     addComment,
     failNext(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++) failures.push({ status, retryAfterSeconds });
+    },
+    stallNext(count) {
+      stalls += count;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
