@@ -8,7 +8,7 @@ const T0 = Date.parse("2026-11-01T00:00:00Z");
 
 /** Five contacts a day apart with known values. */
 async function fiveContacts(emu: RunningEmulator) {
-  const rows = [
+  const rows: Record<string, string>[] = [
     { email: "ana@globex.example", country: "US", state: "CA", lifecyclestage: "lead", firstname: "Ana Maria" },
     { email: "ben@initech.example", country: "usa", state: "NY", lifecyclestage: "opportunity", firstname: "Ben" },
     { email: "chloe@globex.example", country: "Germany", lifecyclestage: "lead", firstname: "Chloe" },
