@@ -73,9 +73,21 @@ describe("routeops graph", () => {
   });
 });
 
+// Whatever the machine's git config says: no hooks, no signing, a fixed author.
+const isolatedGit = [
+  "-c",
+  "user.name=RouteOps Test",
+  "-c",
+  "user.email=test@acme.test",
+  "-c",
+  "core.hooksPath=/dev/null",
+  "-c",
+  "commit.gpgsign=false",
+];
+
 describe("routeops graph --base with a git ref", () => {
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=RouteOps Test", "-c", "user.email=test@acme.test", ...args], {
+    execFileSync("git", [...isolatedGit, ...args], {
       cwd: scratch,
       stdio: "pipe",
     });
