@@ -56,7 +56,11 @@ describe("each reference fixture", () => {
   it.each(entries.map((entry) => [`${entry.file}: ${(entry.value as { name?: string }).name}`, entry] as const))(
     "%s",
     (_label, entry) => {
-      const result = runEntry(entry, { validate, route: (input) => route(compiled, input) }, true);
+      const result = runEntry(
+        entry,
+        { validate, route: (input, options) => route(compiled, input, options) },
+        { honourSkip: true, alwaysTrace: false },
+      );
       expect(result.status, failureLines(result).join("\n")).toBe("passed");
     },
   );

@@ -57,7 +57,7 @@ describe("running a suite", () => {
     const suite = runFixtureSuite(sources, {
       config: referenceConfig,
       validate,
-      route: (input) => routeLead(compiled, input),
+      route: (input, options) => routeLead(compiled, input, options),
     });
     // A shared state would hand the second lead to dan.kim (smooth weighted round robin 2:1).
     expect(suite.results.map((r) => r.decision?.rotationPick)).toEqual([
@@ -65,6 +65,43 @@ describe("running a suite", () => {
       "ava.reed@acme.test",
       "ava.reed@acme.test",
     ]);
+  });
+
+  it("routes a passing fixture once, without a trace, and a failing one again with its trace", () => {
+    const calls: boolean[] = [];
+    const sources = [
+      { file: "a.json", text: json(fixture("passes"), fixture("fails", { expect: { rule: "inbound-fallback" } })) },
+    ];
+    const suite = runFixtureSuite(sources, {
+      config,
+      validate,
+      route: (_input, options) => {
+        calls.push(options.trace);
+        return route();
+      },
+    });
+    expect(calls).toEqual([false, false, true]);
+    expect(suite.summary).toEqual({ passed: 1, failed: 1, skipped: 0 });
+  });
+
+  it("covers the inbound rule that decided a collaborative re-engagement", () => {
+    const compiled = compileRouting(referenceConfig);
+    const collaborative = fixture("kofi's contact in New York", {
+      contact: {
+        properties: { country: "US", state: "NY" },
+        history: [{ kind: "call", owner: "kofi.mensah@acme.test", at: "2026-05-01T10:00:00Z" }],
+      },
+      event: { kind: "form_submission", formId: "demo-request" },
+      expect: { rule: "reengagement-collaborative", pool: "inbound-ae-na-east" },
+    });
+    const suite = runFixtureSuite([{ file: "a.json", text: json(collaborative) }], {
+      config: referenceConfig,
+      validate,
+      route: (input, options) => routeLead(compiled, input, options),
+    });
+    expect(suite.summary.passed).toBe(1);
+    const reached = suite.coverage.rules.filter((r) => r.fixtures > 0).map((r) => `${r.system}/${r.id}`);
+    expect(reached).toEqual(["reengagement/reengagement-collaborative", "inbound/inbound-high-intent"]);
   });
 
   it("counts a fixture with skip as skipped, without routing it", () => {

@@ -92,7 +92,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const compiled = compileRouting(config);
   const context = { validate: createFixtureValidator({ requireExpect: false }), route: routeWith(compiled) };
-  const results = entries.map((entry) => ({ entry, result: runEntry(entry, context, false) }));
+  const results = entries.map((entry) => ({
+    entry,
+    result: runEntry(entry, context, { honourSkip: false, alwaysTrace: true }),
+  }));
   if (options.format === "json") {
     io.stdout.write(
       JSON.stringify(
@@ -108,7 +111,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 function routeWith(compiled: ReturnType<typeof compileRouting>): Parameters<typeof runEntry>[1]["route"] {
-  return (input) => route(compiled, input);
+  return (input, routeOptions) => route(compiled, input, routeOptions);
 }
 
 function selectEntries(entries: FixtureEntry[], name: string | undefined): FixtureEntry[] {

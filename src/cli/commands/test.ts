@@ -109,7 +109,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const suite = runFixtureSuite(sources, {
     config,
     validate: createFixtureValidator(),
-    route: (input) => route(compiled, input),
+    route: (input, routeOptions) => route(compiled, input, routeOptions),
   });
   const reportOptions = options.minCoverage === undefined ? {} : { minCoverage: options.minCoverage };
   if (options.format === "json") {
