@@ -101,37 +101,72 @@ export function pagePath(url: unknown): string | null {
 const startsWithAny = (value: string, prefixes: readonly string[]): boolean =>
   prefixes.some((p) => value.startsWith(p));
 
-/** Why a matcher does not match the event, or null when it does. */
-export function matcherMismatch(m: CompiledMatcher, event: RouteEvent): string | null {
-  if (event.kind !== m.event) return `event is ${String(event.kind)}, not ${m.event}`;
+/** Which constraint of a matcher fails first. */
+enum Miss {
+  None,
+  Kind,
+  FormId,
+  FormIdPrefix,
+  NoPage,
+  PagePath,
+  Chat,
+  CallOutcome,
+  ImportSource,
+}
+
+const callOutcomeOf = (event: RouteEvent): string => {
+  const raw = typeof event.outcome === "string" ? event.outcome.trim().toLowerCase() : "";
+  return raw === "" ? "connected" : raw;
+};
+
+// Returns a code rather than a sentence: classification runs millions of times, and the words
+// are only needed for the trace.
+function miss(m: CompiledMatcher, event: RouteEvent): Miss {
+  if (event.kind !== m.event) return Miss.Kind;
   const formId = typeof event.formId === "string" ? event.formId : null;
-  if (m.formIds && (formId === null || !m.formIds.has(formId)))
-    return `form ${formId ?? "(none)"} is not ${[...m.formIds].join(", ")}`;
-  if (m.formIdPrefixes && (formId === null || !startsWithAny(formId, m.formIdPrefixes))) {
-    return `form ${formId ?? "(none)"} does not start with ${m.formIdPrefixes.join(", ")}`;
-  }
+  if (m.formIds && (formId === null || !m.formIds.has(formId))) return Miss.FormId;
+  if (m.formIdPrefixes && (formId === null || !startsWithAny(formId, m.formIdPrefixes))) return Miss.FormIdPrefix;
   if (m.pagePathPrefixes) {
     const path = pagePath(event.pageUrl);
-    if (path === null) return "no page URL";
-    if (!startsWithAny(path, m.pagePathPrefixes))
-      return `page path ${path} does not start with ${m.pagePathPrefixes.join(", ")}`;
+    if (path === null) return Miss.NoPage;
+    if (!startsWithAny(path, m.pagePathPrefixes)) return Miss.PagePath;
   }
-  if (m.chatQualified !== null && (event.qualified === true) !== m.chatQualified) {
-    return m.chatQualified ? "chat was not qualified" : "chat was qualified";
-  }
-  if (m.callOutcomes) {
-    const raw = typeof event.outcome === "string" ? event.outcome.trim().toLowerCase() : "";
-    const outcome = raw === "" ? "connected" : raw;
-    if (!m.callOutcomes.has(outcome)) return `call outcome ${outcome} is not ${[...m.callOutcomes].join(", ")}`;
-  }
+  if (m.chatQualified !== null && (event.qualified === true) !== m.chatQualified) return Miss.Chat;
+  if (m.callOutcomes && !m.callOutcomes.has(callOutcomeOf(event))) return Miss.CallOutcome;
   if (m.importSourcePrefixes) {
     const source = typeof event.importSource === "string" ? event.importSource.toLowerCase() : null;
-    if (source === null || !startsWithAny(source, m.importSourcePrefixes)) {
-      return `import source ${event.importSource ?? "(none)"} does not start with ${m.importSourcePrefixes.join(", ")}`;
-    }
+    if (source === null || !startsWithAny(source, m.importSourcePrefixes)) return Miss.ImportSource;
   }
-  return null;
+  return Miss.None;
 }
+
+/** Why a matcher does not match the event, or null when it does. */
+export function matcherMismatch(m: CompiledMatcher, event: RouteEvent): string | null {
+  const formId = typeof event.formId === "string" ? event.formId : "(none)";
+  const importSource = typeof event.importSource === "string" ? event.importSource : "(none)";
+  switch (miss(m, event)) {
+    case Miss.None:
+      return null;
+    case Miss.Kind:
+      return `event is ${String(event.kind)}, not ${m.event}`;
+    case Miss.FormId:
+      return `form ${formId} is not ${oneOf([...(m.formIds ?? [])])}`;
+    case Miss.FormIdPrefix:
+      return `form ${formId} does not start with ${oneOf(m.formIdPrefixes ?? [])}`;
+    case Miss.NoPage:
+      return "no page URL";
+    case Miss.PagePath:
+      return `page path ${pagePath(event.pageUrl)} does not start with ${oneOf(m.pagePathPrefixes ?? [])}`;
+    case Miss.Chat:
+      return m.chatQualified ? "chat was not qualified" : "chat was qualified";
+    case Miss.CallOutcome:
+      return `call outcome ${callOutcomeOf(event)} is not ${oneOf([...(m.callOutcomes ?? [])])}`;
+    case Miss.ImportSource:
+      return `import source ${importSource} does not start with ${oneOf(m.importSourcePrefixes ?? [])}`;
+  }
+}
+
+const oneOf = (list: readonly string[]): string => (list.length === 1 ? list[0]! : `one of ${list.join(", ")}`);
 
 function describeMatch(m: CompiledMatcher, event: RouteEvent): string {
   const parts = [`${m.event}`];
@@ -151,7 +186,7 @@ export function classify(table: SourceTable, event: RouteEvent, trace: TraceStep
   if (trace === null) {
     const candidates = typeof event.kind === "string" ? table.byKind.get(event.kind) : undefined;
     if (!candidates) return null;
-    for (const m of candidates) if (matcherMismatch(m, event) === null) return m.source;
+    for (const m of candidates) if (miss(m, event) === Miss.None) return m.source;
     return null;
   }
   for (const source of table.sources) {

@@ -16,7 +16,7 @@ import type {
 import { compileCalendar, type BusinessCalendar } from "./business-time";
 import { compileSources, type SourceTable } from "./classify";
 import { compileCondition, type CompiledCondition } from "./conditions";
-import { compileTerritories, type TerritoryIndex } from "./geo";
+import { compileTerritories, type TerritoryClause, type TerritoryIndex } from "./geo";
 import { dayOfIsoDate } from "./time-zone";
 
 /** A rep, with calendar and absences ready for routing. */
@@ -116,6 +116,18 @@ export interface CompiledRouting {
     sla: string | null;
     notification: NotificationStyle;
   };
+  /**
+   * Memo of typed (country, state) pairs already placed: normalising the same spellings again
+   * and again is most of the cost of reading a lead. Bounded; invisible in results.
+   */
+  readonly placeMemo: Map<string, PlacedContact>;
+}
+
+/** Where a typed country and state put a contact. */
+export interface PlacedContact {
+  country: string | null;
+  state: string | null;
+  clause: TerritoryClause | null;
 }
 
 /** Lower-cased, trimmed email: how reps are looked up. */
@@ -253,6 +265,7 @@ export function compileRouting(config: RoutingConfig): CompiledRouting {
         notification: r.notification,
       })),
     },
+    placeMemo: new Map(),
     unclassified: {
       rule: config.unclassified.rule,
       queueId: config.unclassified.queue,

@@ -2,7 +2,7 @@
  * What the rules ask about a lead, read once from the contact and the event: normalised
  * geography, territory, company size and segment, owners, chat qualification.
  */
-import type { CompiledRouting } from "./compile";
+import type { CompiledRouting, PlacedContact } from "./compile";
 import type { LeadFacts } from "./conditions";
 import { findTerritory, normaliseCountry, normaliseState } from "./geo";
 import type { RouteInput, TraceStep } from "./types";
@@ -42,15 +42,35 @@ function property(bag: Record<string, string> | undefined, name: string): unknow
     : undefined;
 }
 
+const PLACE_MEMO_LIMIT = 50_000;
+
+function place(compiled: CompiledRouting, rawCountry: unknown, rawState: unknown): PlacedContact {
+  // Only strings (or their absence) are memoised. The country is length-prefixed so that no two
+  // pairs share a key, whatever characters people typed.
+  const memoable =
+    (typeof rawCountry === "string" || rawCountry === undefined) &&
+    (typeof rawState === "string" || rawState === undefined);
+  const key = memoable
+    ? `${rawCountry === undefined ? "-" : `${rawCountry.length}:${rawCountry}`}${rawState === undefined ? "-" : `:${rawState}`}`
+    : "";
+  if (memoable) {
+    const known = compiled.placeMemo.get(key);
+    if (known) return known;
+  }
+  const country = normaliseCountry(rawCountry as string | undefined);
+  const state = normaliseState(country, rawState as string | undefined);
+  const placed = { country, state, clause: findTerritory(compiled.territories, country, state) };
+  if (memoable && compiled.placeMemo.size < PLACE_MEMO_LIMIT) compiled.placeMemo.set(key, placed);
+  return placed;
+}
+
 /** Reads the facts of a lead. Source type, intent and original rep are filled in later. */
 export function readFacts(compiled: CompiledRouting, input: RouteInput, trace: TraceStep[] | null): LeadFacts {
   const contact = input.contact ?? {};
   const event = input.event ?? {};
   const rawCountry = property(contact.properties, "country");
   const rawState = property(contact.properties, "state");
-  const country = normaliseCountry(rawCountry as string | undefined);
-  const state = normaliseState(country, rawState as string | undefined);
-  const clause = findTerritory(compiled.territories, country, state);
+  const { country, state, clause } = place(compiled, rawCountry, rawState);
   const company = typeof contact.company === "object" && contact.company !== null ? contact.company : null;
   const rawEmployees = company ? property(company.properties, "numberofemployees") : undefined;
   const employees = parseEmployees(rawEmployees);

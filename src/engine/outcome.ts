@@ -94,18 +94,18 @@ function poolAssignment(
   trace: TraceStep[] | null,
 ): Production {
   const candidates: RotationCandidate[] = [];
-  const notes: string[] = [];
+  const notes: string[] | null = trace ? [] : null;
   for (const member of pool.members) {
     const rep = compiled.reps.get(emailKey(member.rep)) ?? null;
     const absentOn = rep ? isAbsent(compiled, rep, at) : null;
-    if (trace) {
+    if (notes) {
       const stand = member.standsInFor.length ? ` replacing ${member.standsInFor.join(", ")} (inactive)` : "";
       notes.push(`${member.rep}${stand} weight ${member.weight}${absentOn ? `: out of office on ${absentOn}` : ""}`);
     }
     if (absentOn === null) candidates.push(member);
   }
   if (candidates.length === 0) {
-    const reason = `pool ${pool.id} has no available member (${notes.join("; ") || "no members"})`;
+    const reason = `pool ${pool.id} has no available member (${notes?.join("; ") || "no members"})`;
     if (trace) trace.push({ stage: "pool", id: pool.id, matched: false, reason });
     return { kind: "unavailable", reason };
   }
@@ -113,7 +113,7 @@ function poolAssignment(
   const owner = candidates.length === 1 ? candidates[0]!.rep : null;
   if (trace) {
     const outcome = owner ? `only available member: ${owner}` : `rotation picked ${pick}`;
-    trace.push({ stage: "pool", id: pool.id, matched: true, reason: `${notes.join("; ")}; ${outcome}` });
+    trace.push({ stage: "pool", id: pool.id, matched: true, reason: `${notes?.join("; ")}; ${outcome}` });
   }
   return {
     kind: "assigned",

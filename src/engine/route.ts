@@ -156,8 +156,8 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
   } else {
     facts.sourceType = source.id;
     if (source.system === "outbound") {
-      const decided = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace);
-      verdict = { system: "outbound", ...decided, collaborator: null, originalRep: null };
+      const { rule, assignment } = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace);
+      verdict = { system: "outbound", rule, assignment, collaborator: null, originalRep: null };
     } else {
       facts.intent = decideIntent(source, facts, trace);
       const original = findOriginalTouch(compiled, input.contact?.history, at, trace);
@@ -167,8 +167,8 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
         verdict = reengage(compiled, facts, at, rotation, trace);
       }
       if (verdict === null) {
-        const decided = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
-        verdict = { system: "inbound", ...decided, collaborator: null, originalRep: null };
+        const { rule, assignment } = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
+        verdict = { system: "inbound", rule, assignment, collaborator: null, originalRep: null };
       }
     }
   }
