@@ -21,7 +21,8 @@ export interface ConditionContext {
 }
 
 function coversTerritory(context: ConditionContext, wanted: boolean): Cond {
-  if (!context.reengagement) return wanted ? FALSE : TRUE;
+  // Without an original rep (not a re-engagement) the engine holds neither value.
+  if (!context.reengagement) return FALSE;
   const byTerritory = context.config.territories.map((territory) => ({
     territory: territory.id,
     owners: context.reps.coverage(territory.id),

@@ -144,10 +144,19 @@ function dnf(cond: Cond): Term[] {
  * The condition as an OR of AND branches (HubSpot's shape for enrollment and list branches).
  * Callers fold constants first: a constant condition has no branch.
  */
+function distinctFilters(filters: PropertyFilter[]): PropertyFilter[] {
+  const seen = new Set<string>();
+  return filters.filter((f) => {
+    const key = JSON.stringify(f);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 export function toFilterBranch(cond: Cond): FilterBranch {
   const seen = new Set<string>();
   const branches: FilterBranch[] = [];
-  for (const term of dnf(cond)) {
+  for (const raw of dnf(cond)) {
+    const term = { filters: distinctFilters(raw.filters), company: raw.company && distinctFilters(raw.company) };
     const branch: FilterBranch = {
       filterBranchType: "AND",
       filters: term.filters,

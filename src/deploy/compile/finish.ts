@@ -14,7 +14,7 @@ import {
   setExecutionTime,
   setValue,
 } from "./actions";
-import { relativeDue, slaWording } from "./sla";
+import { relativeDue, slaDeadline } from "./sla";
 import type { Step, StepScope } from "./steps";
 
 export interface FinishSpec {
@@ -30,14 +30,15 @@ const BODY =
 const COLLABORATOR_BODY =
   "A contact from your outbound work came back through an inbound channel. The inbound rep makes the first contact; you collaborate on the follow-up.";
 
-function wording(spec: FinishSpec): string {
-  return spec.sla ? `${slaWording(spec.sla.policy)} (${spec.sla.policy.label ?? spec.sla.policy.id})` : "";
+/** " within 4 business hours (Standard inbound)", or nothing without an SLA. */
+function deadline(spec: FinishSpec): string {
+  return spec.sla ? ` ${slaDeadline(spec.sla.policy)} (${spec.sla.policy.label ?? spec.sla.policy.id})` : "";
 }
 
 function notifications(spec: FinishSpec): Step[] {
   if (spec.style === "none") return [];
   const due = spec.sla ? relativeDue(spec.sla.policy.target, spec.sla.calendar) : undefined;
-  const within = spec.sla ? ` within ${wording(spec)}` : "";
+  const within = deadline(spec);
   if (spec.style === "urgent") {
     const subject = `New ${spec.system === "reengagement" ? "re-engagement" : "lead"}: make first contact${within}`;
     return [
@@ -52,7 +53,7 @@ function notifications(spec: FinishSpec): Step[] {
         : []),
     ];
   }
-  const subject = `Added to your pipeline: review and prioritise${spec.sla ? `, follow up within ${wording(spec)}` : ""}`;
+  const subject = `Added to your pipeline: review and prioritise${spec.sla ? `, follow up${within}` : ""}`;
   return [
     createTask({
       subject: `Review and prioritise this contact${within}`,

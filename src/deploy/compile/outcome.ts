@@ -6,11 +6,29 @@ import type { Outcome } from "../../config/types";
 import { MANAGED_PROPERTIES as P } from "../managed-names";
 import { copyValue, enrollInSequence, OWNER_PROPERTY, rotateOwner, setFromToken, setValue } from "./actions";
 import { COMPANY_OWNER_TOKEN, type FlowEnv } from "./env";
-import { anyOf } from "./filters";
+import { anyOf, company, known, propertyFilter, TRUE, type Cond } from "./filters";
 import { branch, type Step } from "./steps";
 
-/** Continues with the calendar whose hours the SLA runs on. */
-export type Continuation = (calendarId: string) => Step[];
+/**
+ * Continues with the calendar whose hours the SLA runs on, knowing which owner ids the outcome
+ * may have assigned (for the collaborator check).
+ */
+export type Continuation = (calendarId: string, ownerIds: readonly string[]) => Step[];
+
+/**
+ * When the outcome can be produced. The engine skips a rule whose outcome needs what the lead
+ * lacks (no account owner, no rep named by the event, no pool for its territory), so the flows
+ * fold this into the rule's condition.
+ */
+export function producible(outcome: Outcome): Cond {
+  if (outcome.type === "owner") {
+    return outcome.from === "account_owner"
+      ? company(propertyFilter(OWNER_PROPERTY, { operationType: "ALL_PROPERTY", operator: "IS_KNOWN" }))
+      : known(P.eventOwner);
+  }
+  if (outcome.type === "pool" && "byTerritory" in outcome) return anyOf(P.territory, Object.keys(outcome.byTerritory));
+  return TRUE;
+}
 
 /**
  * Hands the leads of inactive reps to their replacements: a record that still names an inactive
@@ -31,60 +49,61 @@ export function withReplacements(property: string, env: FlowEnv, then: Step[]): 
   );
 }
 
-function poolSteps(poolId: string, env: FlowEnv, then: Continuation, fallback: () => Step[]): Step[] {
+function poolSteps(poolId: string, env: FlowEnv, then: Continuation, unavailable: () => Step[]): Step[] {
   const rotation = env.pools.get(poolId);
   const pool = env.config.pools.find((candidate) => candidate.id === poolId);
-  if (!rotation || !pool || rotation.members.length === 0) return fallback();
-  const assign =
-    rotation.members.length === 1
-      ? setValue(OWNER_PROPERTY, (rotation.members[0] as { ownerId: string }).ownerId)
-      : rotateOwner(rotation.rotation);
-  return [assign, setValue(P.pool, poolId), ...then(pool.calendar)];
+  if (!rotation || !pool || rotation.members.length === 0) return unavailable();
+  const owners = rotation.members.map((member) => member.ownerId);
+  const assign = owners.length === 1 ? setValue(OWNER_PROPERTY, owners[0] as string) : rotateOwner(rotation.rotation);
+  return [assign, setValue(P.pool, poolId), ...then(pool.calendar, owners)];
 }
 
-export function outcomeSteps(outcome: Outcome, env: FlowEnv, then: Continuation, fallback: () => Step[]): Step[] {
+/**
+ * The steps of an outcome the caller knows can be produced (see `producible`). `unavailable`
+ * continues when a pool has nobody available (the system's fallback rule).
+ */
+export function outcomeSteps(outcome: Outcome, env: FlowEnv, then: Continuation, unavailable: () => Step[]): Step[] {
   const { config, reps } = env;
   switch (outcome.type) {
     case "rep": {
       const rep = reps.resolve(outcome.rep) ?? outcome.rep;
-      return [
-        setValue(OWNER_PROPERTY, reps.ownerIdOf(rep) ?? ""),
-        ...then(reps.rep(rep)?.calendar ?? config.defaultCalendar),
-      ];
+      const owner = reps.ownerIdOf(rep) ?? "";
+      return [setValue(OWNER_PROPERTY, owner), ...then(reps.rep(rep)?.calendar ?? config.defaultCalendar, [owner])];
     }
     case "owner": {
       // Who the owner is, and so their calendar, is only known when the flow runs.
+      const rest = withReplacements(OWNER_PROPERTY, env, then(config.defaultCalendar, reps.activeOwnerIds));
       if (outcome.from === "account_owner") {
         env.usesCompany.value = true;
-        return [
-          setFromToken(OWNER_PROPERTY, COMPANY_OWNER_TOKEN),
-          ...withReplacements(OWNER_PROPERTY, env, then(config.defaultCalendar)),
-        ];
+        return [setFromToken(OWNER_PROPERTY, COMPANY_OWNER_TOKEN), ...rest];
       }
-      return [
-        copyValue(OWNER_PROPERTY, P.eventOwner),
-        ...withReplacements(OWNER_PROPERTY, env, then(config.defaultCalendar)),
-      ];
+      return [copyValue(OWNER_PROPERTY, P.eventOwner), ...rest];
     }
     case "pool": {
-      if ("pool" in outcome) return poolSteps(outcome.pool, env, then, fallback);
+      if ("pool" in outcome) return poolSteps(outcome.pool, env, then, unavailable);
+      // The rule's condition already requires a territory the map names.
+      const entries = Object.entries(outcome.byTerritory);
       return branch(
-        Object.entries(outcome.byTerritory).map(([territory, pool]) => ({
+        entries.slice(0, -1).map(([territory, pool]) => ({
           name: territory,
           when: anyOf(P.territory, [territory]),
-          steps: () => poolSteps(pool, env, then, fallback),
+          steps: () => poolSteps(pool, env, then, unavailable),
         })),
-        "no pool for the territory",
-        fallback,
+        entries[entries.length - 1]?.[0] ?? "no pool",
+        () => {
+          const last = entries[entries.length - 1];
+          return last ? poolSteps(last[1], env, then, unavailable) : unavailable();
+        },
       );
     }
     case "queue": {
       const queue = config.queues.find((candidate) => candidate.id === outcome.queue);
       const backup = queue ? (reps.resolve(queue.backupOwner) ?? queue.backupOwner) : "";
+      const owner = reps.ownerIdOf(backup) ?? "";
       return [
-        setValue(OWNER_PROPERTY, reps.ownerIdOf(backup) ?? ""),
+        setValue(OWNER_PROPERTY, owner),
         setValue(P.queue, outcome.queue),
-        ...then(queue?.calendar ?? config.defaultCalendar),
+        ...then(queue?.calendar ?? config.defaultCalendar, [owner]),
       ];
     }
     case "nurture":
@@ -92,7 +111,7 @@ export function outcomeSteps(outcome: Outcome, env: FlowEnv, then: Continuation,
       return [
         setValue(P.nurture, outcome.sequence),
         enrollInSequence(env.sequenceId(outcome.sequence)),
-        ...then(config.defaultCalendar),
+        ...then(config.defaultCalendar, []),
       ];
   }
 }

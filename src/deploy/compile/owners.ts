@@ -25,6 +25,8 @@ export interface RepDirectory {
   replacements: ReplacementGroup[];
   /** Owner ids of every rep HubSpot knows (active and inactive), for "by a rep" filters. */
   repOwnerIds: string[];
+  /** Owner ids of the active reps, in config order. */
+  activeOwnerIds: string[];
   /** Active reps, in config order, whose territories include `territory`: their owner ids. */
   coverage(territory: string): string[];
   inactiveWithoutOwner: string[];
@@ -132,6 +134,9 @@ export function resolveReps(
     rep: (email) => byEmail.get(key(email))?.rep,
     replacements: [...groups.values()],
     repOwnerIds: config.reps.map((rep) => anyOwner.get(key(rep.email))).filter((id): id is string => id !== undefined),
+    activeOwnerIds: config.reps
+      .map((rep) => activeOwner.get(key(rep.email)))
+      .filter((id): id is string => id !== undefined),
     coverage: (territory) =>
       config.reps
         .filter((rep) => rep.active !== false && rep.territories.includes(territory))

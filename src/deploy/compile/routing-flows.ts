@@ -8,7 +8,7 @@ import type { RoutingSystemId } from "../../engine/types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { EnrollmentCriteria, FilterBranch } from "../model/flow";
 import type { DesiredFlow } from "../model/state";
-import { copyValue, OWNER_PROPERTY, setValue } from "./actions";
+import { clearValue, copyValue, OWNER_PROPERTY, setValue } from "./actions";
 import { conditionFilter } from "./conditions";
 import { PRIMARY_COMPANY_SOURCE, type CompileFacts, type FlowEnv } from "./env";
 import { and, anyOf, isTrue, known, or, toFilterBranch, unknown, withinDays, type Cond } from "./filters";
@@ -16,7 +16,7 @@ import { flowBody } from "./flow-envelope";
 import { withReplacements } from "./outcome";
 import { derive, startRecord } from "./record";
 import { ruleChain, slaTail, type RuleRecord } from "./rules";
-import { StepScope, type Step } from "./steps";
+import { branch, StepScope, type Step } from "./steps";
 
 function listBased(cond: Cond): EnrollmentCriteria {
   const pendingTrigger: FilterBranch = {
@@ -89,9 +89,9 @@ function finishFlow(
   });
 }
 
-export function inboundFlow(facts: CompileFacts): DesiredFlow {
-  const env = environment(facts, "inbound");
-  const intentCases = facts.config.sources
+/** The inbound intent of the contact's source type: fixed, or the first intent rule that holds. */
+function intentSteps(env: FlowEnv, then: Step[]): Step[] {
+  const cases = env.config.sources
     .filter((source) => source.system === "inbound" && source.intent !== undefined)
     .flatMap((source) => {
       const isSource = anyOf(P.sourceType, [source.id]);
@@ -101,16 +101,20 @@ export function inboundFlow(facts: CompileFacts): DesiredFlow {
       return [
         ...intent.rules.map((rule, index) => ({
           name: `${source.id} #${index + 1}`,
-          when: and(isSource, conditionFilter(rule.when, env.condition)),
+          when: and(isSource, conditionFilter(rule.when, { ...env.condition, intent: undefined })),
           value: rule.intent,
         })),
         { name: `${source.id} otherwise`, when: isSource, value: intent.otherwise },
       ];
     });
-  const rules = ruleChain(facts.config.systems.inbound.rules, env, ownRecord);
+  return derive(P.intent, cases, env.scope, "no intent", then);
+}
+
+export function inboundFlow(facts: CompileFacts): DesiredFlow {
+  const env = environment(facts, "inbound");
   const steps = [
     ...startRecord("inbound", facts.config.version, { intent: "derived" }),
-    ...derive(P.intent, intentCases, env.scope, "no intent", rules),
+    ...intentSteps(env, ruleChain(facts.config.systems.inbound.rules, env, ownRecord)),
   ];
   return finishFlow(env, {
     key: "inbound",
@@ -142,60 +146,73 @@ export function outboundFlow(facts: CompileFacts): DesiredFlow {
 
 export function reengagementFlow(facts: CompileFacts): DesiredFlow {
   const env = environment(facts, "reengagement");
+  const { config } = facts;
   const handoff = (rule: ReengagementRuleConfig): Step[] => {
+    if (rule.handoff === "original_rep") {
+      const record: RuleRecord = { ruleId: null, sla: rule.sla, style: rule.notification, collaborator: false };
+      return [
+        setValue(P.rule, rule.id),
+        copyValue(OWNER_PROPERTY, P.originalOwner),
+        ...slaTail(record, config.defaultCalendar, env),
+      ];
+    }
+    // The inbound rules decide the owner, at the re-engagement intent; this rule's id, SLA and style are recorded.
     const record: RuleRecord = {
       ruleId: null,
       sla: rule.sla,
       style: rule.notification,
       collaborator: rule.handoff === "collaborative",
     };
-    if (rule.handoff === "original_rep") {
-      return [
-        setValue(P.rule, rule.id),
-        copyValue(OWNER_PROPERTY, P.originalOwner),
-        ...slaTail(record, facts.config.defaultCalendar, env),
-      ];
-    }
-    // The inbound rules decide the owner (at the re-engagement intent); this rule's id, SLA and style are recorded.
-    const inline: FlowEnv = { ...env, keyPrefix: `${rule.id}/` };
+    const inline: FlowEnv = {
+      ...env,
+      keyPrefix: `${rule.id}/`,
+      condition: { ...env.condition, intent: config.reengagement.intent },
+    };
     return [
       setValue(P.rule, rule.id),
-      ...(rule.handoff === "collaborative" ? [copyValue(P.collaborator, P.originalOwner)] : []),
-      ...ruleChain(facts.config.systems.inbound.rules, inline, () => record),
+      setValue(P.intent, config.reengagement.intent),
+      ...(record.collaborator ? [copyValue(P.collaborator, P.originalOwner)] : []),
+      ...ruleChain(config.systems.inbound.rules, inline, () => record),
     ];
   };
-  const rules = facts.config.reengagement.rules;
+  // No re-engagement rule holds: the inbound rules decide, as for any inbound lead.
+  const asInbound = (): Step[] => {
+    const inbound: FlowEnv = {
+      ...env,
+      system: "inbound",
+      keyPrefix: "inbound/",
+      condition: { ...env.condition, reengagement: false },
+    };
+    return [
+      setValue(P.system, "inbound"),
+      setValue(P.reengagement, "false"),
+      clearValue(P.originalOwner),
+      ...ruleChain(config.systems.inbound.rules, inbound, ownRecord),
+    ];
+  };
+  const rules = config.reengagement.rules;
   const chain = (index: number): Step[] => {
     const rule = rules[index];
-    if (!rule) return [setValue(P.routingPending, "false")];
-    const when = conditionFilter(rule.when, env.condition);
-    if (when.kind === "true") return handoff(rule);
-    if (when.kind === "false") return chain(index + 1);
-    return [
-      {
-        kind: "branch",
-        branches: [{ name: rule.id, when, steps: handoff(rule) }],
-        defaultName: `not ${rule.id}`,
-        otherwise: chain(index + 1),
-      },
-    ];
+    if (!rule) return asInbound();
+    return branch(
+      [{ name: rule.id, when: conditionFilter(rule.when, env.condition), steps: () => handoff(rule) }],
+      `not ${rule.id}`,
+      () => chain(index + 1),
+    );
   };
   const steps: Step[] = [
-    ...startRecord("reengagement", facts.config.version, {
-      intent: facts.config.reengagement.intent,
-      keepOriginalOwner: true,
-    }),
+    ...startRecord("reengagement", config.version, { intent: "derived", keepOriginalOwner: true }),
     copyValue(P.originalOwner, P.lastOutboundOwner),
+    // Replacements are applied to the original owner before any rule reads it.
+    ...withReplacements(P.originalOwner, env, intentSteps(env, chain(0))),
   ];
-  // Replacements are applied to the original owner before any rule reads it.
-  const full = [...steps, ...withReplacements(P.originalOwner, env, chain(0))];
   return finishFlow(env, {
     key: "reengagement",
     name: MANAGED_FLOWS.reengagement,
     purpose:
-      `Re-engagement routing system: inbound leads with an outbound touch by a rep in the last ${facts.config.reengagement.lookbackDays} days ` +
+      `Re-engagement routing system: inbound leads with an outbound touch by a rep in the last ${config.reengagement.lookbackDays} days ` +
       "go to the original rep (after replacements) or, per the handoff model, through the inbound rules with the rep as collaborator.",
-    steps: full,
+    steps,
     enrollment: listBased(
       and(anyOf(P.sourceType, sourceIds(facts, "inbound")), isTrue(P.routingPending, true), recentTouch(facts)),
     ),

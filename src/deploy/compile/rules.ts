@@ -1,16 +1,18 @@
 /**
  * An ordered rule list as a chain of LIST_BRANCH actions: each rule is a branch whose default is
- * the next rule, so the first match wins. The system's last rule is its fallback: pools with no
- * one available and territories without a pool jump to it, as the engine does.
+ * the next rule, so the first match wins. As in the engine, a rule whose outcome cannot be
+ * produced is skipped (folded into its condition); a pool with nobody available jumps to the
+ * system's fallback (its last rule); and when nothing can place the lead, it goes to the
+ * unclassified queue so that it is never lost.
  */
 import type { NotificationStyle, RuleConfig, RuleSla } from "../../config/types";
 import { MANAGED_PROPERTIES as P } from "../managed-names";
-import { setValue } from "./actions";
+import { clearValue, OWNER_PROPERTY, setValue } from "./actions";
 import { conditionFilter } from "./conditions";
 import type { FlowEnv } from "./env";
-import { anyOf } from "./filters";
+import { and, anyOf, or } from "./filters";
 import { finish } from "./finish";
-import { outcomeSteps } from "./outcome";
+import { outcomeSteps, producible } from "./outcome";
 import { branch, type Step } from "./steps";
 
 /** How a matched rule is recorded: its own id and SLA, or those of an enclosing re-engagement rule. */
@@ -19,6 +21,7 @@ export interface RuleRecord {
   ruleId: string | null;
   sla: RuleSla;
   style: NotificationStyle;
+  /** A collaborator was recorded before the rules ran (collaborative re-engagement). */
   collaborator: boolean;
 }
 
@@ -37,7 +40,7 @@ export function slaTail(record: RuleRecord, calendarId: string, env: FlowEnv): S
   if (record.sla !== "by_intent") return end(record.sla);
   const table = env.config.systems.inbound.slaByIntent;
   const known = env.condition.intent;
-  if (known !== undefined) return end(known === null || env.system === "outbound" ? null : table[known]);
+  if (known !== undefined) return end(known === null ? null : table[known]);
   const byPolicy = new Map<string, string[]>();
   for (const intent of ["high", "standard", "low"] as const) {
     const policy = table[intent];
@@ -54,6 +57,26 @@ export function slaTail(record: RuleRecord, calendarId: string, env: FlowEnv): S
   );
 }
 
+/**
+ * The tail after an outcome. A collaborative re-engagement keeps its collaborator only when the
+ * inbound rules gave the lead to someone else than the original rep.
+ */
+function afterOutcome(record: RuleRecord, calendarId: string, owners: readonly string[], env: FlowEnv): Step[] {
+  if (!record.collaborator) return slaTail(record, calendarId, env);
+  const solo = { ...record, collaborator: false };
+  return branch(
+    [
+      {
+        name: "the original rep owns the lead",
+        when: or(...owners.map((id) => and(anyOf(OWNER_PROPERTY, [id]), anyOf(P.originalOwner, [id])))),
+        steps: () => [clearValue(P.collaborator), ...slaTail(solo, calendarId, env)],
+      },
+    ],
+    "collaborating",
+    () => slaTail(record, calendarId, env),
+  );
+}
+
 export function ruleChain(
   rules: readonly RuleConfig[],
   env: FlowEnv,
@@ -65,31 +88,63 @@ export function ruleChain(
     const record = recordOf(rule);
     return [
       ...(record.ruleId !== null ? [setValue(P.rule, record.ruleId)] : []),
-      ...outcomeSteps(rule.outcome, env, (calendarId) => slaTail(record, calendarId, env), fallback),
+      ...outcomeSteps(
+        rule.outcome,
+        env,
+        (calendarId, owners) => afterOutcome(record, calendarId, owners, env),
+        fallback,
+      ),
     ];
   };
-  // A contact no rule matches (only when the last rule is not a catch-all) is handed back.
-  const noMatch = (): Step[] => [setValue(P.routingPending, "false")];
+  // Nothing can place the lead: the unclassified queue, recorded under the system's last rule.
+  const lastResort = (): Step[] =>
+    env.scope.once(`${env.keyPrefix}last-resort`, () => {
+      const record = recordOf(last);
+      return [
+        ...(record.ruleId !== null ? [setValue(P.rule, record.ruleId)] : []),
+        ...outcomeSteps(
+          { type: "queue", queue: env.config.unclassified.queue },
+          env,
+          (calendarId, owners) => afterOutcome(record, calendarId, owners, env),
+          () => [setValue(P.routingPending, "false")],
+        ),
+      ];
+    });
   let buildingFallback = false;
-  const fallback = (): Step[] => {
-    // The fallback rule's own pool being empty leaves nothing to fall back to.
-    if (buildingFallback) return noMatch();
+  // The fallback ignores the last rule's condition (as the engine does) but not whether it can place the lead.
+  function fallback(): Step[] {
+    if (buildingFallback) return lastResort();
     return env.scope.once(`${env.keyPrefix}fallback`, () => {
       buildingFallback = true;
-      const steps = body(last);
+      const steps = branch(
+        [
+          {
+            name: last?.id ?? "fallback",
+            when: producible((last as RuleConfig).outcome),
+            steps: () => body(last as RuleConfig),
+          },
+        ],
+        "cannot place the lead",
+        lastResort,
+      );
       buildingFallback = false;
       return steps;
     });
-  };
+  }
 
   const from = (index: number): Step[] => {
     const rule = rules[index] as RuleConfig;
-    const when = conditionFilter(rule.when, env.condition);
     const isLast = index === rules.length - 1;
     return branch(
-      [{ name: rule.id, when, steps: isLast ? fallback : () => body(rule) }],
+      [
+        {
+          name: rule.id,
+          when: and(conditionFilter(rule.when, env.condition), producible(rule.outcome)),
+          steps: isLast ? fallback : () => body(rule),
+        },
+      ],
       isLast ? "no rule matched" : `not ${rule.id}`,
-      isLast ? noMatch : () => from(index + 1),
+      isLast ? lastResort : () => from(index + 1),
     );
   };
   return from(0);

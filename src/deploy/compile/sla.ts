@@ -30,6 +30,13 @@ export function relativeDue(target: SlaTarget, calendar: CalendarConfig): Relati
   }
 }
 
+/** The deadline as people say it: "within 60 business minutes", "by the end of the business day". */
+export function slaDeadline(policy: SlaPolicyConfig): string {
+  return policy.target.unit === "end_of_business_day"
+    ? "by the end of the business day"
+    : `within ${slaWording(policy)}`;
+}
+
 /** The target as people say it ("60 business minutes", "the end of the business day"). */
 export function slaWording(policy: SlaPolicyConfig): string {
   const { target } = policy;
