@@ -101,6 +101,9 @@ export class RecordStore {
       updatedAt: at,
       archived: false,
     };
+    if (this.objectType === "contacts" && properties.hubspot_owner_id && !properties.hubspot_owner_assigneddate) {
+      record.properties.hubspot_owner_assigneddate = new Date(at).toISOString();
+    }
     this.insert(record);
     if (this.hooks.searchLagMs > 0) this.pending.set(id, { visibleAt: at + this.hooks.searchLagMs });
     for (const [property, value] of Object.entries(record.properties)) {
