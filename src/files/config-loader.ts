@@ -113,9 +113,10 @@ export function loadAndValidate(
     loaded.config,
     options.today === undefined ? {} : { today: options.today },
   );
-  const locator = new ConfigLocator(loaded.entryFile, loaded.sourceFiles, loaded.config);
+  // Parsing the sources costs more than validating: only a config with findings pays for it.
+  const locator = findings.length ? new ConfigLocator(loaded.entryFile, loaded.sourceFiles, loaded.config) : undefined;
   const diagnostics = findings.map((finding): Diagnostic => {
-    const at = locator.locate(finding.at);
+    const at = locator?.locate(finding.at);
     const file = path.relative(cwd, at?.file ?? loaded.entryFile);
     return {
       code: finding.code,

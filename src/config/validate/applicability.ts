@@ -41,11 +41,12 @@ export function checkApplicability(dir: RoutingDirectory, logic: ConditionLogic)
 }
 
 function conditionFindings(dir: RoutingDirectory, logic: ConditionLogic, placed: PlacedCondition): Finding[] {
-  const { condition, at, place, source } = placed;
+  const { condition, at, place } = placed;
+  const source = placed.place === "intent" ? placed.source : undefined;
   const findings: Finding[] = [];
   const where =
-    place === "intent"
-      ? `the intent rules of source type "${source?.id}"`
+    source !== undefined
+      ? `the intent rules of source type "${source.id}"`
       : place === "reengagement"
         ? "re-engagement rules"
         : `${place} rules`;
@@ -71,9 +72,7 @@ function conditionFindings(dir: RoutingDirectory, logic: ConditionLogic, placed:
   }
   if (condition.chatQualified !== undefined) {
     const sources =
-      place === "intent" && source
-        ? [source]
-        : logic.sourcesFor(condition, place === "intent" ? "inbound" : place).map((id) => dir.sources.get(id)!);
+      place === "intent" ? [source!] : logic.sourcesFor(condition, place).map((id) => dir.sources.get(id)!);
     if (!sources.some((s) => dir.hasChat(s))) {
       findings.push(
         error(

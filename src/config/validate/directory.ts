@@ -14,17 +14,10 @@ import type {
 } from "../types";
 import { element, type PathSegment } from "./path";
 
-/** Where a condition is written, which decides what it may test. */
-export type ConditionPlace = "inbound" | "outbound" | "reengagement" | "intent";
-
-/** A condition in the config, with its path and place. */
-export interface PlacedCondition {
-  condition: Condition;
-  at: PathSegment[];
-  place: ConditionPlace;
-  /** For intent conditions: the source type whose intent they decide. */
-  source?: SourceTypeConfig;
-}
+/** A condition in the config, with its path and place (intent conditions also say whose intent they decide). */
+export type PlacedCondition = { condition: Condition; at: PathSegment[] } & (
+  { place: "inbound" | "outbound" | "reengagement" } | { place: "intent"; source: SourceTypeConfig }
+);
 
 /** A rule of one of the two routing systems, with its path. */
 export interface PlacedRule {
