@@ -84,6 +84,23 @@ describe("routeops test", () => {
     expect(lastLine(inActions.out)).toBe("0 passed, 1 failed");
   });
 
+  it("annotates a schema error at its line and coverage below the minimum", async () => {
+    const broken = demoFixture("bad due time").replace("slaDueAt: 2026-06-17T18:00:00Z", "slaDueAt: soon");
+    const cwd = folder({ "a.yaml": broken });
+    const run = await test(cwd, ["--reporter", "github", "--min-coverage", "50"]);
+    const dueLine = broken.split("\n").findIndex((l) => l.includes("slaDueAt")) + 1;
+    const lines = run.out.split("\n");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^::error file=a\\.yaml,line=${dueLine},title=Routing fixture failed%3A bad due time::expect\\.slaDueAt: must be a date-time`,
+        ),
+      ),
+    );
+    // "%" is escaped as "%25" in workflow commands.
+    expect(lines).toContain("::error title=Routing coverage::Routing coverage 0%25 is below the minimum of 50%25");
+  });
+
   it("lists the rules no fixture reached, with the percentage", async () => {
     const cwd = folder({ "one.yaml": demoFixture("only one") });
     const run = await test(cwd);
