@@ -69,7 +69,7 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
     exports = requireConfig(entryFile);
   } catch (error) {
     forget();
-    return failed(describeLoadError(error, entryFile, folder, relative));
+    return failed(...describeLoadError(error, entryFile, folder, relative));
   }
   const sourceFiles = new Map<string, string>();
   for (const file of ownFiles()) {
@@ -130,8 +130,10 @@ export function loadAndValidate(
   return { ...(config ? { config } : {}), diagnostics };
 }
 
-function failed(diagnostic: Omit<Diagnostic, "severity" | "path">): FailedLoad {
-  return { ok: false, diagnostics: [{ severity: "error", path: "", ...diagnostic }] };
+type LoadProblem = Omit<Diagnostic, "severity" | "path">;
+
+function failed(...problems: LoadProblem[]): FailedLoad {
+  return { ok: false, diagnostics: problems.map((problem) => ({ severity: "error", path: "", ...problem })) };
 }
 
 /** The file itself when it exists, else the usual extensions and index files. */
@@ -188,37 +190,41 @@ function describeLoadError(
   entryFile: string,
   folder: string,
   relative: (file: string) => string,
-): Omit<Diagnostic, "severity" | "path"> {
-  const syntax = typeScriptSyntaxError(error);
-  if (syntax) {
-    return {
+): LoadProblem[] {
+  const syntax = typeScriptSyntaxErrors(error);
+  if (syntax.length) {
+    return syntax.map((problem) => ({
       code: "config_syntax_error",
-      message: `syntax error: ${syntax.message}`,
-      file: relative(syntax.file),
-      line: syntax.line,
-      column: syntax.column,
-    };
+      message: `syntax error: ${problem.message}`,
+      file: relative(problem.file),
+      line: problem.line,
+      column: problem.column,
+    }));
   }
   const err = error instanceof Error ? error : undefined;
   const firstLine = (err ? err.message : String(error)).split("\n")[0]!.trim();
   const stack = err?.stack ?? "";
   const nodeSyntax = err instanceof SyntaxError ? /^(.+):(\d+)\n/.exec(stack) : null;
   if (err instanceof SyntaxError && nodeSyntax) {
-    return {
-      code: "config_syntax_error",
-      message: `syntax error: ${firstLine}`,
-      file: relative(nodeSyntax[1]!),
-      line: Number(nodeSyntax[2]),
-    };
+    return [
+      {
+        code: "config_syntax_error",
+        message: `syntax error: ${firstLine}`,
+        file: relative(nodeSyntax[1]!),
+        line: Number(nodeSyntax[2]),
+      },
+    ];
   }
   const frame = firstFrameInside(stack, folder);
   const name = err && err.name !== "Error" ? `${err.name}: ` : "";
-  return {
-    code: "config_load_failed",
-    message: `loading the config failed: ${name}${firstLine}`,
-    file: relative(frame?.file ?? entryFile),
-    ...(frame ? { line: frame.line, column: frame.column } : {}),
-  };
+  return [
+    {
+      code: "config_load_failed",
+      message: `loading the config failed: ${name}${firstLine}`,
+      file: relative(frame?.file ?? entryFile),
+      ...(frame ? { line: frame.line, column: frame.column } : {}),
+    },
+  ];
 }
 
 interface TsDiagnosticLike {
@@ -227,17 +233,16 @@ interface TsDiagnosticLike {
   messageText: string | { messageText: string };
 }
 
-/** ts-node reports syntax errors as a TSError carrying TypeScript diagnostics. */
-function typeScriptSyntaxError(
-  error: unknown,
-): { file: string; line: number; column: number; message: string } | undefined {
-  if (!(error instanceof Error) || error.name !== "TSError") return undefined;
+/** ts-node reports syntax errors as a TSError carrying TypeScript's diagnostics (every error of the file). */
+function typeScriptSyntaxErrors(error: unknown): { file: string; line: number; column: number; message: string }[] {
+  if (!(error instanceof Error) || error.name !== "TSError") return [];
   const diagnostics = (error as Error & { diagnostics?: TsDiagnosticLike[] }).diagnostics ?? [];
-  const first = diagnostics.find((d) => d.file && d.start !== undefined);
-  if (!first || !first.file || first.start === undefined) return undefined;
-  const { line, character } = first.file.getLineAndCharacterOfPosition(first.start);
-  const text = typeof first.messageText === "string" ? first.messageText : first.messageText.messageText;
-  return { file: first.file.fileName, line: line + 1, column: character + 1, message: text };
+  return diagnostics.flatMap((d) => {
+    if (!d.file || d.start === undefined) return [];
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const text = typeof d.messageText === "string" ? d.messageText : d.messageText.messageText;
+    return [{ file: d.file.fileName, line: line + 1, column: character + 1, message: text }];
+  });
 }
 
 function firstFrameInside(stack: string, folder: string): { file: string; line: number; column: number } | undefined {

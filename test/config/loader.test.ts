@@ -86,6 +86,29 @@ describe("load failures are diagnostics with a file and line, never a stack trac
     expect(diagnostic!.message).toBe("syntax error: ',' expected.");
   });
 
+  it("reports every syntax error of a TypeScript file", () => {
+    const f = folder();
+    f.edit(
+      "routing/slas.ts",
+      'amount: 60 } },\n  { id: "inbound-standard"',
+      'amount: 60 } }\n  { id: "inbound-standard"',
+    );
+    f.edit("routing/slas.ts", '{ unit: "end_of_business_day" } },', '{ unit: "end_of_business_day" } }');
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ["config_syntax_error", "routing/slas.ts", f.lineOf("routing/slas.ts", 'id: "inbound-standard"')],
+      ["config_syntax_error", "routing/slas.ts", f.lineOf("routing/slas.ts", 'id: "outbound-call"') - 1],
+    ]);
+  });
+
+  it("reports a syntax error in a JavaScript config at its line", () => {
+    const f = folder();
+    f.write("plain/routing.js", 'exports.routing = {\n  version: "1",\n  calendars: [,\n};\n');
+    const diagnostics = loadAndValidate("plain/routing.js", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics).toMatchObject([{ code: "config_syntax_error", file: "plain/routing.js", line: 4 }]);
+    expect(diagnostics[0]!.message).toMatch(/^syntax error: /);
+  });
+
   it("reports a module that throws at the line that threw, with the message only", () => {
     const f = folder();
     f.edit(
