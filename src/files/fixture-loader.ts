@@ -41,7 +41,14 @@ export function loadFixtureSource(file: string, options: { cwd: string }): Fixtu
 function listFixtureFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      throw new FixtureLoadError(`${current}: folder cannot be read (${code})`);
+    }
+    for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (FIXTURE_FILE.test(entry.name) && (entry.isFile() || isFileLink(full))) found.push(full);
