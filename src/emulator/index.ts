@@ -27,3 +27,4 @@ export { RequestLog, type RequestLogEntry } from "./http/request-log";
 export type { RatePolicy } from "./http/rate-limiter";
 export { StateFileError } from "./state-file";
 export { seedPortal, DEFAULT_SEED_NOW } from "./seed/portal-seed";
+export { seedFromRouting } from "./seed/from-routing";

@@ -10,4 +10,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   explain: async () => (await import("./explain")).explainCommand,
   graph: async () => (await import("./graph")).graphCommand,
   audit: async () => (await import("./audit")).auditCommand,
+  emulator: async () => (await import("./emulator")).emulatorCommand,
 };
