@@ -79,6 +79,21 @@ describe("shape (zod) findings", () => {
     expect(messagesAfter(change)[0]).toMatch(/either "pool" is required .* or "byTerritory" is required/);
   });
 
+  it("says which kinds of value fit when the value fits none (a source type's intent)", () => {
+    const change = (c: RoutingConfig) => {
+      loose(byId(c.sources, "inbound_chatbot")).intent = "hgh";
+    };
+    expect(findingsAfter(change)).toEqual([["invalid_shape", "error", "sources.inbound_chatbot.intent"]]);
+    expect(messagesAfter(change)[0]).toBe('expected one of "high", "standard" or "low", or an object, got "hgh"');
+  });
+
+  it("follows the branch of the intent union that fits the value's kind", () => {
+    const change = (c: RoutingConfig) => {
+      loose(byId(c.sources, "inbound_chatbot")).intent = { rules: [], otherwise: "medium" };
+    };
+    expect(findingsAfter(change)).toEqual([["invalid_shape", "error", "sources.inbound_chatbot.intent.otherwise"]]);
+  });
+
   it("reports an empty id as must not be empty", () => {
     const change = (c: RoutingConfig) => {
       byId(c.calendars, "uk").id = "";

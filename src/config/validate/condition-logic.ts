@@ -12,6 +12,7 @@ export type RuleScope = "inbound" | "outbound" | "reengagement";
 
 const flags = ["companyHasOwner", "eventHasOwner", "chatQualified", "originalRepCoversTerritory"] as const;
 
+/** Condition reasoning over one config (its source types, intents and territories). */
 export class ConditionLogic {
   constructor(private readonly dir: RoutingDirectory) {}
 

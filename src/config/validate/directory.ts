@@ -34,6 +34,7 @@ export type Replacement =
   | { kind: "unknown"; chain: string[]; email: string }
   | { kind: "inactive"; chain: string[]; rep: RepConfig };
 
+/** Every intent, from most to least urgent. */
 export const INTENTS: readonly Intent[] = ["high", "standard", "low"];
 
 /** Indexes over one config; built once per validation. */

@@ -86,6 +86,13 @@ function unionFindings(root: unknown, issue: Issue & { code: "invalid_union" }, 
       ];
     }
   }
+  if (fitting.length === 0) {
+    // Every branch rejects the value's kind itself (a string where an object is expected...).
+    const kinds = issue.errors.map((branch) => branch.find((i) => i.path.length === 0)).map(expectedKind);
+    if (kinds.every((k) => k !== undefined)) {
+      return [error("invalid_shape", at, `expected ${kinds.join(", or ")}, got ${describeValue(issue.input)}`)];
+    }
+  }
   const alternatives = (fitting.length ? fitting : issue.errors).map((branch) =>
     branch.map(describeIssue).join(" and "),
   );
@@ -95,6 +102,12 @@ function unionFindings(root: unknown, issue: Issue & { code: "invalid_union" }, 
 function isDiscriminatorMismatch(issue: Issue): boolean {
   if (issue.path.length === 0) return issue.code === "invalid_type" || issue.code === "invalid_value";
   return issue.path.length === 1 && issue.code === "invalid_value" && issue.values.length === 1;
+}
+
+function expectedKind(issue: Issue | undefined): string | undefined {
+  if (issue?.code === "invalid_type") return expectedType(issue);
+  if (issue?.code === "invalid_value") return oneOf(issue.values.map((v) => JSON.stringify(v)));
+  return undefined;
 }
 
 function describeIssue(issue: Issue): string {
