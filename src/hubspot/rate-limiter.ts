@@ -50,15 +50,22 @@ class SlidingWindow {
     return this.inFlight + this.released.length;
   }
 
-  /** `now` when a request may go, a later time to wait for, or `"release"` when only in-flight ones hold it. */
-  freeAt(now: number): number | "release" {
-    const used = this.used(now);
+  /**
+   * `now` when a request may go (with `reserved` slots kept for requests ahead of it), a later
+   * time to wait for, or `"release"` when only in-flight requests hold the window.
+   */
+  freeAt(now: number, reserved = 0): number | "release" {
+    const used = this.used(now) + reserved;
     const earliest = Math.max(now, this.pausedUntil);
     if (used < this.max) return earliest;
     const overflow = used - this.max;
     const expiring = this.released[overflow];
     if (expiring === undefined) return "release";
     return Math.max(earliest, expiring + this.intervalMs + this.marginMs);
+  }
+
+  get busy(): boolean {
+    return this.inFlight > 0;
   }
 
   take(): void {
@@ -75,14 +82,28 @@ class SlidingWindow {
   }
 }
 
-/** Sliding-window limiter shared by every call of one adapter. */
+interface Waiter {
+  kind: LimitKind;
+  admit: (permit: LimiterPermit) => void;
+}
+
+/**
+ * Sliding-window limiter shared by every call of one adapter. Requests are admitted in arrival
+ * order; a search that waits for its per-second slot lets the general calls behind it go first
+ * (they do not need that slot) but keeps its place in the rolling window.
+ */
 export class RateLimiter {
   private readonly general: SlidingWindow;
   private readonly search: SlidingWindow;
   private readonly configuredMax: number;
-  /** Admissions are served one at a time, first come first served. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private releaseWaiters: (() => void)[] = [];
+  /**
+   * Until a first response has told us the portal's real limits (a Starter portal allows 100,
+   * not 190), only one request is in flight: a first burst cannot overshoot a lower limit.
+   */
+  private calibrated = false;
+  private readonly waiting: Waiter[] = [];
+  /** When the pending wake-up timer fires (`Infinity`: none pending). */
+  private wakeAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: RateLimiterOptions) {
     this.configuredMax = options.windowMax;
@@ -91,9 +112,10 @@ export class RateLimiter {
   }
 
   acquire(kind: LimitKind): Promise<LimiterPermit> {
-    const admitted = this.queue.then(() => this.admit(kind));
-    this.queue = admitted.catch(() => undefined);
-    return admitted;
+    return new Promise((admit) => {
+      this.waiting.push({ kind, admit });
+      this.pump();
+    });
   }
 
   /**
@@ -103,6 +125,7 @@ export class RateLimiter {
    */
   observe(kind: LimitKind, reported: ReportedRateLimit): void {
     const now = this.options.now();
+    this.calibrated = true;
     if (reported.max !== undefined && reported.max > 0) this.general.max = Math.min(this.configuredMax, reported.max);
     if (reported.intervalMs !== undefined && reported.intervalMs > 0) this.general.intervalMs = reported.intervalMs;
     if (reported.remaining === 0 && this.general.used(now) < this.general.max) {
@@ -111,6 +134,7 @@ export class RateLimiter {
     if (kind === "search" && reported.secondlyRemaining === 0 && this.search.used(now) < this.search.max) {
       this.search.pause(now + 1_000);
     }
+    this.pump();
   }
 
   /** Holds every call of this kind back for `ms` (after a 429). */
@@ -118,35 +142,50 @@ export class RateLimiter {
     const until = this.options.now() + ms;
     this.general.pause(until);
     if (kind === "search") this.search.pause(until);
+    this.pump();
   }
 
-  private windowsFor(kind: LimitKind): SlidingWindow[] {
-    return kind === "search" ? [this.general, this.search] : [this.general];
-  }
-
-  private async admit(kind: LimitKind): Promise<LimiterPermit> {
-    const windows = this.windowsFor(kind);
-    for (;;) {
-      const now = this.options.now();
-      let waitUntil = now;
-      let needsRelease = false;
-      for (const window of windows) {
-        const free = window.freeAt(now);
-        if (free === "release") needsRelease = true;
-        else waitUntil = Math.max(waitUntil, free);
+  /** Admits every waiter that may go now, and arranges to be called again when the next may. */
+  private pump(): void {
+    const now = this.options.now();
+    let next = Number.POSITIVE_INFINITY;
+    /** Searches ahead in line that wait for their per-second slot keep a rolling-window slot each. */
+    let reserved = 0;
+    for (let index = 0; index < this.waiting.length;) {
+      if (!this.calibrated && this.general.busy) return;
+      const general = this.general.freeAt(now, reserved);
+      if (general !== now) {
+        // Nobody may overtake the head of the line for the rolling window.
+        if (general !== "release") next = Math.min(next, general);
+        break;
       }
-      if (needsRelease) {
-        await new Promise<void>((resolve) => this.releaseWaiters.push(resolve));
-      } else if (waitUntil > now) {
-        await this.options.sleep(waitUntil - now);
-      } else {
-        for (const window of windows) window.take();
-        return this.permit(windows);
+      const waiter = this.waiting[index] as Waiter;
+      if (waiter.kind === "search") {
+        const search = this.search.freeAt(now);
+        if (search !== now) {
+          if (search !== "release") next = Math.min(next, search);
+          reserved++;
+          index++;
+          continue;
+        }
       }
+      this.waiting.splice(index, 1);
+      waiter.admit(this.take(waiter.kind));
     }
+    if (this.waiting.length > 0 && next < this.wakeAt) this.wakeUpAt(next, now);
   }
 
-  private permit(windows: SlidingWindow[]): LimiterPermit {
+  private wakeUpAt(at: number, now: number): void {
+    this.wakeAt = at;
+    void this.options.sleep(at - now).then(() => {
+      if (this.wakeAt === at) this.wakeAt = Number.POSITIVE_INFINITY;
+      this.pump();
+    });
+  }
+
+  private take(kind: LimitKind): LimiterPermit {
+    const windows = kind === "search" ? [this.general, this.search] : [this.general];
+    for (const window of windows) window.take();
     let released = false;
     return {
       release: () => {
@@ -154,9 +193,7 @@ export class RateLimiter {
         released = true;
         const at = this.options.now();
         for (const window of windows) window.give(at);
-        const waiters = this.releaseWaiters;
-        this.releaseWaiters = [];
-        for (const wake of waiters) wake();
+        this.pump();
       },
     };
   }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { RateLimiter, type LimitKind } from "../../src/hubspot/rate-limiter";
 import { VirtualClock } from "./virtual-clock";
 
+/** A limiter that has already seen a first response (so it is past calibration). */
 function limiter(clock: VirtualClock, windowMax = 10, windowMs = 1_000, searchPerSecond = 3) {
+  const subject = uncalibrated(clock, windowMax, windowMs, searchPerSecond);
+  subject.observe("general", {});
+  return subject;
+}
+
+function uncalibrated(clock: VirtualClock, windowMax = 10, windowMs = 1_000, searchPerSecond = 3) {
   return new RateLimiter({ windowMax, windowMs, searchPerSecond, marginMs: 0, now: clock.now, sleep: clock.sleep });
 }
 
@@ -65,6 +72,52 @@ describe("rate limiter", () => {
     const subject = limiter(clock, 4, 10_000, 100);
     const sent = await burst(clock, subject, 8, 1, "search");
     expect(peak(sent, 10_000)).toBeLessThanOrEqual(4);
+  });
+
+  it("sends one request at a time until a first response has told it the portal's limits", async () => {
+    const clock = new VirtualClock();
+    const subject = uncalibrated(clock, 10, 1_000);
+    const sent: number[] = [];
+    const call = async (index: number) => {
+      const permit = await subject.acquire("general");
+      sent.push(clock.now());
+      await clock.sleep(10);
+      if (index === 0) subject.observe("general", { max: 4, intervalMs: 1_000, remaining: 3 });
+      permit.release();
+    };
+    await clock.run(Promise.all(Array.from({ length: 9 }, (_, index) => call(index))));
+    expect(sent.slice(0, 2)).toEqual([0, 10]);
+    expect(peak(sent, 1_000)).toBeLessThanOrEqual(4);
+  });
+
+  it("lets general calls pass a search that waits for its per-second slot", async () => {
+    const clock = new VirtualClock();
+    const subject = limiter(clock, 100, 10_000, 1);
+    const order: string[] = [];
+    const call = async (kind: LimitKind, name: string) => {
+      const permit = await subject.acquire(kind);
+      order.push(`${name}@${clock.now()}`);
+      permit.release();
+    };
+    await clock.run(
+      Promise.all([call("search", "s1"), call("search", "s2"), call("general", "g1"), call("general", "g2")]),
+    );
+    expect(order).toEqual(["s1@0", "g1@0", "g2@0", "s2@1000"]);
+  });
+
+  it("keeps a rolling-window slot for a search waiting for its per-second slot", async () => {
+    const clock = new VirtualClock();
+    const subject = limiter(clock, 3, 10_000, 1);
+    const order: string[] = [];
+    const call = async (kind: LimitKind, name: string) => {
+      const permit = await subject.acquire(kind);
+      order.push(`${name}@${clock.now()}`);
+      permit.release();
+    };
+    const calls = [call("search", "s1"), call("search", "s2"), call("general", "g1"), call("general", "g2")];
+    await clock.run(Promise.all(calls));
+    // s2 waits a second for the search limit but keeps its slot: g2 waits for the window instead.
+    expect(order).toEqual(["s1@0", "g1@0", "s2@1000", "g2@10000"]);
   });
 
   it("learns the window's length and a lower maximum from HubSpot's headers", async () => {

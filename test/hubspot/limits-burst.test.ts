@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
+import type { RequestLogEntry } from "../../src/emulator";
+import { adapterFor, emulator, TEST_REPS } from "./emulator-fixture";
+
+/**
+ * The emulator's window is HubSpot's 10 s; a larger maximum (500) keeps the test short while the
+ * burst still needs a second window. Search stays at HubSpot's 5 per second.
+ */
+const LIMITS = { tenSecondly: 500, searchPerSecond: 5 };
+const isSearch = (entry: RequestLogEntry) => entry.endpoint.endsWith("/search");
+
+let running: RunningEmulator;
+beforeAll(async () => {
+  running = await emulator({ rateLimits: LIMITS, seed: { reps: TEST_REPS, contacts: 200 } });
+});
+afterAll(() => running.close());
+
+describe("client-side rate limiting", () => {
+  it("a burst of 1,000 reads (20 of them searches) completes without an error and without one 429", async () => {
+    const hubspot = adapterFor(running, { limits: { tenSecondly: LIMITS.tenSecondly } });
+    const ids = [...running.portal.contacts.all()].map((contact) => contact.id);
+    const searches = Array.from({ length: 20 }, () => hubspot.countContacts());
+    const reads = Array.from({ length: 980 }, (_, index) =>
+      hubspot.batchReadContacts([ids[index % ids.length] as string], ["email"]),
+    );
+    const [readResults, counts] = await Promise.all([Promise.all(reads), Promise.all(searches)]);
+
+    expect(readResults.every((records) => records.length === 1)).toBe(true);
+    expect(counts.every((count) => count === 200)).toBe(true);
+    expect(running.requests.limited()).toEqual([]);
+    expect(running.requests.count()).toBe(1_000);
+    expect(hubspot.requests.count()).toBe(1_000);
+    expect(running.requests.peak(10_000)).toBeLessThanOrEqual(LIMITS.tenSecondly);
+    expect(running.requests.peak(1_000, isSearch)).toBeLessThanOrEqual(LIMITS.searchPerSecond);
+    // The burst needed the second window: the limiter held requests back rather than sending them.
+    expect(running.requests.peak(10_000)).toBe(LIMITS.tenSecondly);
+  });
+});
