@@ -6,14 +6,17 @@ import { toSingleLine } from "../../report/markdown";
 
 export type TextCell = string | number;
 
-export function textTable(headers: string[], rows: TextCell[][], numericFrom = 1): string {
+/** Columns are right-aligned (figures) except the first; `align` says otherwise per column. */
+export function textTable(headers: string[], rows: TextCell[][], align?: ("left" | "right")[]): string {
   const clean = (cell: TextCell): string => toSingleLine(String(cell));
   const all = [headers.map(clean), ...rows.map((row) => row.map(clean))];
   const widths = headers.map((_, column) => Math.max(...all.map((row) => (row[column] ?? "").length)));
   const line = (row: string[]): string =>
     row
       .map((cell, column) =>
-        column >= numericFrom ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        (align?.[column] ?? (column === 0 ? "left" : "right")) === "right"
+          ? cell.padStart(widths[column] ?? 0)
+          : cell.padEnd(widths[column] ?? 0),
       )
       .join("  ")
       .trimEnd();

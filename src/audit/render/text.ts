@@ -36,7 +36,7 @@ export function renderText(report: AuditReport): string {
       textTable(
         ["Object", "Name", "Change", "Details"],
         report.drift.items.map((item) => [item.object, item.name, item.change, item.details.join("; ")]),
-        4,
+        ["left", "left", "left", "left"],
       ),
     );
   }
@@ -68,7 +68,7 @@ export function renderText(report: AuditReport): string {
   if (un.groups.length > 0) {
     out.push(
       textTable(
-        ["Original source", "Drill-down 1", "Drill-down 2", "Now", "Before", "Change", "Examples"],
+        ["Original source", "Drill-down 1", "Drill-down 2", "Now", "Before", "Change", "Example ids"],
         un.groups.map((g) => [
           g.source ?? "(unknown)",
           g.detail1 ?? "",
@@ -76,9 +76,9 @@ export function renderText(report: AuditReport): string {
           g.trend.current,
           g.trend.previous,
           formatChange(g.trend),
-          g.examples.map((e) => e.url ?? e.id).join(" "),
+          g.examples.map((e) => e.id).join(", "),
         ]),
-        3,
+        ["left", "left", "left", "right", "right", "right", "left"],
       ),
     );
   }

@@ -171,6 +171,7 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
         marker: `audit:portal:${report.portalId ?? "unknown"}`.replace(/[^A-Za-z0-9._:/-]/g, ""),
         title: reportTitle(report),
         body: markdown,
+        labels: ["routeops"],
         fullReportHint: "The full report is in the workflow's report.json artifact (--out).",
       });
       io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
