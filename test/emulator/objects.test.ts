@@ -193,4 +193,36 @@ describe("emulator contacts and companies", () => {
     expect(missing.code).toBe(404);
     expect(missing.body.category).toBe("OBJECT_NOT_FOUND");
   });
+
+  it("archives with DELETE (204): the record leaves the list and shows only with archived=true", async () => {
+    const emu = await emulator();
+    const api = client(emu).crm.contacts.basicApi;
+    const kept = await api.create({ properties: { email: "kept@x.example" } });
+    const gone = await api.create({ properties: { email: "gone@x.example" } });
+    await api.archive(gone.id);
+    expect(emu.requests.entries.at(-1)!.status).toBe(204);
+    expect((await api.getPage(10)).results.map((r) => r.id)).toEqual([kept.id]);
+    const archived = await api.getPage(10, undefined, ["email"], undefined, undefined, true);
+    expect(archived.results.map((r) => [r.id, r.archived])).toEqual([[gone.id, true]]);
+    expect(archived.results[0]!.archivedAt).toBeInstanceOf(Date);
+    expect((await failure(api.getById(gone.id))).code).toBe(404);
+  });
+
+  it("batch reads companies by id with the asked-for properties", async () => {
+    const emu = await emulator({ seed: { reps: REPS, contacts: 40 } });
+    const ids = [...emu.portal.companies.all()].slice(0, 3).map((c) => c.id);
+    const answer = await client(emu).crm.companies.batchApi.read({
+      inputs: ids.map((id) => ({ id })),
+      properties: ["numberofemployees", "hubspot_owner_id"],
+      propertiesWithHistory: [],
+    });
+    expect(answer.results.map((r) => r.id)).toEqual(ids);
+    expect(Object.keys(answer.results[0]!.properties).sort()).toEqual([
+      "createdate",
+      "hs_lastmodifieddate",
+      "hs_object_id",
+      "hubspot_owner_id",
+      "numberofemployees",
+    ]);
+  });
 });
