@@ -6,7 +6,7 @@
  * "any of"). Actions are followed from the start as a tree, so action ids never matter; a second
  * path into an action (GOTO) becomes a reference to where it was first reached.
  */
-import { sortByJson } from "./json";
+import { contentDigest, sortByJson } from "./json";
 
 export type CanonicalStep =
   | { action: string; version?: string; fields: unknown }
@@ -189,4 +189,9 @@ export function canonicalFlow(flow: object): CanonicalFlow {
     steps: canonicalSteps(body),
     settings,
   };
+}
+
+/** The digest a managed flow's description records: what the flow does. */
+export function flowDigest(flow: object): string {
+  return contentDigest(canonicalFlow(flow));
 }

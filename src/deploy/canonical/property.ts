@@ -3,6 +3,7 @@
  * equal when HubSpot only added read-only fields, defaults or reordered the options.
  */
 import type { LiveProperty, PropertyDefinition } from "../model/property";
+import { contentDigest } from "./json";
 
 export interface CanonicalOption {
   label: string;
@@ -50,4 +51,9 @@ export function canonicalProperty(property: PropertyDefinition | LiveProperty): 
     formField: property.formField === true,
     options,
   };
+}
+
+/** The digest a managed property's description records: its name and canonical content. */
+export function propertyDigest(property: PropertyDefinition | LiveProperty): string {
+  return contentDigest({ name: property.name, ...canonicalProperty(property) });
 }

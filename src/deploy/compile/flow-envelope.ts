@@ -1,6 +1,5 @@
 /** A compiled step tree wrapped as a complete CONTACT_FLOW body, with its managed description. */
-import { canonicalFlow } from "../canonical/flow";
-import { contentDigest } from "../canonical/json";
+import { flowDigest } from "../canonical/flow";
 import { managedDescription } from "../canonical/marker";
 import type { EnrollmentCriteria, FlowBody, FlowDataSource } from "../model/flow";
 import type { DesiredFlow } from "../model/state";
@@ -37,7 +36,7 @@ export function flowBody(spec: {
     suppressionListIds: [],
     canEnrollFromSalesforce: false,
   };
-  const digest = contentDigest(canonicalFlow(draft));
+  const digest = flowDigest(draft);
   return {
     key: spec.key,
     body: { ...draft, description: managedDescription(`${spec.purpose} ${EDIT_HINT}`, spec.version, digest) },

@@ -40,7 +40,7 @@ export function withReplacements(property: string, env: FlowEnv, then: Step[]): 
   const join = env.scope.label("replaced");
   return branch(
     groups.map((group) => ({
-      name: `${group.fromReps.join(", ")} -> ${group.toRep}`,
+      name: `replaced by ${group.toRep}`,
       when: anyOf(property, group.fromOwnerIds),
       steps: () => [setValue(property, group.toOwnerId), { kind: "goto", label: join }],
     })),

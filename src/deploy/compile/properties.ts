@@ -4,9 +4,8 @@
  * marker with the config version and a digest of the definition.
  */
 import type { EventKind, RoutingConfig, SegmentConfig, TouchKind } from "../../config/types";
-import { contentDigest } from "../canonical/json";
 import { managedDescription } from "../canonical/marker";
-import { canonicalProperty } from "../canonical/property";
+import { propertyDigest } from "../canonical/property";
 import { MANAGED_GROUP, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { PropertyDefinition, PropertyOption } from "../model/property";
 
@@ -303,7 +302,7 @@ function definition(spec: Spec, version: string): PropertyDefinition {
     formField: false,
     hidden: false,
   };
-  const digest = contentDigest({ name: spec.name, ...canonicalProperty(draft) });
+  const digest = propertyDigest(draft);
   return { ...draft, description: managedDescription(spec.purpose, version, digest) };
 }
 

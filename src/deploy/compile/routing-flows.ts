@@ -194,9 +194,16 @@ export function reengagementFlow(facts: CompileFacts): DesiredFlow {
   const chain = (index: number): Step[] => {
     const rule = rules[index];
     if (!rule) return asInbound();
+    const next = rules[index + 1];
+    const defaultName =
+      next && conditionFilter(next.when, env.condition).kind === "true"
+        ? next.id
+        : next
+          ? `not ${rule.id}`
+          : "inbound rules decide";
     return branch(
       [{ name: rule.id, when: conditionFilter(rule.when, env.condition), steps: () => handoff(rule) }],
-      `not ${rule.id}`,
+      defaultName,
       () => chain(index + 1),
     );
   };

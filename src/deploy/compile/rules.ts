@@ -132,18 +132,22 @@ export function ruleChain(
     });
   }
 
+  const whenOf = (rule: RuleConfig) => and(conditionFilter(rule.when, env.condition), producible(rule.outcome));
   const from = (index: number): Step[] => {
     const rule = rules[index] as RuleConfig;
     const isLast = index === rules.length - 1;
+    const next = rules[index + 1];
+    // A catch-all next rule is this branch's default: name it after that rule.
+    const defaultName = isLast ? "no rule matched" : next && whenOf(next).kind === "true" ? next.id : `not ${rule.id}`;
     return branch(
       [
         {
           name: rule.id,
-          when: and(conditionFilter(rule.when, env.condition), producible(rule.outcome)),
+          when: whenOf(rule),
           steps: isLast ? fallback : () => body(rule),
         },
       ],
-      isLast ? "no rule matched" : `not ${rule.id}`,
+      defaultName,
       isLast ? lastResort : () => from(index + 1),
     );
   };

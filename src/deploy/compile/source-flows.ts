@@ -88,7 +88,7 @@ function classification(kind: EventKind, env: FlowEnv): Step[] {
           ],
         },
       ],
-      `not ${candidate.source.id}`,
+      candidates[index + 1] ? `not ${candidate.source.id}` : env.config.unclassified.rule,
       () => from(index + 1),
     );
   };
