@@ -63,9 +63,9 @@ export function formatDecision(decision: Decision, options?: FormatDecisionOptio
   lines.push(`Territory: ${d.territory ?? "none"} (${place}); segment: ${d.segment ?? "none"}`);
   lines.push(slaLine(d, options?.timeZone ?? d.slaTimeZone));
   lines.push(`Notification: ${d.notification}`);
-  if (d.trace.length > 0) {
+  if ((d.trace ?? []).length > 0) {
     lines.push("Trace:");
-    for (const step of d.trace) lines.push(`  ${step.matched ? "✓" : "✗"} ${step.stage} ${step.id}: ${step.reason}`);
+    for (const step of d.trace ?? []) lines.push(`  ${step.matched ? "✓" : "✗"} ${step.stage} ${step.id}: ${step.reason}`);
   }
   return lines.join("\n") + "\n";
 }

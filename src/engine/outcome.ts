@@ -62,9 +62,13 @@ export function describeResolution(asked: string, email: string, rep: CompiledRe
   return asked.trim().toLowerCase() === email.toLowerCase() ? email : `${email} (replacing ${asked.trim()}, inactive)`;
 }
 
+function describeQueueOwner(compiled: CompiledRouting, queue: CompiledQueue): string {
+  const resolved = resolveRep(compiled, queue.configuredOwner);
+  return describeResolution(queue.configuredOwner, resolved.email, resolved.rep);
+}
+
 /** An assignment to a queue: its backup owner owns the lead, on the queue's calendar. */
 export function queueAssignment(compiled: CompiledRouting, queue: CompiledQueue, tracing: boolean): Assignment {
-  const resolved = resolveRep(compiled, queue.configuredOwner);
   return {
     owner: queue.owner,
     pool: null,
@@ -73,9 +77,7 @@ export function queueAssignment(compiled: CompiledRouting, queue: CompiledQueue,
     rotationPick: null,
     calendar: queue.calendar,
     calendarId: queue.calendarId,
-    summary: tracing
-      ? `queue ${queue.id}, owner ${describeResolution(queue.configuredOwner, resolved.email, resolved.rep)}`
-      : "",
+    summary: tracing ? `queue ${queue.id}, owner ${describeQueueOwner(compiled, queue)}` : "",
   };
 }
 
