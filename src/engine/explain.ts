@@ -65,7 +65,8 @@ export function formatDecision(decision: Decision, options?: FormatDecisionOptio
   lines.push(`Notification: ${d.notification}`);
   if ((d.trace ?? []).length > 0) {
     lines.push("Trace:");
-    for (const step of d.trace ?? []) lines.push(`  ${step.matched ? "✓" : "✗"} ${step.stage} ${step.id}: ${step.reason}`);
+    for (const step of d.trace ?? [])
+      lines.push(`  ${step.matched ? "✓" : "✗"} ${step.stage} ${step.id}: ${step.reason}`);
   }
   return lines.join("\n") + "\n";
 }
