@@ -84,31 +84,30 @@ export function ruleChain(
 ): Step[] {
   const last = rules[rules.length - 1];
   if (!last) return [];
+  // The rule is recorded once its outcome is produced: a pool with nobody available records the fallback instead.
+  const recorded = (record: RuleRecord, then: Step[]): Step[] => [
+    ...(record.ruleId !== null ? [setValue(P.rule, record.ruleId)] : []),
+    ...then,
+  ];
   const body = (rule: RuleConfig): Step[] => {
     const record = recordOf(rule);
-    return [
-      ...(record.ruleId !== null ? [setValue(P.rule, record.ruleId)] : []),
-      ...outcomeSteps(
-        rule.outcome,
-        env,
-        (calendarId, owners) => afterOutcome(record, calendarId, owners, env),
-        fallback,
-      ),
-    ];
+    return outcomeSteps(
+      rule.outcome,
+      env,
+      (calendarId, owners) => recorded(record, afterOutcome(record, calendarId, owners, env)),
+      fallback,
+    );
   };
   // Nothing can place the lead: the unclassified queue, recorded under the system's last rule.
   const lastResort = (): Step[] =>
     env.scope.once(`${env.keyPrefix}last-resort`, () => {
       const record = recordOf(last);
-      return [
-        ...(record.ruleId !== null ? [setValue(P.rule, record.ruleId)] : []),
-        ...outcomeSteps(
-          { type: "queue", queue: env.config.unclassified.queue },
-          env,
-          (calendarId, owners) => afterOutcome(record, calendarId, owners, env),
-          () => [setValue(P.routingPending, "false")],
-        ),
-      ];
+      return outcomeSteps(
+        { type: "queue", queue: env.config.unclassified.queue },
+        env,
+        (calendarId, owners) => recorded(record, afterOutcome(record, calendarId, owners, env)),
+        () => [setValue(P.routingPending, "false")],
+      );
     });
   let buildingFallback = false;
   // The fallback ignores the last rule's condition (as the engine does) but not whether it can place the lead.
