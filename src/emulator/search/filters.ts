@@ -70,7 +70,13 @@ function compare(a: string | number, b: string | number): number {
  * Whether a record's value passes a filter. A record without a value passes only HubSpot's
  * negative operators (NEQ, NOT_IN, NOT_HAS_PROPERTY, NOT_CONTAINS_TOKEN).
  */
-export function passes(filter: CompiledFilter, definition: PropertyDefinition, raw: string | undefined): boolean {
+export function passes(
+  filter: CompiledFilter,
+  definition: PropertyDefinition,
+  raw: string | undefined,
+  /** The value's comparable form when the caller already has it (a record's createdAt). */
+  known?: number,
+): boolean {
   const has = raw !== undefined && raw !== "";
   switch (filter.operator) {
     case "HAS_PROPERTY":
@@ -87,7 +93,7 @@ export function passes(filter: CompiledFilter, definition: PropertyDefinition, r
       break;
   }
   if (!has) return false;
-  const value = comparable(definition, raw);
+  const value = known ?? comparable(definition, raw);
   if (typeof value === "number" && Number.isNaN(value)) return false;
   switch (filter.operator) {
     case "EQ":

@@ -190,10 +190,19 @@ export function runSearch(portal: Portal, objectType: ObjectType, search: Compil
   for (const record of candidates(portal, objectType, search)) {
     const values = store.searchView(record, now);
     if (!values) continue;
+    // createdate is the hot filter of windowed reads: compare the stored instant, not the text.
+    const created = values === record.properties ? record.createdAt : undefined;
     const groupOk =
       search.groups.length === 0 ||
       search.groups.some((filters) =>
-        filters.every((f) => passes(f, definitions.get(f.property)!, values[f.property])),
+        filters.every((f) =>
+          passes(
+            f,
+            definitions.get(f.property)!,
+            values[f.property],
+            f.property === "createdate" ? created : undefined,
+          ),
+        ),
       );
     if (!groupOk) continue;
     if (search.query && !QUERY_PROPERTIES[objectType].some((p) => values[p]?.toLowerCase().includes(search.query!)))
