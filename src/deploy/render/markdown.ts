@@ -19,12 +19,15 @@ const ACTION_WORDS = {
 
 /** Text safe in Markdown and in a table cell: HTML characters as entities, punctuation backslash-escaped, one line. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_{}[\]()#+\-.!|~@:"'=^$%,;?/]/g, (char) => `\\${char}`);
+  return (
+    text
+      .replace(/[\r\n]+/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // Entities first; their "&" and ";" are not escaped below.
+      .replace(/[\\`*_{}[\]()#+\-.!|~@:"'=^$%,?/]/g, (char) => `\\${char}`)
+  );
 }
 
 export function renderPlanMarkdown(plan: Plan): string {
