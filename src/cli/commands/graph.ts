@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { hasErrors, type Diagnostic } from "../../config/diagnostics";
 import type { RoutingConfig } from "../../config/types";
 import { loadAndValidate } from "../../files/config-loader";
+import { GitRefError, isConfigPath, loadConfigAtRef } from "../../files/git-ref";
 import { graphMarkdown, routingGraph } from "../../graph";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
@@ -64,112 +62,29 @@ class ConfigFailure extends Error {
   }
 }
 
-/** Runs git; a failure becomes a {@link ConfigFailure} with git's own first line of complaint. */
-function git(args: string[], cwd: string): Buffer {
-  try {
-    return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (failure.code === "ENOENT") throw new ConfigFailure("git is not installed: --base with a git ref needs it");
-    const said = failure.stderr?.toString("utf8").trim().split("\n")[0] ?? "";
-    throw new ConfigFailure(`git ${args[0]} failed${said ? `: ${said}` : ""}`);
-  }
-}
-
-function gitText(args: string[], cwd: string): string {
-  return git(args, cwd).toString("utf8").trim();
-}
-
-/** The folder that holds the config module (what `--config` names, or the folder it is in). */
-function configFolder(absoluteConfig: string): string {
-  if (fs.existsSync(absoluteConfig) && fs.statSync(absoluteConfig).isDirectory()) return absoluteConfig;
-  return path.dirname(absoluteConfig);
-}
-
-/**
- * Writes the config's folder as it is at `ref` into a scratch folder under `.routeops/` in the
- * repository (so that packages still resolve), and links everything else of the working tree
- * beside it, so that what the config imports from outside its folder (`../src/config`) is found.
- * Returns the scratch folder and the path of the config module inside it.
- */
-function materializeAtRef(ref: string, configPath: string, cwd: string): { scratch: string; entry: string } {
-  const root = gitText(["rev-parse", "--show-toplevel"], cwd);
-  const absoluteConfig = path.resolve(cwd, configPath);
-  const folder = configFolder(absoluteConfig);
-  const folderInRepo = path.relative(root, folder);
-  if (folderInRepo.startsWith("..") || path.isAbsolute(folderInRepo)) {
-    throw new ConfigFailure(`--base ${ref}: the config ${configPath} is not inside the git repository ${root}`);
-  }
-  const gitFolder = folderInRepo.split(path.sep).join("/");
-  const files = git(["ls-tree", "-r", "-z", "--name-only", ref, "--", gitFolder || "."], root)
-    .toString("utf8")
-    .split("\0")
-    .filter(Boolean);
-  if (files.length === 0)
-    throw new ConfigFailure(`--base ${ref}: ${gitFolder || "the repository"} has no files at ${ref}`);
-
-  fs.mkdirSync(path.join(root, ".routeops"), { recursive: true });
-  const scratch = fs.mkdtempSync(path.join(root, ".routeops", "base-"));
-  try {
-    for (const file of files) {
-      const target = path.join(scratch, ...file.split("/"));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, git(["show", `${ref}:${file}`], root));
-    }
-    // Link the siblings of every folder on the way from the repository root to the config folder.
-    const segments = folderInRepo === "" ? [] : folderInRepo.split(path.sep);
-    for (let depth = 0; depth < segments.length; depth++) {
-      const real = path.join(root, ...segments.slice(0, depth));
-      const copy = path.join(scratch, ...segments.slice(0, depth));
-      for (const entry of fs.readdirSync(real)) {
-        if (entry === segments[depth] || (depth === 0 && (entry === ".git" || entry === ".routeops"))) continue;
-        if (!fs.existsSync(path.join(copy, entry))) fs.symlinkSync(path.join(real, entry), path.join(copy, entry));
-      }
-    }
-  } catch (error) {
-    fs.rmSync(scratch, { recursive: true, force: true });
-    throw error;
-  }
-  return { scratch, entry: path.join(scratch, path.relative(root, absoluteConfig)) };
-}
-
 function loadConfig(configPath: string, cwd: string, what: string): RoutingConfig {
   const { config, diagnostics } = loadAndValidate(configPath, { cwd });
   if (!config || hasErrors(diagnostics)) throw new ConfigFailure(`${what} is not valid:`, diagnostics);
   return config;
 }
 
-/** Loads the base config from a path, or from a git ref (removing the scratch folder afterwards). */
+/** Loads the base config from a path, or from a git ref (through a scratch folder that is removed again). */
 function loadBase(base: string, configPath: string, cwd: string): RoutingConfig {
-  if (fs.existsSync(path.resolve(cwd, base))) return loadConfig(base, cwd, `the base config ${base}`);
+  if (isConfigPath(base, cwd)) return loadConfig(base, cwd, `the base config ${base}`);
   if (base.startsWith("-")) throw new UsageError(`--base "${base}" is neither a file nor a git ref`);
   try {
-    git(["rev-parse", "--verify", "--quiet", `${base}^{commit}`], cwd);
+    const { config, diagnostics } = loadConfigAtRef(base, configPath, { cwd });
+    if (!config || hasErrors(diagnostics)) throw new ConfigFailure(`the config at ${base} is not valid:`, diagnostics);
+    return config;
   } catch (error) {
-    const missingGit = error instanceof ConfigFailure && error.message.startsWith("git is not installed");
-    throw new UsageError(
-      missingGit
-        ? `--base "${base}" is not a file, and git (needed to read a ref) is not installed`
-        : `--base "${base}" is neither a file nor a git ref of the repository at ${cwd}`,
-    );
-  }
-  const { scratch, entry } = materializeAtRef(base, configPath, cwd);
-  try {
-    return loadConfig(entry, cwd, `the config at ${base}`);
-  } catch (error) {
-    // Name the files as they are in git (`main:routing/x.ts`), not in the scratch folder.
-    if (error instanceof ConfigFailure) {
-      const scratchPrefix = path.relative(cwd, scratch) + path.sep;
-      const renamed = error.diagnostics.map((d) =>
-        d.file?.startsWith(scratchPrefix)
-          ? { ...d, file: `${base}:${path.relative(scratch, path.resolve(cwd, d.file)).split(path.sep).join("/")}` }
-          : d,
-      );
-      throw new ConfigFailure(error.message, renamed);
+    if (!(error instanceof GitRefError)) throw error;
+    if (error.code === "git_missing") {
+      throw new UsageError(`--base "${base}" is not a file, and git (needed to read a ref) is not installed`);
     }
-    throw error;
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (error.code === "not_a_ref") {
+      throw new UsageError(`--base "${base}" is neither a file nor a git ref of the repository at ${cwd}`);
+    }
+    throw new ConfigFailure(error.code === "no_config" ? `--base ${base}: ${error.message}` : error.message);
   }
 }
 
