@@ -43,7 +43,7 @@ export interface HubSpotErrorInit {
   subCategory?: string;
   correlationId?: string;
   details?: HubSpotErrorDetail[];
-  /** Number of HTTP attempts made before giving up. */
+  /** Number of HTTP attempts made before giving up; 0 when the request was refused before sending. */
   attempts: number;
 }
 
@@ -117,7 +117,7 @@ export class FlowRevisionConflictError extends HubSpotError {
 
 function describe(init: HubSpotErrorInit): string {
   const what = `HubSpot ${init.method} ${init.path} failed`;
-  const status = init.status === null ? "no response" : `HTTP ${init.status}`;
+  const status = init.attempts === 0 ? "not sent" : init.status === null ? "no response" : `HTTP ${init.status}`;
   const category = init.category ? ` ${init.category}` : "";
   const message = init.hubspotMessage ? `: ${init.hubspotMessage}` : "";
   const details = (init.details ?? [])

@@ -164,7 +164,10 @@ describe("windowed contact search", () => {
     const search = fakeSearch([], 100);
     const read = collect(searchInWindows(search.fetchPage, { filterGroups: [{ filters }] }, 100));
     await expect(read).rejects.toThrow(HubSpotError);
-    await expect(read).rejects.toThrow(/a group with 5 filters \(at most 4 leave room for paging\)/);
+    await expect(read).rejects.toThrow(
+      "HubSpot POST /crm/v3/objects/contacts/search failed (not sent): the contact search has " +
+        "a group with 5 filters (at most 4 leave room for paging)",
+    );
     expect(search.requests).toHaveLength(0);
   });
 });
