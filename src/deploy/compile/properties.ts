@@ -3,11 +3,12 @@
  * config order), owner-referenced ones hold owner ids, and every description carries the managed
  * marker with the config version and a digest of the definition.
  */
-import type { EventKind, RoutingConfig, SegmentConfig, TouchKind } from "../../config/types";
+import type { RoutingConfig } from "../../config/types";
 import { managedDescription } from "../canonical/marker";
 import { propertyDigest } from "../canonical/property";
 import { MANAGED_GROUP, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { PropertyDefinition, PropertyOption } from "../model/property";
+import { EVENT_LABELS, segmentLabel, SYSTEM_LABELS, TOUCH_LABELS } from "./labels";
 
 type Kind = "enumeration" | "owner" | "bool" | "datetime" | "text";
 
@@ -17,42 +18,6 @@ interface Spec {
   kind: Kind;
   purpose: string;
   options?: { value: string; label: string; description?: string }[];
-}
-
-const EVENT_LABELS: Record<EventKind, string> = {
-  form_submission: "Form submission",
-  meeting_booked: "Meeting booked",
-  chat_completed: "Chat completed",
-  sequence_reply: "Sequence reply",
-  call_logged: "Call logged",
-  list_import: "List import",
-  contact_created: "Contact created",
-};
-
-const TOUCH_LABELS: Record<TouchKind, string> = {
-  sequence_enrollment: "Sequence enrollment",
-  call: "Call",
-  event: "Event",
-};
-
-const SYSTEM_LABELS = {
-  inbound: "Inbound",
-  outbound: "Outbound",
-  reengagement: "Re-engagement",
-  unclassified: "Unclassified",
-};
-
-function segmentLabel(segment: SegmentConfig): string {
-  const { minEmployees: min, maxEmployees: max } = segment;
-  const range =
-    min !== undefined && max !== undefined
-      ? `${min}-${max} employees`
-      : min !== undefined
-        ? `${min}+ employees`
-        : max !== undefined
-          ? `up to ${max} employees`
-          : "any size";
-  return `${segment.id} (${range}${segment.whenUnknown ? ", or unknown" : ""})`;
 }
 
 function distinctOptions(options: { value: string; label: string; description?: string }[]) {
