@@ -24,7 +24,15 @@ const TARGET_RATIO = 1.2;
 const TARGET_RSS_MB = 500;
 
 /** The emulator, seeded with the reference organisation's reps, in its own process. */
-function startEmulatorProcess(): Promise<{ child: ChildProcess; baseUrl: string; token: string }> {
+interface EmulatorProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  token: string;
+  /** Closes the emulator and returns what it saw of the requests after it was ready. */
+  stop(): Promise<{ requests: number; limited: number; pauses: number[] }>;
+}
+
+function startEmulatorProcess(): Promise<EmulatorProcess> {
   const code = `
     const routing = require(${JSON.stringify(path.join(ROOT, "routing/index.ts"))}).default;
     const { startEmulator } = require(${JSON.stringify(path.join(ROOT, "src/emulator"))});
@@ -33,9 +41,26 @@ function startEmulatorProcess(): Promise<{ child: ChildProcess; baseUrl: string;
       return { email: rep.email, firstName, lastName: rest.join(" "), active: rep.active !== false };
     });
     startEmulator({ seed: { reps, contacts: ${CONTACTS}, seed: 7, now: Date.parse(${JSON.stringify(SEED_NOW)}) } })
-      .then((emulator) => {
+      .then(async (emulator) => {
+        // Seeded contacts carry managed values; HubSpot returns them once the properties exist.
+        const { createHubSpotAdapter } = require(${JSON.stringify(path.join(ROOT, "src/hubspot"))});
+        const { MANAGED_GROUP, MANAGED_PROPERTIES } = require(${JSON.stringify(path.join(ROOT, "src/deploy/managed-names"))});
+        const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
+        await hubspot.createPropertyGroup("contacts", { name: MANAGED_GROUP.name, label: MANAGED_GROUP.label });
+        await hubspot.createProperties("contacts", Object.values(MANAGED_PROPERTIES).map((name) => (
+          { name, label: name, type: "string", fieldType: "text", groupName: MANAGED_GROUP.name })));
+        // Let those two requests leave the rolling window before the audit starts.
+        await new Promise((resolve) => setTimeout(resolve, 10_100));
         process.stdout.write(JSON.stringify({ baseUrl: emulator.baseUrl, token: emulator.token }) + "\\n");
-        process.stdin.on("end", () => emulator.close().then(() => process.exit(0)));
+        const before = emulator.requests.entries.length;
+        process.stdin.on("end", () => {
+          // What the emulator saw of the audit: requests, 429s, and the pauses between requests.
+          const seen = emulator.requests.entries.slice(before);
+          const pauses = seen.slice(1).map((entry, i) => entry.at - seen[i].at).filter((gap) => gap >= 1000);
+          const limited = seen.filter((entry) => entry.rateLimit.verdict === "limited").length;
+          process.stdout.write(JSON.stringify({ requests: seen.length, limited, pauses }) + "\\n");
+          emulator.close().then(() => process.exit(0));
+        });
         process.stdin.resume();
       }, (error) => { process.stderr.write(String(error && error.stack || error) + "\\n"); process.exit(1); });
   `;
@@ -44,11 +69,20 @@ function startEmulatorProcess(): Promise<{ child: ChildProcess; baseUrl: string;
     env: { ...process.env, TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs","moduleResolution":"node10"}' },
     stdio: ["pipe", "pipe", "inherit"],
   });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once("line", (line) => resolve({ child, ...(JSON.parse(line) as { baseUrl: string; token: string }) }));
-    child.once("exit", (code) => reject(new Error(`the emulator process exited (${code}) before listening`)));
-  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error("the emulator process exited unexpectedly");
+    return value as string;
+  };
+  return nextLine().then((line) => ({
+    child,
+    ...(JSON.parse(line) as { baseUrl: string; token: string }),
+    async stop() {
+      child.stdin!.end();
+      return JSON.parse(await nextLine()) as { requests: number; limited: number; pauses: number[] };
+    },
+  }));
 }
 
 function sampleMemory(): { stop(): { rssMb: number; heapMb: number } } {
@@ -93,7 +127,7 @@ async function run(): Promise<void> {
   );
   const seconds = (performance.now() - started) / 1000;
   const peak = memory.stop();
-  emulator.child.stdin!.end();
+  const seen = await emulator.stop();
 
   if (code !== 0 && code !== 3) throw new Error(`the audit failed (exit ${code}): ${err.trim()}`);
   const envelope = JSON.parse(out) as { apiCalls: number; report: { contactsRead: number } };
@@ -127,6 +161,8 @@ async function run(): Promise<void> {
       peak.rssMb < TARGET_RSS_MB,
     ],
     ["peak heap used", `${peak.heapMb.toFixed(0)} MB`, "", true],
+    ["429 answers", `${seen.limited}`, "", true],
+    ["pauses >= 1 s", `${seen.pauses.length}`, seen.pauses.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", "), true],
   ];
   for (const [name, value, target, ok] of rows) {
     process.stdout.write(
