@@ -84,10 +84,10 @@ describe("Markdown plan", () => {
   it("escapes what comes from the portal: HTML, table pipes, emphasis, links, mentions, code", () => {
     const markdown = renderPlanMarkdown(planChanges(desired, withPoolLabel(hostile)));
     expect(markdown).not.toContain("<img");
-    expect(markdown).toContain("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;");
+    expect(markdown).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
     expect(markdown).not.toMatch(/[^\\]\|\s\*\*bold/);
     expect(markdown).toContain("\\*\\*bold\\*\\*");
-    expect(markdown).toContain("\\[link\\]\\(http\\:\\/\\/x\\)");
+    expect(markdown).toContain("\\[link\\]\\(http\\://x\\)");
     expect(markdown).toContain("\\@team");
     expect(markdown).toContain("\\`code\\`");
   });
@@ -100,7 +100,7 @@ describe("Markdown plan", () => {
       description: "hand-made",
     };
     const markdown = renderPlanMarkdown(planChanges(desired, { ...deployed, flows: [...deployed.flows, stranger] }));
-    expect(markdown).toContain("RouteOps &lt;b&gt;x&lt;\\/b&gt;");
+    expect(markdown).toContain("RouteOps &lt;b&gt;x&lt;/b&gt;");
     expect(markdown).not.toContain("<b>");
   });
 

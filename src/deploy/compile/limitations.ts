@@ -46,7 +46,7 @@ function slaWarning(config: RoutingConfig): DeployWarning[] {
     const due = calendar ? relativeDue(policy.target, calendar) : undefined;
     const hubspot = due?.timeOfDay
       ? `the same day at ${String(due.timeOfDay.hour).padStart(2, "0")}:${String(due.timeOfDay.minute).padStart(2, "0")} (portal time zone)`
-      : `${due?.delta} ${due?.timeUnit.toLowerCase()} later`;
+      : `${due?.delta} ${due?.timeUnit.toLowerCase().replace(/s$/, due?.delta === 1 ? "" : "s")} later`;
     return `${policy.id} (${slaWording(policy)}: ${hubspot})`;
   });
   return [

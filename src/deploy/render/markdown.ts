@@ -25,8 +25,9 @@ export function escapeMarkdown(text: string): string {
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
-      // Entities first; their "&" and ";" are not escaped below.
-      .replace(/[\\`*_{}[\]()#+\-.!|~@:"'=^$%,?/]/g, (char) => `\\${char}`)
+      // Entities first (their "&" and ";" are not escaped below); then Markdown syntax, GitHub
+      // mentions (@), emoji shortcodes (:) and math ($).
+      .replace(/[\\`*_{}[\]()#+\-.!|~@:$]/g, (char) => `\\${char}`)
   );
 }
 
