@@ -11,4 +11,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   graph: async () => (await import("./graph")).graphCommand,
   audit: async () => (await import("./audit")).auditCommand,
   emulator: async () => (await import("./emulator")).emulatorCommand,
+  simulate: async () => (await import("./simulate")).simulateCommand,
 };

@@ -1,0 +1,27 @@
+/**
+ * Impact simulation, pure core: replay contacts through a base and a head config and report what
+ * changes (counts, rep load, pool shares, SLA moves, examples with traces), as text, Markdown or
+ * JSON. Also the contact sources that need no I/O: JSON Lines lines and portal records as route
+ * inputs. The CLI reads files, git and HubSpot, and passes what it read in.
+ */
+export * from "./types";
+export { createSimulation, simulate, sameDecision, type Simulation } from "./simulate";
+export { assignee, changedFields, COMPARED_FIELDS, fieldValue } from "./compare";
+export { renderSimulationText, textTable } from "./render/text";
+export { renderSimulationMarkdown, fencedBlock, type SimulationMarkdownOptions } from "./render/markdown";
+export { renderSimulationJson, simulationEnvelope, SIMULATION_SCHEMA } from "./render/json";
+export { describeInput } from "./render/input-summary";
+export { headline, type SimulationContext } from "./render/words";
+export { routeInputFromLine, type InputLine } from "./input-line";
+export {
+  PORTAL_COMPANY_PROPERTIES,
+  PORTAL_CONTACT_PROPERTIES,
+  portalInstant,
+  portalRouteInput,
+  portalSampleNotes,
+  readPortalSample,
+  type PortalOwner,
+  type PortalReader,
+  type PortalRecord,
+  type PortalSample,
+} from "./portal-sample";

@@ -1,0 +1,178 @@
+/**
+ * The impact simulation: every contact is routed by the base config and by the head config, each
+ * with its own rotation state carried through the whole replay (so that pool shares show), and
+ * the pair of decisions is folded into counts at once. Only the first few changed decisions are
+ * kept, as examples. Pure: contacts arrive as an iterable, the report is returned.
+ */
+import { route, type CompiledRouting } from "../engine";
+import type { Decision, RotationState, RouteInput } from "../engine/types";
+import { assignee, changedFields, COMPARED_FIELDS } from "./compare";
+import { copyRotation, ExampleKeeper } from "./examples";
+import { SlaShiftTally } from "./sla-shift";
+import { orderKeys, PairTally, TransitionTally } from "./tally";
+import type {
+  ComparedField,
+  PoolShare,
+  RepLoad,
+  SimulationOptions,
+  SimulationReport,
+  SourceTypeImpact,
+  TransitionDimension,
+} from "./types";
+
+const DIMENSIONS: readonly TransitionDimension[] = ["sourceType", "system", "rule", "pool", "owner", "slaPolicy"];
+
+/** A simulation fed one contact at a time (for sources that arrive asynchronously). */
+export interface Simulation {
+  /** Routes the contact through both configs and counts the outcome. */
+  add(input: RouteInput): void;
+  /** The report so far. */
+  finish(): SimulationReport;
+}
+
+/** Starts a simulation of `base` versus `head`; feed it with `add`, read it with `finish`. */
+export function createSimulation(
+  base: CompiledRouting,
+  head: CompiledRouting,
+  options: SimulationOptions = {},
+): Simulation {
+  const baseRotation: RotationState = { pools: {} };
+  const headRotation: RotationState = { pools: {} };
+  const examples = new ExampleKeeper(Math.max(0, Math.floor(options.examples ?? 3)));
+  const fieldChanges = Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 0])) as Record<ComparedField, number>;
+  const transitions = Object.fromEntries(DIMENSIONS.map((d) => [d, new TransitionTally()])) as Record<
+    TransitionDimension,
+    TransitionTally
+  >;
+  const bySourceType = new Map<string | null, { contacts: number; changed: number }>();
+  const load = new PairTally<string | null>();
+  const pools = new Map<string, { before: number; after: number; members: PairTally<string | null> }>();
+  const policyChanges = new TransitionTally();
+  const dueShift = new SlaShiftTally();
+  let contacts = 0;
+  let changed = 0;
+  let rotationOnly = 0;
+
+  const poolEntry = (pool: string) => {
+    let entry = pools.get(pool);
+    if (entry === undefined) {
+      entry = { before: 0, after: 0, members: new PairTally() };
+      pools.set(pool, entry);
+    }
+    return entry;
+  };
+
+  function add(input: RouteInput): void {
+    const index = contacts++;
+    const wanting = examples.wanting;
+    const baseState = wanting ? copyRotation(baseRotation) : null;
+    const headState = wanting ? copyRotation(headRotation) : null;
+    const before = route(base, input, { rotation: baseRotation, trace: false });
+    const after = route(head, input, { rotation: headRotation, trace: false });
+
+    const beforeOwner = assignee(before);
+    const afterOwner = assignee(after);
+    load.before(beforeOwner);
+    load.after(afterOwner);
+    if (before.pool !== null) {
+      const entry = poolEntry(before.pool);
+      entry.before++;
+      entry.members.before(beforeOwner);
+    }
+    if (after.pool !== null) {
+      const entry = poolEntry(after.pool);
+      entry.after++;
+      entry.members.after(afterOwner);
+    }
+    dueShift.add(before.slaDueAt, after.slaDueAt);
+
+    let impact = bySourceType.get(before.sourceType);
+    if (impact === undefined) {
+      impact = { contacts: 0, changed: 0 };
+      bySourceType.set(before.sourceType, impact);
+    }
+    impact.contacts++;
+
+    const fields = changedFields(before, after);
+    if (fields.length === 0) return;
+    changed++;
+    impact.changed++;
+    for (const field of fields) fieldChanges[field]++;
+    if (fields.length === 1 && fields[0] === "owner" && before.pool !== null && before.pool === after.pool) {
+      rotationOnly++;
+    }
+    if (before.sourceType !== after.sourceType) transitions.sourceType.add(before.sourceType, after.sourceType);
+    if (before.system !== after.system) transitions.system.add(before.system, after.system);
+    if (before.rule !== after.rule) transitions.rule.add(before.rule, after.rule);
+    if (before.pool !== after.pool) transitions.pool.add(before.pool, after.pool);
+    if (beforeOwner !== afterOwner) transitions.owner.add(beforeOwner, afterOwner);
+    if (before.slaPolicy !== after.slaPolicy) {
+      transitions.slaPolicy.add(before.slaPolicy, after.slaPolicy);
+      policyChanges.add(before.slaPolicy, after.slaPolicy);
+    }
+
+    const kind = fields.join(",");
+    if (baseState && headState && examples.wants(kind)) {
+      examples.keep(kind, {
+        index,
+        label: options.label?.(input, index) ?? null,
+        input,
+        fields,
+        before: route(base, input, { rotation: baseState, trace: true }),
+        after: route(head, input, { rotation: headState, trace: true }),
+      });
+    }
+  }
+
+  function finish(): SimulationReport {
+    const reps = [...head.config.reps, ...base.config.reps].map((rep) => rep.email);
+    const poolIds = [...head.config.pools, ...base.config.pools].map((pool) => pool.id);
+    const sourceIds = [...base.config.sources, ...head.config.sources].map((source) => source.id);
+    const loads = (tally: PairTally<string | null>): RepLoad[] =>
+      orderKeys(tally.counts.keys(), reps).map((rep) => ({ rep, ...tally.counts.get(rep)! }));
+    return {
+      base: { version: base.config.version },
+      head: { version: head.config.version },
+      contacts,
+      changed,
+      rotationOnly,
+      fieldChanges,
+      transitions: Object.fromEntries(
+        DIMENSIONS.map((d) => [d, transitions[d].list()]),
+      ) as SimulationReport["transitions"],
+      bySourceType: orderKeys(bySourceType.keys(), sourceIds).map((sourceType): SourceTypeImpact => ({
+        sourceType,
+        ...bySourceType.get(sourceType)!,
+      })),
+      load: loads(load),
+      pools: orderKeys(pools.keys(), poolIds).map((pool): PoolShare => {
+        const entry = pools.get(pool as string)!;
+        return { pool: pool as string, before: entry.before, after: entry.after, members: loads(entry.members) };
+      }),
+      sla: { policyChanges: policyChanges.list(), dueShift: dueShift.result() },
+      examples: examples.result(),
+    };
+  }
+
+  return { add, finish };
+}
+
+/**
+ * Replays `inputs` through both configs, in the order given, and reports what changes. Memory
+ * stays flat however many contacts there are: counts, and `options.examples` changed decisions.
+ */
+export function simulate(
+  base: CompiledRouting,
+  head: CompiledRouting,
+  inputs: Iterable<RouteInput>,
+  options: SimulationOptions = {},
+): SimulationReport {
+  const simulation = createSimulation(base, head, options);
+  for (const input of inputs) simulation.add(input);
+  return simulation.finish();
+}
+
+/** Whether two decisions agree on every compared field. */
+export function sameDecision(before: Decision, after: Decision): boolean {
+  return changedFields(before, after).length === 0;
+}
