@@ -64,8 +64,12 @@ export class CallRunner {
         attempt: number,
         durationMs: now() - started,
       };
-      log.record(info);
-      this.deps.onRequest?.(info);
+      // A request that could not even be built never reached HubSpot: it is not an API call.
+      const sent = outcome.ok || outcome.failure.kind !== "client";
+      if (sent) {
+        log.record(info);
+        this.deps.onRequest?.(info);
+      }
       if (outcome.ok) return outcome.value;
 
       const decision = decideRetry(outcome.failure, number, retry, random, spec.idempotent ?? true);

@@ -14,6 +14,7 @@ import {
 } from "./access-path";
 import type { HubSpotCalls } from "./client-calls";
 import { countContacts, listContacts, searchContactsPage } from "./contacts";
+import { HubSpotError } from "./errors";
 import type { ContactSearchRequest, HubSpotRecord, SearchFilter } from "./model";
 import { epochMillis } from "./records";
 import { firstSearchRequest, searchInWindows, type SearchPageRequest } from "./search-windows";
@@ -87,6 +88,19 @@ export async function readContacts(
 }
 
 function windowFilters(options: ReadContactsOptions): SearchFilter[] {
+  for (const name of ["createdAfter", "createdBefore"] as const) {
+    const value = options[name];
+    if (value !== undefined && !Number.isFinite(value)) {
+      throw new HubSpotError({
+        code: "invalid_request",
+        method: "POST",
+        path: "/crm/v3/objects/contacts/search",
+        status: null,
+        attempts: 0,
+        hubspotMessage: `readContacts: ${name} must be an instant in epoch milliseconds, got ${String(value)}`,
+      });
+    }
+  }
   const filters: SearchFilter[] = [];
   if (options.createdAfter !== undefined) {
     filters.push({ propertyName: "createdate", operator: "GTE", value: String(options.createdAfter) });

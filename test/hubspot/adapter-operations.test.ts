@@ -132,7 +132,10 @@ describe("contacts and companies", () => {
   it("reads a window that is most of the portal by listing, and all contacts by listing", async () => {
     const since = SEED_NOW - 1_000 * DAY;
     const until = SEED_NOW - 2 * DAY;
-    const read = await hubspot.readContacts({ createdAfter: since, createdBefore: until });
+    // The choice weighs the probe's latency against the search limit; a 1-per-second search
+    // limit keeps it clear-cut even on a loaded machine (listing wins below ~480 ms per request).
+    const slowSearch = adapterFor(running, { limits: { searchPerSecond: 1 } });
+    const read = await slowSearch.readContacts({ createdAfter: since, createdBefore: until });
     const contacts = await collect(read.contacts);
     expect(read.path).toBe("list");
     expect(read.estimate?.list?.calls).toBe(30);
@@ -142,6 +145,14 @@ describe("contacts and companies", () => {
     const everything = await hubspot.readContacts();
     expect(everything.path).toBe("list");
     expect(await collect(everything.contacts)).toHaveLength(3_000);
+  });
+
+  it("refuses a window bound that is not an instant, before any request", async () => {
+    const before = running.requests.count();
+    await expect(hubspot.readContacts({ createdAfter: Number.NaN })).rejects.toThrow(
+      "readContacts: createdAfter must be an instant in epoch milliseconds, got NaN",
+    );
+    expect(running.requests.count()).toBe(before);
   });
 
   it("batch-reads contacts and companies 100 per request, leaving unknown ids out", async () => {

@@ -144,4 +144,13 @@ describe("call runner", () => {
     expect(error.code).toBe("invalid_request");
     expect(error.message).not.toContain(TOKEN);
   });
+
+  it("does not count a request that could not be built as an API call", async () => {
+    const clock = new VirtualClock();
+    const { subject, log, seen } = runner(clock, 1);
+    const unbuildable: AttemptOutcome<string> = { ok: false, failure: { kind: "client", detail: "missing id" } };
+    await clock.run(subject.run(spec, script(unbuildable)).catch(() => undefined));
+    expect(log.count()).toBe(0);
+    expect(seen).toEqual([]);
+  });
 });
