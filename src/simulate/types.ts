@@ -125,8 +125,8 @@ export interface SimulationOptions {
   /** How many changed decisions to keep as examples, with their traces. Default 3. */
   examples?: number;
   /**
-   * Names the contact being replayed, for examples. Called only for contacts kept as examples,
-   * while that contact is the current one of the replay.
+   * Names the contact being replayed, for examples. Called only for contacts that may be shown
+   * as examples (at most twice `examples`), while that contact is the current one of the replay.
    */
   label?: (input: RouteInput, index: number) => string | null;
 }
