@@ -37,10 +37,10 @@ export interface AuditRun {
   add(contact: AuditContact): void;
   readonly contactsRead: number;
   /**
-   * The report. `planDrift` is the drift of managed objects (from the deploy plan), or `null`
-   * when it was not checked; owner drift is always checked.
+   * The report. `managedDrift` is the drift of managed objects (from the deploy plan, see
+   * `describePlanDrift`), or why it was not checked; owner drift is always checked.
    */
-  finish(planDrift: DriftItem[] | null): AuditReport;
+  finish(managedDrift: DriftItem[] | { uncheckedReason: string }): AuditReport;
 }
 
 export function startAudit(input: AuditInput): AuditRun {
@@ -84,8 +84,9 @@ export function startAudit(input: AuditInput): AuditRun {
     get contactsRead() {
       return contactsRead;
     },
-    finish(planDrift) {
-      const driftItems = [...(planDrift ?? []), ...ownerDrift(config, owners)];
+    finish(managedDrift) {
+      const checked = Array.isArray(managedDrift);
+      const driftItems = [...(checked ? managedDrift : []), ...ownerDrift(config, owners)];
       const inboundSection = inbound.result(systems.inbound);
       const figures = AUDIT_SYSTEMS.map((system) => {
         const tally = systems[system];
@@ -111,7 +112,7 @@ export function startAudit(input: AuditInput): AuditRun {
           previousTo: new Date(previous.to).toISOString(),
         },
         contactsRead,
-        drift: { checked: planDrift !== null, items: driftItems },
+        drift: { checked, uncheckedReason: checked ? null : managedDrift.uncheckedReason, items: driftItems },
         unified: {
           systems: figures,
           totals: {

@@ -85,6 +85,8 @@ export interface DriftItem {
 export interface DriftSection {
   /** Whether managed objects were compared with what routing/ would deploy (owners are always checked). */
   checked: boolean;
+  /** Why managed objects were not compared, when `checked` is false. */
+  uncheckedReason: string | null;
   items: DriftItem[];
 }
 

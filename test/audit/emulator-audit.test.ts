@@ -137,6 +137,11 @@ describe("routeops audit of a seeded portal", () => {
     );
   });
 
+  it("says why managed objects were not compared while a pool member is deactivated", () => {
+    expect(envelope.report?.drift.checked).toBe(false);
+    expect(envelope.report?.drift.uncheckedReason).toContain("ben.ortiz@acme.test");
+  });
+
   it("counts the HubSpot API calls it made", () => {
     expect(envelope.apiCalls).toBeGreaterThanOrEqual(Math.ceil(contactsOf(emulator).length / 100));
   });

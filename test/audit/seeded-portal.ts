@@ -3,9 +3,12 @@
  * (straight from the portal, without the audit's code) for the figures the tests expect.
  */
 import routing from "../../routing/index";
-import { MANAGED_GROUP, MANAGED_PROPERTIES } from "../../src/deploy/managed-names";
+import { ownerDirectory, readLiveState } from "../../src/audit/managed-drift";
+import { desiredState, planChanges, planSteps } from "../../src/deploy";
+import type { FlowBody } from "../../src/deploy/model/flow";
+import type { PropertyDefinition, PropertyGroupDefinition } from "../../src/deploy/model/property";
 import { startEmulator, type CrmRecord, type RunningEmulator } from "../../src/emulator";
-import { createHubSpotAdapter } from "../../src/hubspot";
+import { createHubSpotAdapter, type FlowBody as HubSpotFlowBody } from "../../src/hubspot";
 import type { CliIO } from "../../src/cli/io";
 
 /** The seed's "today"; the audits run at this instant over the 30 days before it. */
@@ -14,26 +17,50 @@ export const NOW = Date.parse(SEED_NOW);
 export const WINDOW = { from: NOW - 30 * 86_400_000, to: NOW };
 export const PREVIOUS = { from: NOW - 60 * 86_400_000, to: WINDOW.from };
 
+/** A seeded portal with `routing/` deployed to it (managed group, properties and workflows). */
 export async function seededPortal(contacts: number, seed: number): Promise<RunningEmulator> {
   const reps = routing.reps.map((rep) => {
     const [firstName = "", ...rest] = rep.name.split(" ");
     return { email: rep.email, firstName, lastName: rest.join(" "), active: rep.active !== false };
   });
   const emulator = await startEmulator({ seed: { reps, contacts, seed, now: NOW } });
-  // Contacts carry managed values from the seed; HubSpot returns them once the properties exist.
-  const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
-  await hubspot.createPropertyGroup("contacts", { name: MANAGED_GROUP.name, label: MANAGED_GROUP.label });
-  await hubspot.createProperties(
-    "contacts",
-    Object.values(MANAGED_PROPERTIES).map((name) => ({
-      name,
-      label: name,
-      type: "string" as const,
-      fieldType: "text",
-      groupName: MANAGED_GROUP.name,
-    })),
-  );
+  await deployRouting(emulator);
   return emulator;
+}
+
+/**
+ * Deploys `routing/` the way deploy does: plan against the live state, then the plan's steps in
+ * order through the HubSpot adapter. Only the steps a fresh portal needs are supported.
+ */
+export async function deployRouting(emulator: RunningEmulator): Promise<void> {
+  const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
+  const owners = await hubspot.listOwners();
+  const compiled = desiredState(routing, { owners: ownerDirectory(owners), at: NOW });
+  if ("errors" in compiled) throw new Error(compiled.errors.map((e) => e.message).join("; "));
+  const plan = planChanges(compiled.state, await readLiveState(hubspot, owners));
+  const created = new Map<string, { id: string; revisionId: string; body: FlowBody }>();
+  for (const step of planSteps(plan)) {
+    if (step.op === "create-group") {
+      const group = step.desired as PropertyGroupDefinition;
+      await hubspot.createPropertyGroup("contacts", { name: group.name, label: group.label });
+    } else if (step.op === "create-property") {
+      await hubspot.createProperties("contacts", [step.desired as PropertyDefinition]);
+    } else if (step.op === "create-flow") {
+      const body = step.desired as FlowBody;
+      const flow = await hubspot.createFlow(body as unknown as HubSpotFlowBody);
+      created.set(step.key, { id: flow.id, revisionId: flow.revisionId, body });
+    } else if (step.op === "enable-flow") {
+      const flow = created.get(step.key);
+      if (!flow) throw new Error(`deployRouting: no created flow ${step.key} to enable`);
+      await hubspot.replaceFlow(
+        flow.id,
+        { ...flow.body, isEnabled: true } as unknown as HubSpotFlowBody,
+        flow.revisionId,
+      );
+    } else {
+      throw new Error(`deployRouting: step ${step.op} is not needed on a fresh portal`);
+    }
+  }
 }
 
 export function captureIO(env: Record<string, string | undefined>): CliIO & { out: () => string; err: () => string } {

@@ -59,7 +59,10 @@ function header(report: AuditReport): string[] {
 function drift(report: AuditReport): string[] {
   const lines = ["## Drift: changes made outside RouteOps", ""];
   if (!report.drift.checked) {
-    lines.push("Managed properties and workflows were not compared (owners were).", "");
+    lines.push(
+      `Managed properties and workflows were not compared (owners were): ${escapeMarkdown(report.drift.uncheckedReason ?? "not asked for")}.`,
+      "",
+    );
   }
   const items = report.drift.items;
   if (items.length === 0) {

@@ -29,7 +29,11 @@ export function renderText(report: AuditReport): string {
   );
 
   out.push("Drift (changes made outside RouteOps)");
-  if (!report.drift.checked) out.push("  Managed properties and workflows were not compared (owners were).");
+  if (!report.drift.checked) {
+    out.push(
+      `  Managed properties and workflows were not compared (owners were): ${toSingleLine(report.drift.uncheckedReason ?? "not asked for")}.`,
+    );
+  }
   if (report.drift.items.length === 0) out.push("  No drift.", "");
   else {
     out.push(

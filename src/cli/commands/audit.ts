@@ -16,15 +16,14 @@ import {
   type AuditEnvelope,
   type AuditReport,
   type AuditWindow,
-  type DriftItem,
+  readManagedDrift,
   type FailOnCheck,
 } from "../../audit";
-import type { RoutingConfig } from "../../config/types";
 import { hasErrors } from "../../config/diagnostics";
 import { loadAndValidate } from "../../files/config-loader";
 import { writeReportFiles } from "../../files/report-output";
 import { createGitHubAdapter, writeStepSummary } from "../../github";
-import { createHubSpotAdapter, type HubSpotAdapter, type HubSpotOwner } from "../../hubspot";
+import { createHubSpotAdapter, type HubSpotAdapter } from "../../hubspot";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
 
@@ -134,7 +133,10 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     const progress = progressLine(io);
     progress.say("Reading HubSpot owners...");
     const owners = await hubspot.listOwners();
-    const drift = options.skipDrift ? null : await readManagedDrift(hubspot, config, owners, options.now, progress);
+    if (!options.skipDrift) progress.say("Comparing managed properties and workflows...");
+    const drift = options.skipDrift
+      ? { uncheckedReason: "--skip-drift" }
+      : await readManagedDrift(hubspot, config, owners, options.now);
     const run = startAudit({ config, owners, window: options.window, now: options.now, portalId: options.portalId });
     const read = await hubspot.readContacts({ properties: [...AUDIT_CONTACT_PROPERTIES] });
     for await (const contact of read.contacts) {
@@ -187,21 +189,6 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     io.stderr.write(`routeops audit: --fail-on ${failed.join(",")}: findings present (exit ${FINDINGS_EXIT_CODE})\n`);
   }
   return exitCode;
-}
-
-/**
- * Drift of managed properties and workflows: the deploy plan's differences between what
- * `routing/` would deploy and what HubSpot holds, worded as changes made outside RouteOps.
- */
-async function readManagedDrift(
-  _hubspot: HubSpotAdapter,
-  _config: RoutingConfig,
-  _owners: HubSpotOwner[],
-  _now: number,
-  _progress: Progress,
-): Promise<DriftItem[] | null> {
-  // The deploy planner (desiredState / planChanges) has not landed yet: report "not compared".
-  return null;
 }
 
 function envelope(
