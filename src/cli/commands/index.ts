@@ -12,4 +12,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./audit")).auditCommand,
   emulator: async () => (await import("./emulator")).emulatorCommand,
   simulate: async () => (await import("./simulate")).simulateCommand,
+  "pr-report": async () => (await import("./pr-report")).prReportCommand,
 };

@@ -100,23 +100,26 @@ function atRef(ref: string, configPath: string, cwd: string, what: string): Rout
   return config;
 }
 
-/** Loads the head config and the base (a path, a ref, or by default the merge base). */
-export function loadComparedConfigs(configPath: string, base: string | undefined, cwd: string): ComparedConfigs {
-  const head = validated(configPath, cwd, `the config ${configPath}`);
+/** The base config (a path, a ref, or by default the merge base), and how to name it. */
+export function loadBaseConfig(
+  configPath: string,
+  base: string | undefined,
+  cwd: string,
+): Pick<ComparedConfigs, "base" | "baseLabel" | "baseRef"> {
   try {
     if (base === undefined) {
       const found = defaultBase(cwd);
       const short = found.commit.slice(0, 7);
       return {
-        head,
         base: atRef(found.commit, configPath, cwd, `the config at the merge base ${short}`),
         baseLabel: `merge base with ${found.branch} (${short})`,
         baseRef: found.commit,
       };
     }
-    if (isConfigPath(base, cwd))
-      return { head, base: validated(base, cwd, `the base config ${base}`), baseLabel: base, baseRef: base };
-    return { head, base: atRef(base, configPath, cwd, `the config at ${base}`), baseLabel: base, baseRef: base };
+    if (isConfigPath(base, cwd)) {
+      return { base: validated(base, cwd, `the base config ${base}`), baseLabel: base, baseRef: base };
+    }
+    return { base: atRef(base, configPath, cwd, `the config at ${base}`), baseLabel: base, baseRef: base };
   } catch (error) {
     if (!(error instanceof GitRefError)) throw error;
     if (base === undefined) {
@@ -128,6 +131,12 @@ export function loadComparedConfigs(configPath: string, base: string | undefined
     if (error.code === "not_a_ref") throw new UsageError(`--base "${base}" is neither a file nor a git ref`);
     throw new SimulationFailure(`--base ${base}: ${error.message}`);
   }
+}
+
+/** Loads the head config and the base. */
+export function loadComparedConfigs(configPath: string, base: string | undefined, cwd: string): ComparedConfigs {
+  const head = validated(configPath, cwd, `the config ${configPath}`);
+  return { head, ...loadBaseConfig(configPath, base, cwd) };
 }
 
 /** Removes tokens from a message that may quote an error from elsewhere. */

@@ -1,0 +1,289 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { hasErrors } from "../../config/diagnostics";
+import type { RoutingConfig } from "../../config/types";
+import { compileRouting, route } from "../../engine";
+import { loadAndValidate } from "../../files/config-loader";
+import { FixtureLoadError, loadFixtureSources } from "../../files/fixture-loader";
+import { writeReportFiles } from "../../files/report-output";
+import { createFixtureValidator, runFixtureSuite } from "../../fixtures";
+import { createGitHubAdapter, writeStepSummary } from "../../github";
+import { graphMarkdown, routingGraph } from "../../graph";
+import {
+  readPlanFile,
+  readTestResults,
+  renderPullRequestReport,
+  testResultsFromSuite,
+  type PullRequestReport,
+} from "../../simulate/pr-report";
+import { UsageError, type CliIO, type Command } from "../io";
+import {
+  examplesOption,
+  loadBaseConfig,
+  simulateContacts,
+  SimulationFailure,
+  withoutSecrets,
+  type ComparedConfigs,
+} from "./simulate";
+
+const usage = `Usage: routeops pr-report [--pull-request N] [--base REF|PATH] [--plan-file FILE]
+                          [--test-results FILE] [--post] [--out FILE] [options]
+
+Builds the one pull-request comment of RouteOps: validation, fixture test results, the plan
+against HubSpot (from --plan-file), the impact simulation against the base, and the routing
+graph with what changed highlighted. The comment starts with the hidden marker
+<!-- routeops:pr-report -->, by which --post finds it and updates it in place.
+
+Options:
+  --pull-request N      the pull request to comment on (needed with --post)
+  --base REF|PATH       what the PR is compared with: a git ref or a config path (default: the
+                        merge base of HEAD with origin/main, or main)
+  --plan-file FILE      the plan JSON written by \`routeops plan --out FILE\`; when the file is
+                        absent the comment says why there is no plan
+  --test-results FILE   output of \`routeops test --format json\` (default: run the fixtures here)
+  --post                create or update the comment on the PR (GITHUB_TOKEN, GITHUB_REPOSITORY,
+                        and GITHUB_API_URL on GitHub Enterprise Server)
+  --out FILE            also write the Markdown to FILE (without --post and --out: stdout)
+  --config FILE         the routing config (default: routing/index.ts)
+  --fixtures DIR        fixtures to run when there is no --test-results (default: test/fixtures)
+  --contacts SOURCE     contacts for the simulation, as in \`routeops simulate\` (default: the fixtures)
+  --examples N          changed decisions shown with their traces (default 3)
+  --hubspot-base-url URL  HubSpot API root, for --contacts portal:N
+  -h, --help            show this help
+
+When GITHUB_STEP_SUMMARY is set, the comment is also appended to the job summary.
+
+Exit code: 0 when the comment was built (and posted or written); 1 when it could not be posted or
+written, or a file given with --plan-file or --test-results cannot be read; 2 for bad usage.
+Failing tests do not change the exit code: the check job reports them.`;
+
+interface PrReportOptions {
+  pullRequest?: number;
+  base?: string;
+  planFile?: string;
+  testResults?: string;
+  post: boolean;
+  out?: string;
+  config: string;
+  fixtures: string;
+  contacts?: string;
+  examples: number;
+  hubspotBaseUrl?: string;
+}
+
+function parseOptions(argv: string[]): PrReportOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "pull-request": { type: "string" },
+        base: { type: "string" },
+        "plan-file": { type: "string" },
+        "test-results": { type: "string" },
+        post: { type: "boolean" },
+        out: { type: "string" },
+        config: { type: "string" },
+        fixtures: { type: "string" },
+        contacts: { type: "string" },
+        examples: { type: "string" },
+        "hubspot-base-url": { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const text = (name: string) => values[name] as string | undefined;
+  const pr = text("pull-request");
+  if (pr !== undefined && (!/^\d+$/.test(pr) || Number(pr) === 0)) {
+    throw new UsageError(`--pull-request must be a pull request number, not "${pr}"`);
+  }
+  if (values.post === true && pr === undefined) throw new UsageError("--post needs --pull-request N");
+  for (const name of ["base", "plan-file", "test-results", "out"]) {
+    if (text(name)?.trim() === "") throw new UsageError(`--${name} needs a value`);
+  }
+  const optional = (key: keyof PrReportOptions, name: string) =>
+    text(name) !== undefined ? { [key]: text(name) } : {};
+  return {
+    post: values.post === true,
+    config: text("config") ?? "routing/index.ts",
+    fixtures: text("fixtures") ?? "test/fixtures",
+    examples: examplesOption(text("examples"), 3),
+    ...(pr !== undefined ? { pullRequest: Number(pr) } : {}),
+    ...optional("base", "base"),
+    ...optional("planFile", "plan-file"),
+    ...optional("testResults", "test-results"),
+    ...optional("out", "out"),
+    ...optional("contacts", "contacts"),
+    ...optional("hubspotBaseUrl", "hubspot-base-url"),
+  };
+}
+
+/** A file given on the command line, or why it could not be read (`null`: it does not exist). */
+function readGiven(file: string, cwd: string): { text: string } | { missing: true } | { error: string } {
+  try {
+    return { text: readFileSync(path.resolve(cwd, file), "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { missing: true } : { error: `${file}: cannot be read (${code ?? "error"})` };
+  }
+}
+
+const NO_PLAN =
+  "No plan against the HubSpot portal for this push: the plan is skipped for pull requests from forks " +
+  "(they get no secrets) and when the HUBSPOT_ACCESS_TOKEN secret is not set, and missing when the plan step " +
+  "failed (see the job that runs `routeops plan`).";
+
+function planPart(options: PrReportOptions, io: CliIO, problems: string[]): PullRequestReport["plan"] {
+  if (options.planFile === undefined) return { status: "skipped", reason: "No plan: no --plan-file was given." };
+  const read = readGiven(options.planFile, io.cwd);
+  if ("missing" in read) return { status: "skipped", reason: NO_PLAN };
+  const plan = "error" in read ? { ok: false as const, message: read.error } : readPlanFile(read.text);
+  if (plan.ok) return { status: "ok", plan: plan.plan };
+  const reason = "error" in read ? plan.message : `${options.planFile}: ${plan.message}`;
+  problems.push(reason);
+  return { status: "problem", reason: `The plan file cannot be read: ${reason}` };
+}
+
+function testsPart(
+  options: PrReportOptions,
+  config: RoutingConfig | undefined,
+  validation: PullRequestReport["validation"],
+  io: CliIO,
+  problems: string[],
+): PullRequestReport["tests"] {
+  if (options.testResults !== undefined) {
+    const read = readGiven(options.testResults, io.cwd);
+    const problem = (reason: string) => {
+      problems.push(reason);
+      return { status: "problem" as const, reason: `The test results cannot be read: ${reason}` };
+    };
+    if ("missing" in read) return problem(`${options.testResults}: not found`);
+    if ("error" in read) return problem(read.error);
+    const results = readTestResults(read.text);
+    if (!results.ok) return problem(`${options.testResults}: ${results.message}`);
+    return { status: "ok", results: results.results, source: `read from ${options.testResults}` };
+  }
+  if (!config) return { status: "ok", results: { kind: "invalid-config", diagnostics: validation }, source: "" };
+  try {
+    const compiled = compileRouting(config);
+    const suite = runFixtureSuite(loadFixtureSources(options.fixtures, { cwd: io.cwd }), {
+      config,
+      validate: createFixtureValidator(),
+      route: (input, routeOptions) => route(compiled, input, routeOptions),
+    });
+    return { status: "ok", results: testResultsFromSuite(suite), source: `fixtures in ${options.fixtures}` };
+  } catch (error) {
+    if (!(error instanceof FixtureLoadError)) throw error;
+    return { status: "problem", reason: `The fixtures cannot be read: ${error.message}` };
+  }
+}
+
+/** Everything but the tests and the plan, which need no base: simulation and graph. */
+async function comparisonParts(
+  options: PrReportOptions,
+  head: RoutingConfig | undefined,
+  io: CliIO,
+): Promise<Pick<PullRequestReport, "base" | "simulation" | "graph">> {
+  const invalid = { status: "skipped" as const, reason: "Not computed: the config does not validate." };
+  let base: Pick<ComparedConfigs, "base" | "baseLabel" | "baseRef"> | null = null;
+  let baseProblem = "";
+  try {
+    base = loadBaseConfig(options.config, options.base, io.cwd);
+  } catch (error) {
+    if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
+    const found = error instanceof SimulationFailure ? error.diagnostics.length : 0;
+    baseProblem = `${error.message}${found > 0 ? ` (${found} finding${found === 1 ? "" : "s"}, see \`routeops validate\`)` : ""}`;
+  }
+  const baseName = base?.baseLabel ?? options.base ?? "the merge base";
+  if (!head) return { base: baseName, simulation: invalid, graph: invalid };
+
+  const graph = routingGraph(head, base ? { base: base.base } : {});
+  const graphPart: PullRequestReport["graph"] = base
+    ? { status: "ok", markdown: graphMarkdown(graph, { base: base.baseLabel }), changes: graph.changes.length }
+    : { status: "ok", markdown: graphMarkdown(graph), changes: null };
+  if (!base) {
+    const reason = `Not computed: the base config cannot be used: ${baseProblem}`;
+    return { base: baseName, simulation: { status: "problem", reason }, graph: graphPart };
+  }
+  try {
+    const request = {
+      config: options.config,
+      contacts: options.contacts ?? options.fixtures,
+      examples: options.examples,
+      ...(options.hubspotBaseUrl ? { hubspotBaseUrl: options.hubspotBaseUrl } : {}),
+    };
+    const { report, context } = await simulateContacts({ head, ...base }, request, io);
+    return { base: baseName, simulation: { status: "ok", report, context }, graph: graphPart };
+  } catch (error) {
+    if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
+    const reason = `The simulation could not run: ${withoutSecrets(error.message, io.env)}`;
+    return { base: baseName, simulation: { status: "problem", reason }, graph: graphPart };
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(argv);
+  const github = options.post ? githubSettings(io) : null;
+  if (options.post && !github) {
+    io.stderr.write("routeops pr-report: --post needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name)\n");
+    return 2;
+  }
+  const problems: string[] = [];
+  const { config, diagnostics } = loadAndValidate(options.config, { cwd: io.cwd });
+  const head = config && !hasErrors(diagnostics) ? config : undefined;
+  const report: PullRequestReport = {
+    head: { config: options.config, version: head?.version ?? null },
+    validation: diagnostics,
+    tests: testsPart(options, head, diagnostics, io, problems),
+    plan: planPart(options, io, problems),
+    ...(await comparisonParts(options, head, io)),
+  };
+  const markdown = renderPullRequestReport(report);
+
+  try {
+    if (options.out) {
+      await writeReportFiles(path.dirname(path.resolve(io.cwd, options.out)), [
+        { name: path.basename(options.out), text: markdown },
+      ]);
+    }
+    const summary = io.env.GITHUB_STEP_SUMMARY;
+    if (summary && summary.trim() !== "") await writeStepSummary(summary, markdown);
+    if (github && options.pullRequest !== undefined) {
+      const adapter = createGitHubAdapter(github);
+      const comment = await adapter.upsertPullRequestComment({
+        pullNumber: options.pullRequest,
+        marker: "pr-report",
+        body: markdown,
+        fullReportHint: "The full report is in the job summary of the workflow run.",
+      });
+      io.stderr.write(`Pull request #${options.pullRequest}: comment ${comment.action}: ${comment.url}\n`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`routeops pr-report: ${withoutSecrets(message, io.env)}\n`);
+    return 1;
+  }
+  if (!options.post && !options.out) io.stdout.write(markdown);
+  for (const problem of problems) io.stderr.write(`routeops pr-report: ${withoutSecrets(problem, io.env)}\n`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string } | null {
+  const token = io.env.GITHUB_TOKEN?.trim();
+  const repository = io.env.GITHUB_REPOSITORY?.trim();
+  if (!token || !repository) return null;
+  const baseUrl = io.env.GITHUB_API_URL?.trim();
+  return { token, repository, ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** `routeops pr-report`: the pull-request comment. */
+export const prReportCommand: Command = {
+  name: "pr-report",
+  summary: "Build (and with --post, upsert) the pull-request comment: tests, plan, impact, graph",
+  usage,
+  run,
+};
