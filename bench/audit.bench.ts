@@ -1,8 +1,9 @@
 /**
  * Bench: `routeops audit` of a seeded portal of 100,000 contacts, with the emulator's HubSpot
  * rate limits on (190 requests per rolling 10 s). Prints the API calls and wall time against the
- * floor HubSpot's limits set for the list path (ceil(N/100) contact pages plus the owner pages,
- * at 19 requests per second), and the peak memory of the audit's process.
+ * floor HubSpot's limits set for the list path (ceil(N/100) contact pages, plus the owner pages
+ * and the five reads drift needs, at 19 requests per second), and the peak memory of the audit's
+ * process. The portal has routing/ deployed to it, so managed-object drift is compared too.
  *
  * The emulator runs in a child process, so that the memory figures are the audit's own and not
  * the 100,000 records the emulator holds. `AUDIT_BENCH_CONTACTS` changes the portal's size.
@@ -20,6 +21,8 @@ const ROOT = path.join(__dirname, "..");
 const SEED_NOW = "2026-11-27T12:00:00Z";
 const REQUESTS_PER_SECOND = 19;
 const OWNER_PAGES = 2; // active owners, then archived owners: one page each for the reference org
+/** Managed-object reads for drift: the group, properties (active, archived), the flow list, one batch read. */
+const MANAGED_READS = 5;
 const TARGET_RATIO = 1.2;
 const TARGET_RSS_MB = 500;
 
@@ -42,14 +45,9 @@ function startEmulatorProcess(): Promise<EmulatorProcess> {
     });
     startEmulator({ seed: { reps, contacts: ${CONTACTS}, seed: 7, now: Date.parse(${JSON.stringify(SEED_NOW)}) } })
       .then(async (emulator) => {
-        // Seeded contacts carry managed values; HubSpot returns them once the properties exist.
-        const { createHubSpotAdapter } = require(${JSON.stringify(path.join(ROOT, "src/hubspot"))});
-        const { MANAGED_GROUP, MANAGED_PROPERTIES } = require(${JSON.stringify(path.join(ROOT, "src/deploy/managed-names"))});
-        const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
-        await hubspot.createPropertyGroup("contacts", { name: MANAGED_GROUP.name, label: MANAGED_GROUP.label });
-        await hubspot.createProperties("contacts", Object.values(MANAGED_PROPERTIES).map((name) => (
-          { name, label: name, type: "string", fieldType: "text", groupName: MANAGED_GROUP.name })));
-        // Let those two requests leave the rolling window before the audit starts.
+        // Deploy routing/ (group, properties, workflows) as deploy would, so that drift is compared too.
+        await require(${JSON.stringify(path.join(ROOT, "test/audit/seeded-portal.ts"))}).deployRouting(emulator);
+        // Let the deploy's requests leave the rolling window before the audit starts.
         await new Promise((resolve) => setTimeout(resolve, 10_100));
         process.stdout.write(JSON.stringify({ baseUrl: emulator.baseUrl, token: emulator.token }) + "\\n");
         const before = emulator.requests.entries.length;
@@ -131,7 +129,7 @@ async function run(): Promise<void> {
 
   if (code !== 0 && code !== 3) throw new Error(`the audit failed (exit ${code}): ${err.trim()}`);
   const envelope = JSON.parse(out) as { apiCalls: number; report: { contactsRead: number } };
-  const floorCalls = Math.ceil(CONTACTS / 100) + OWNER_PAGES;
+  const floorCalls = Math.ceil(CONTACTS / 100) + OWNER_PAGES + MANAGED_READS;
   const floorSeconds = floorCalls / REQUESTS_PER_SECOND;
   const callRatio = envelope.apiCalls / floorCalls;
   const timeRatio = seconds / floorSeconds;
