@@ -153,6 +153,20 @@ describe("routeops audit of a seeded portal", () => {
     expect(run.err).toContain("--fail-on sla: findings present (exit 3)");
   });
 
+  it("shows progress on stderr when it is a terminal, and clears it", async () => {
+    const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token });
+    io.stderr.isTTY = true;
+    const code = await main(
+      ["audit", "--now", SEED_NOW, "--hubspot-base-url", emulator.baseUrl, "--format", "json", "--skip-drift"],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.err()).toContain("\r\u001b[2KReading HubSpot owners...");
+    expect(io.err()).toContain("Reading contacts: 1,000");
+    expect(io.err().endsWith("\r\u001b[2K")).toBe(true);
+    expect(() => JSON.parse(io.out())).not.toThrow();
+  });
+
   it("never prints the token", async () => {
     const run = await audit(["--format", "markdown"]);
     expect(run.out + run.err).not.toContain(emulator.token);
