@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_ACTION_TYPES } from "./action-types";
+import { FlowExecutor } from "./flows-exec/executor";
+import { withWorkflows } from "./flows-exec/routes";
 import { FaultInjector } from "./http/faults";
 import { RateLimiter } from "./http/rate-limiter";
 import { RequestLog } from "./http/request-log";
@@ -52,9 +54,12 @@ function checkOptions(options: EmulatorOptions): void {
 
 /**
  * Starts a local HubSpot emulator on 127.0.0.1: the portal comes from the state file when it
- * exists, else from the seed (or empty). Resolves once it listens.
+ * exists, else from the seed (or empty). Resolves once it listens. `workflows` is the flow
+ * executor that runs the portal's enabled flows (docs/emulator.md, "Workflow execution").
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(
+  options: EmulatorOptions = {},
+): Promise<RunningEmulator & { workflows: FlowExecutor }> {
   checkOptions(options);
   const clock = options.clock ?? Date.now;
   const token = options.token ?? `pat-emulator-${randomBytes(24).toString("hex")}`;
@@ -73,12 +78,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   else startingPortal();
   const persist = writer ? () => writer.write(() => dumpPortal(portal)) : undefined;
   if (persist && !saved) await persist();
+  const workflows = new FlowExecutor(portal);
+  workflows.start();
 
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimits ?? {});
   const requests = new RequestLog();
   const pipeline: Pipeline = {
     portal,
-    router: new Router(ALL_ROUTES),
+    router: new Router(withWorkflows(ALL_ROUTES, workflows)),
     token,
     log: requests,
     clock,
@@ -86,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       reset() {
         startingPortal();
         limiter?.reset();
+        workflows.reset();
       },
     },
     ...(limiter ? { limiter } : {}),
@@ -111,7 +119,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     portal,
     requests,
+    workflows,
     close() {
+      workflows.stop();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -1,0 +1,426 @@
+/**
+ * The emulator's workflow executor: it listens to the portal's event bus and runs the portal's
+ * enabled contact flows as HubSpot would (docs/deploy.md, "Flow format", is the contract):
+ * event-based flows enrol a contact once per matching event occurrence, list-based flows enrol it
+ * when it meets their filter after a run completes or after a change from outside (re-enrolment
+ * only when `shouldReEnroll` and a re-enrolment trigger turned true). Runs are synchronous: they
+ * finish inside the request that caused them, so a test can read the result right after.
+ */
+import type { Flow } from "../portal/flows";
+import type { ContactEvent } from "../portal/events";
+import type { Portal } from "../portal/portal";
+import type { CrmRecord, PropertyChange } from "../portal/records";
+import { branchHolds, FlowFormatError } from "./filters";
+import { enrollmentOccurrence, eventOccurrence, type EventOccurrence } from "./occurrence";
+import { RotationPositions } from "./rotation";
+import { RunLog, type FlowRun, type RecordedAction, type RunTrigger } from "./run-log";
+import { filterScope, walk } from "./walk";
+
+/** Limits that keep a flow setup that feeds itself from running forever. */
+export interface FlowExecutorOptions {
+  /**
+   * Longest chain of enrolments one change may start: a run that makes the contact meet a
+   * list-based flow's filter enrols it one level deeper. Default 10.
+   */
+  maxDepth?: number;
+  /** Most actions one run may go through (GOTO cycles, delays of zero). Default 1000. */
+  maxActionsPerRun?: number;
+}
+
+export const DEFAULT_MAX_DEPTH = 10;
+export const DEFAULT_MAX_ACTIONS_PER_RUN = 1000;
+
+/** A run parked on a delay. */
+interface WaitingRun {
+  run: FlowRun;
+  flowId: string;
+  contactId: string;
+  next: string | undefined;
+  wakeAt: number;
+  occurrence: EventOccurrence | undefined;
+  depth: number;
+  /** The contact's properties when the run started (re-enrolment triggers compare with them). */
+  before: Record<string, string>;
+}
+
+/** Properties of a contact as they were before the first change from outside since the last evaluation. */
+interface OutsideChange {
+  before: Record<string, string>;
+  seen: Set<string>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+export class FlowExecutor {
+  private readonly log = new RunLog();
+  private readonly positions = new RotationPositions();
+  /** How many times each contact was enrolled in each flow: flow id -> contact id -> count. */
+  private readonly enrolled = new Map<string, Map<string, number>>();
+  private waiting: WaitingRun[] = [];
+  private readonly outside = new Map<string, OutsideChange>();
+  private readonly pendingOccurrences: EventOccurrence[] = [];
+  /** Above zero while a run executes: its own writes are not changes from outside. */
+  private busy = 0;
+  private settling = false;
+  private subscriptions: (() => void)[] = [];
+  private readonly maxDepth: number;
+  private readonly maxActions: number;
+
+  constructor(
+    private readonly portal: Portal,
+    options: FlowExecutorOptions = {},
+  ) {
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxActions = options.maxActionsPerRun ?? DEFAULT_MAX_ACTIONS_PER_RUN;
+  }
+
+  /** Every run, oldest first (including waiting ones, and enrolments the loop guard refused). */
+  get runs(): readonly FlowRun[] {
+    return this.log.runs;
+  }
+
+  /** Tasks, notifications and sequence enrolments the runs made, oldest first. */
+  get actions(): readonly RecordedAction[] {
+    return this.log.actions;
+  }
+
+  /** The runs of one contact, oldest first. */
+  runsOf(contactId: string): FlowRun[] {
+    return this.log.runs.filter((run) => run.contactId === contactId);
+  }
+
+  /** The recorded actions of one contact, oldest first. */
+  actionsOf(contactId: string): RecordedAction[] {
+    return this.log.actions.filter((action) => action.contactId === contactId);
+  }
+
+  /** How many times each rotate action handed out an owner, keyed `flowId/actionId`. */
+  rotationPositions(): Record<string, number> {
+    return this.positions.snapshot();
+  }
+
+  /**
+   * Enrols a contact in a flow by hand, whatever its enrolment criteria say (HubSpot's manual
+   * enrolment); the flow must exist. Returns the run.
+   */
+  enroll(flowId: string, contactId: string): FlowRun {
+    const flow = this.portal.flows.get(flowId);
+    const contact = this.portal.contacts.get(contactId);
+    if (!flow) throw new Error(`flow ${flowId} does not exist`);
+    if (!contact) throw new Error(`contact ${contactId} does not exist`);
+    return this.startRun(flow, contact, { type: "manual" }, 0, undefined, this.portal.now());
+  }
+
+  /** Subscribes to the portal's event bus (idempotent). */
+  start(): void {
+    if (this.subscriptions.length > 0) return;
+    this.subscriptions = [
+      this.portal.onEvent((event) => this.onEvent(event)),
+      this.portal.onPropertyChange((change) => this.onChange(change)),
+    ];
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.subscriptions) unsubscribe();
+    this.subscriptions = [];
+  }
+
+  /** Forgets runs, rotation positions, enrolment history and waiting runs (the portal was reset). */
+  reset(): void {
+    this.log.clear();
+    this.positions.clear();
+    this.enrolled.clear();
+    this.waiting = [];
+    this.outside.clear();
+    this.pendingOccurrences.length = 0;
+  }
+
+  /**
+   * Catches up: delivers sequence enrolments as events, resumes runs whose delay is over (at the
+   * instant they were due), and evaluates list-based enrolment for contacts changed from outside a
+   * run. The server calls it before and after every request; call it after writing through the
+   * portal object directly or after moving the clock.
+   */
+  settle(): void {
+    if (this.settling || this.busy > 0) return;
+    this.settling = true;
+    try {
+      for (;;) {
+        const occurrence = this.pendingOccurrences.shift();
+        if (occurrence) {
+          this.deliver(occurrence);
+          continue;
+        }
+        const due = this.nextDue();
+        if (due) {
+          this.resume(due);
+          continue;
+        }
+        const changed = this.outside.entries().next();
+        if (changed.done) break;
+        const [contactId, change] = changed.value;
+        this.outside.delete(contactId);
+        this.enrollByList(contactId, change.before, 0, this.portal.now());
+      }
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  private onEvent(event: ContactEvent): void {
+    this.deliver(eventOccurrence(event, this.portal.owners));
+  }
+
+  private onChange(change: PropertyChange): void {
+    if (this.busy > 0 || change.source === "seed" || change.objectType !== "contacts") return;
+    if (change.property === "hs_sequences_enrolled_count" && change.source === "event") {
+      // A new sequence enrolment: HubSpot raises its "enrolled in sequence" event. The newest id is the new one.
+      const newest = [...this.portal.enrollments.forContact(change.objectId)].sort(
+        (a, b) => Number(b.id) - Number(a.id),
+      )[0];
+      if (newest) this.pendingOccurrences.push(enrollmentOccurrence(newest, this.portal.owners));
+    }
+    let entry = this.outside.get(change.objectId);
+    if (!entry) {
+      const record = this.portal.contacts.get(change.objectId);
+      entry = { before: { ...(record?.properties ?? {}) }, seen: new Set() };
+      this.outside.set(change.objectId, entry);
+    }
+    if (entry.seen.has(change.property)) return;
+    entry.seen.add(change.property);
+    if (change.previous === null) delete entry.before[change.property];
+    else entry.before[change.property] = change.previous;
+  }
+
+  /** Enabled contact flows, in id order (the order HubSpot's enrolments are replayed in). */
+  private contactFlows(): Flow[] {
+    return this.portal.flows
+      .list()
+      .filter((flow) => flow.isEnabled && flow.type === "CONTACT_FLOW" && flow.objectTypeId === "0-1")
+      .sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+  }
+
+  private timesEnrolled(flowId: string, contactId: string): number {
+    return this.enrolled.get(flowId)?.get(contactId) ?? 0;
+  }
+
+  private isWaiting(flowId: string, contactId: string): WaitingRun | undefined {
+    return this.waiting.find((w) => w.flowId === flowId && w.contactId === contactId);
+  }
+
+  /** Records an enrolment the executor could not start (bad criteria, loop guard). */
+  private refuse(flow: Flow, contactId: string, trigger: RunTrigger, depth: number, at: number, reason: string) {
+    this.log.open({
+      flowId: flow.id,
+      flowName: flow.name,
+      contactId,
+      trigger,
+      depth,
+      startedAt: at,
+      endedAt: at,
+      status: "stopped",
+      reason,
+    });
+  }
+
+  private eventMatches(flow: Flow, occurrence: EventOccurrence, criteria: Json): boolean {
+    const branches = Array.isArray(criteria.eventFilterBranches) ? criteria.eventFilterBranches : [];
+    return branches.some((branch: unknown, index: number) => {
+      if (!isObject(branch) || branch.eventTypeId !== occurrence.eventTypeId) return false;
+      const where = `flow ${flow.id}: enrollmentCriteria.eventFilterBranches[${index}]`;
+      const scope = {
+        values: occurrence.properties,
+        primaryCompany: () => undefined,
+        companies: () => [],
+        now: occurrence.at,
+      };
+      return branchHolds({ ...branch, filterBranchType: "AND" }, scope, where);
+    });
+  }
+
+  /** Enrols the contact in every enabled event-based flow the occurrence triggers. */
+  private deliver(occurrence: EventOccurrence): void {
+    const contact = this.portal.contacts.get(occurrence.contactId);
+    if (!contact) return;
+    const trigger: RunTrigger = { type: "event", eventTypeId: occurrence.eventTypeId, occurrenceId: occurrence.id };
+    for (const flow of this.contactFlows()) {
+      const criteria = flow.enrollmentCriteria;
+      if (!isObject(criteria) || criteria.type !== "EVENT_BASED") continue;
+      let matches: boolean;
+      try {
+        matches = this.eventMatches(flow, occurrence, criteria);
+      } catch (error) {
+        if (!(error instanceof FlowFormatError)) throw error;
+        this.refuse(flow, contact.id, trigger, 0, this.portal.now(), `enrollment criteria: ${error.message}`);
+        continue;
+      }
+      if (!matches || this.isWaiting(flow.id, contact.id)) continue;
+      if (this.timesEnrolled(flow.id, contact.id) > 0 && criteria.shouldReEnroll !== true) continue;
+      this.startRun(flow, contact, trigger, 0, occurrence, this.portal.now());
+    }
+  }
+
+  private startRun(
+    flow: Flow,
+    contact: CrmRecord,
+    trigger: RunTrigger,
+    depth: number,
+    occurrence: EventOccurrence | undefined,
+    at: number,
+  ): FlowRun {
+    const counts = this.enrolled.get(flow.id) ?? new Map<string, number>();
+    counts.set(contact.id, (counts.get(contact.id) ?? 0) + 1);
+    this.enrolled.set(flow.id, counts);
+    const run = this.log.open({
+      flowId: flow.id,
+      flowName: flow.name,
+      contactId: contact.id,
+      trigger,
+      depth,
+      startedAt: at,
+      status: "completed",
+    });
+    const before = { ...contact.properties };
+    this.continueRun(
+      { run, flowId: flow.id, contactId: contact.id, next: flow.startActionId, wakeAt: at, occurrence, depth, before },
+      flow,
+      contact,
+    );
+    return run;
+  }
+
+  /** Runs a stretch of a run from `state.next` at `state.wakeAt`; parks it on a delay or finishes it. */
+  private continueRun(state: WaitingRun, flow: Flow, contact: CrmRecord): void {
+    const { run } = state;
+    this.busy += 1;
+    let end: ReturnType<typeof walk>;
+    try {
+      end = walk(state.next, {
+        portal: this.portal,
+        flow,
+        run,
+        contact,
+        occurrence: state.occurrence,
+        rotation: this.positions,
+        log: this.log,
+        now: state.wakeAt,
+        maxActions: this.maxActions,
+      });
+    } catch (error) {
+      end = { status: "stopped", reason: `the executor failed: ${(error as Error).message}` };
+    } finally {
+      this.busy -= 1;
+    }
+    if (end.status === "waiting") {
+      run.status = "waiting";
+      run.wakeAt = end.wakeAt;
+      this.waiting.push({ ...state, next: end.next, wakeAt: end.wakeAt });
+      return;
+    }
+    run.status = end.status;
+    if (end.status === "stopped") run.reason = end.reason;
+    run.endedAt = state.wakeAt;
+    delete run.wakeAt;
+    this.afterRun(contact.id, state.before, state.depth, state.wakeAt);
+  }
+
+  /** The waiting run due first (by due time, then run order), if any is due. */
+  private nextDue(): WaitingRun | undefined {
+    const now = this.portal.now();
+    let first: WaitingRun | undefined;
+    for (const w of this.waiting) {
+      if (w.wakeAt > now) continue;
+      if (!first || w.wakeAt < first.wakeAt || (w.wakeAt === first.wakeAt && Number(w.run.id) < Number(first.run.id))) {
+        first = w;
+      }
+    }
+    return first;
+  }
+
+  private resume(due: WaitingRun): void {
+    this.waiting = this.waiting.filter((w) => w !== due);
+    const flow = this.portal.flows.get(due.flowId);
+    const contact = this.portal.contacts.get(due.contactId);
+    const reason = !flow
+      ? "the flow was deleted while the run waited"
+      : !flow.isEnabled
+        ? "the flow was turned off while the run waited"
+        : !contact
+          ? "the contact was deleted while the run waited"
+          : undefined;
+    if (reason !== undefined || !flow || !contact) {
+      Object.assign(due.run, { status: "stopped", reason, endedAt: due.wakeAt });
+      delete due.run.wakeAt;
+      return;
+    }
+    this.continueRun(due, flow, contact);
+  }
+
+  private afterRun(contactId: string, runBefore: Record<string, string>, depth: number, at: number): void {
+    // Changes from outside since the last evaluation count as well: compare with the older state.
+    const outside = this.outside.get(contactId);
+    if (outside) this.outside.delete(contactId);
+    this.enrollByList(contactId, outside?.before ?? runBefore, depth, at);
+  }
+
+  /** Evaluates every enabled list-based flow for a contact whose properties moved from `before`. */
+  private enrollByList(contactId: string, before: Record<string, string>, depth: number, at: number): void {
+    const contact = this.portal.contacts.get(contactId);
+    if (!contact) return;
+    const now = filterScope(this.portal, contact, contact.properties, at);
+    const then = filterScope(this.portal, contact, before, at);
+    const chosen: { flow: Flow; times: number }[] = [];
+    for (const flow of this.contactFlows()) {
+      const criteria = flow.enrollmentCriteria;
+      if (!isObject(criteria) || criteria.type !== "LIST_BASED") continue;
+      const where = `flow ${flow.id}: enrollmentCriteria`;
+      try {
+        const holds = branchHolds(criteria.listFilterBranch, now, `${where}.listFilterBranch`);
+        const waiting = this.isWaiting(flow.id, contactId);
+        if (waiting) {
+          if (!holds && criteria.unEnrollObjectsNotMeetingCriteria === true) this.unenroll(waiting, at);
+          continue;
+        }
+        if (!holds) continue;
+        const times = this.timesEnrolled(flow.id, contactId);
+        if (times > 0) {
+          if (criteria.shouldReEnroll !== true) continue;
+          const triggers = Array.isArray(criteria.reEnrollmentTriggersFilterBranches)
+            ? criteria.reEnrollmentTriggersFilterBranches
+            : [];
+          const turnedTrue = triggers.some((trigger: unknown, index: number) => {
+            const at = `${where}.reEnrollmentTriggersFilterBranches[${index}]`;
+            return branchHolds(trigger, now, at) && !branchHolds(trigger, then, at);
+          });
+          if (!turnedTrue) continue;
+        }
+        chosen.push({ flow, times });
+      } catch (error) {
+        if (!(error instanceof FlowFormatError)) throw error;
+        this.refuse(flow, contactId, { type: "list" }, depth + 1, at, `enrollment criteria: ${error.message}`);
+      }
+    }
+    for (const { flow, times } of chosen) {
+      // A run started in between (a deeper chain) may have enrolled the contact already.
+      if (this.timesEnrolled(flow.id, contactId) !== times || this.isWaiting(flow.id, contactId)) continue;
+      if (depth + 1 > this.maxDepth) {
+        const reason = `loop guard: enrolment depth ${this.maxDepth} reached, the contact was not enrolled`;
+        this.refuse(flow, contactId, { type: "list" }, depth + 1, at, reason);
+        continue;
+      }
+      this.startRun(flow, contact, { type: "list" }, depth + 1, undefined, at);
+    }
+  }
+
+  private unenroll(waiting: WaitingRun, at: number): void {
+    this.waiting = this.waiting.filter((w) => w !== waiting);
+    Object.assign(waiting.run, {
+      status: "unenrolled",
+      endedAt: at,
+      reason: "no longer meets the enrollment criteria",
+    });
+    delete waiting.run.wakeAt;
+  }
+}
