@@ -1,0 +1,177 @@
+/**
+ * The pull-request flow end to end: a routing repository with a change on a branch, the plan
+ * saved as `routeops plan --out` would save it (`routeops plan` has not landed: the file comes
+ * from the pure planner of src/deploy), then `routeops pr-report --post` against the GitHub
+ * stand-in (real Octokit over HTTP). A second push updates the same comment; a run with nothing
+ * new leaves it alone.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+import { hasErrors } from "../../src/config/diagnostics";
+import { desiredState, planChanges, renderPlanJson, type OwnerDirectory } from "../../src/deploy";
+import { loadAndValidate } from "../../src/files/config-loader";
+import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";
+import { expectedDecisions, ISOLATED_GIT_ENV, routingRepository, type RoutingRepository } from "./repository";
+
+const GITHUB_TOKEN = "ghs_prReportStandinToken0123456789abcdef";
+const REPOSITORY = "acme/revops-routing";
+const MARKER = "<!-- routeops:pr-report -->";
+const PLAN_AT = Date.parse("2026-03-02T12:00:00Z");
+
+let repo: RoutingRepository;
+let github: GitHubStandin;
+let pullNumber = 0;
+
+beforeAll(async () => {
+  // The commands run git themselves: keep the machine's hooks, signing and aliases out of it.
+  vi.stubEnv("GIT_CONFIG_GLOBAL", ISOLATED_GIT_ENV.GIT_CONFIG_GLOBAL);
+  vi.stubEnv("GIT_CONFIG_NOSYSTEM", ISOLATED_GIT_ENV.GIT_CONFIG_NOSYSTEM);
+  repo = routingRepository(["inbound", "segments", "outbound"]);
+  github = await startGitHubStandin({ token: GITHUB_TOKEN, repository: REPOSITORY });
+  pullNumber = github.addIssue({ title: "Enterprise SLA: standard", isPullRequest: true }).number;
+  github.addComment(pullNumber, "Looks good to me @revops", "reviewer");
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await github?.close();
+  repo?.remove();
+});
+
+function capture(env: Record<string, string> = {}): CliIO & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env,
+    cwd: repo.dir,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+/** What `routeops plan --out .routeops/pr/plan.json` saves, for an empty portal. */
+function savePlan(): { add: number } {
+  const { config, diagnostics } = loadAndValidate("routing/index.ts", { cwd: repo.dir });
+  if (!config || hasErrors(diagnostics)) throw new Error("the head config does not validate");
+  const owners: OwnerDirectory = config.reps.map((rep, i) => ({
+    id: String(100 + i),
+    email: rep.email,
+    archived: rep.active === false,
+  }));
+  const desired = desiredState(config, { owners, at: PLAN_AT });
+  if ("errors" in desired) throw new Error(desired.errors.map((e) => e.message).join("; "));
+  const plan = planChanges(desired.state, { group: null, properties: [], flows: [], owners });
+  fs.mkdirSync(path.join(repo.dir, ".routeops/pr"), { recursive: true });
+  fs.writeFileSync(path.join(repo.dir, ".routeops/pr/plan.json"), renderPlanJson(plan));
+  return { add: plan.summary.add };
+}
+
+async function prReport(summaryFile: string) {
+  const io = capture({
+    GITHUB_TOKEN,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_API_URL: github.baseUrl,
+    GITHUB_STEP_SUMMARY: summaryFile,
+  });
+  const args = ["--pull-request", String(pullNumber), "--base", "main", "--plan-file", ".routeops/pr/plan.json"];
+  const code = await main(["pr-report", ...args, "--post"], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const botComments = () => github.comments.filter((c) => c.body.includes(MARKER));
+
+describe("routeops pr-report on a pull request", () => {
+  const fixtures = () => expectedDecisions(repo.dir);
+  let firstBody = "";
+
+  it("posts one comment with the tests, the plan, the simulation and the graph of the branch's change", async () => {
+    repo.git("checkout", "-q", "-b", "enterprise-sla");
+    repo.edit(
+      "routing/systems.ts",
+      'pool: "enterprise-na" },\n      sla: "inbound-high"',
+      'pool: "enterprise-na" },\n      sla: "inbound-standard"',
+    );
+    repo.commit("Enterprise leads get the standard SLA");
+    const { add } = savePlan();
+    const summary = path.join(repo.dir, ".routeops/summary.md");
+
+    const { code, out, err } = await prReport(summary);
+    expect(err).toMatch(new RegExp(`^Pull request #${pullNumber}: comment created: https://github.test/`));
+    expect(code).toBe(0);
+    expect(out).toBe("");
+    expect(botComments()).toHaveLength(1);
+    const body = botComments()[0]!.body;
+    firstBody = body;
+    expect(body.startsWith(`${MARKER}\n## RouteOps: routing check`)).toBe(true);
+
+    // The fixtures pinned the enterprise SLA, so the ones the changed rule decides now fail.
+    const all = fixtures();
+    const enterprise = all.filter((e) => e.rule === "inbound-enterprise");
+    const pinned = enterprise.filter((e) => "slaPolicy" in e || "slaDueAt" in e);
+    expect(enterprise.length).toBeGreaterThan(0);
+    expect(body).toContain(`| Fixture tests | ❌ | ${all.length - pinned.length} passed, ${pinned.length} failed;`);
+
+    expect(body).toContain(`**Plan: ${add} to add, 0 to change, 0 to destroy.**`);
+    // Impact: exactly the leads of the changed rule move, from one SLA policy to the other.
+    expect(body).toContain(
+      `**${enterprise.length} decision${enterprise.length === 1 ? "" : "s"} of ${all.length} change`,
+    );
+    expect(body).toContain(`| \`inbound-high\` | \`inbound-standard\` | ${enterprise.length} |`);
+    expect(body).toContain("```mermaid");
+    expect(body).toContain("**1 routing change** compared with main");
+    expect(body).toContain("| inbound | `inbound-enterprise` | changed | sla |");
+    expect(github.comments.find((c) => c.user === "reviewer")!.body).toBe("Looks good to me @revops");
+
+    // The same Markdown lands in the job summary.
+    expect(fs.readFileSync(summary, "utf8")).toBe(body + (body.endsWith("\n") ? "" : "\n"));
+  });
+
+  it("agrees with routeops simulate and routeops graph run on their own", async () => {
+    const simulate = capture();
+    expect(await main(["simulate", "--base", "main", "--format", "json"], simulate)).toBe(0);
+    const envelope = JSON.parse(simulate.out());
+    expect(envelope.contacts.count).toBe(fixtures().length);
+    expect(firstBody).toContain(`**${envelope.changed} decision`);
+
+    const graph = capture();
+    expect(await main(["graph", "--base", "main", "--format", "markdown"], graph)).toBe(0);
+    expect(firstBody).toContain(graph.out().trimEnd());
+    expect(fs.readdirSync(path.join(repo.dir, ".routeops")).filter((f) => f.startsWith("base-"))).toEqual([]);
+  });
+
+  it("updates the same comment after a second push, and leaves it alone when nothing changed", async () => {
+    repo.edit(
+      "routing/systems.ts",
+      'sla: "outbound-call",\n      notification: "calm"',
+      'sla: "outbound-call",\n      notification: "urgent"',
+    );
+    repo.commit("Cold calls notify urgently");
+    savePlan();
+    const summary = path.join(repo.dir, ".routeops/summary-2.md");
+    const created = github.requests.filter((r) => r.method === "POST").length;
+
+    const second = await prReport(summary);
+    expect(second.err).toMatch(/comment updated/);
+    expect(second.code).toBe(0);
+    expect(botComments()).toHaveLength(1);
+    const body = botComments()[0]!.body;
+    expect(body).not.toBe(firstBody);
+    const all = fixtures();
+    const moved = all.filter((e) => e.rule === "inbound-enterprise" || e.rule === "outbound-caller").length;
+    expect(body).toContain(`**${moved} decisions of ${all.length} change`);
+    expect(body).toContain("**2 routing changes** compared with main");
+    expect(body).toContain("| outbound | `outbound-caller` | changed | notification |");
+
+    const third = await prReport(summary);
+    expect(third.err).toMatch(/comment unchanged/);
+    expect(botComments()).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === "POST").length).toBe(created);
+    expect(github.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
+    for (const run of [second, third]) expect(run.err + run.out).not.toContain(GITHUB_TOKEN);
+  });
+});
