@@ -11,4 +11,4 @@ export { renderMarkdown, reportTitle, type MarkdownOptions } from "./render/mark
 export { renderText } from "./render/text";
 export { renderJson, AUDIT_JSON_SCHEMA, type AuditEnvelope } from "./render/json";
 export { auditMarker } from "./marker";
-export { windowSince, windowBetween, previousWindow, WindowError, type AuditWindow } from "./window";
+export { windowSince, windowBetween, parseNow, previousWindow, WindowError, type AuditWindow } from "./window";

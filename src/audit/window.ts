@@ -56,6 +56,16 @@ export function parseWindowBound(option: "--from" | "--to", value: string): numb
   );
 }
 
+/** `--now`: a date-time with a zone (the audit's "now", for reproducible reports). */
+export function parseNow(value: string): number {
+  const text = value.trim();
+  const at = Date.parse(text);
+  if (!dateTimePattern.test(text) || Number.isNaN(at)) {
+    throw new WindowError(`--now: expected a date-time with a zone (2026-11-30T18:00:00Z), got "${value}"`);
+  }
+  return at;
+}
+
 /** `--from` / `--to`; `to` defaults to `now`. */
 export function windowBetween(from: string, to: string | undefined, now: number): AuditWindow {
   const window = { from: parseWindowBound("--from", from), to: to === undefined ? now : parseWindowBound("--to", to) };

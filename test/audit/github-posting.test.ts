@@ -155,6 +155,8 @@ describe("routeops audit --post-issue", () => {
       );
       expect(code).toBe(1);
       expect(io.err()).toMatch(/routeops audit: .*403/);
+      // The report is still printed, so the run's log keeps it.
+      expect(io.out()).toContain("RouteOps audit of portal 4242");
       expect(io.err()).not.toContain(GITHUB_TOKEN);
     } finally {
       await readOnly.close();

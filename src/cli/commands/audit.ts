@@ -12,7 +12,7 @@ import {
   startAudit,
   windowBetween,
   windowSince,
-  WindowError,
+  parseNow,
   type AuditEnvelope,
   type AuditReport,
   type AuditWindow,
@@ -104,12 +104,12 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     return fail(
       "missing_token",
       "a HubSpot token is needed: set HUBSPOT_ACCESS_TOKEN to a private app token with the crm.objects.contacts.read, " +
-        "crm.schemas.contacts.read, crm.objects.owners.read and automation scopes (or run `npm run demo`, which starts the emulator)",
+        "crm.schemas.contacts.read, crm.objects.owners.read and automation scopes (to try RouteOps without a portal, " +
+        "run `routeops demo`, or start `routeops emulator --seed reference` and pass its URL with --hubspot-base-url)",
       2,
     );
   }
-  const github = options.postIssue ? githubSettings(io) : null;
-  if (options.postIssue && !github) {
+  if (options.postIssue && !githubSettings(io)) {
     return fail(
       "missing_github",
       "--post-issue needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) in the environment",
@@ -128,9 +128,9 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
 
   let hubspot: HubSpotAdapter;
   let report: AuditReport;
+  const progress = progressLine(io);
   try {
     hubspot = createHubSpotAdapter({ accessToken: token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
-    const progress = progressLine(io);
     progress.say("Reading HubSpot owners...");
     const owners = await hubspot.listOwners();
     if (!options.skipDrift) progress.say("Comparing managed properties and workflows...");
@@ -146,49 +146,67 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     progress.done();
     report = run.finish(drift);
   } catch (error) {
+    progress.done();
     return fail(errorCode(error), `HubSpot: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const failed = failedChecks(report, options.failOn);
-  const exitCode = failed.length > 0 ? FINDINGS_EXIT_CODE : 0;
-  const marker = auditMarker(report.portalId);
-  const markdown = renderMarkdown(report, { marker });
-  const json = renderJson(envelope(options, exitCode, failed, hubspot.requests.count(), report, null));
-
+  const findingsExit = failed.length > 0 ? FINDINGS_EXIT_CODE : 0;
+  const apiCalls = hubspot.requests.count();
+  const markdown = renderMarkdown(report, { marker: auditMarker(report.portalId) });
+  let published: { code: string; message: string } | null = null;
   try {
-    if (options.out)
-      await writeReportFiles(options.out, [
-        { name: "report.md", text: markdown },
-        { name: "report.json", text: json },
-      ]);
-    const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-    if (summaryPath && summaryPath.trim() !== "") await writeStepSummary(summaryPath, markdown);
-    if (github) {
-      const adapter = createGitHubAdapter({
-        token: github.token,
-        repository: github.repository,
-        ...(github.baseUrl ? { baseUrl: github.baseUrl } : {}),
-      });
-      const issue = await adapter.upsertIssueByMarker({
-        marker: `audit:portal:${report.portalId ?? "unknown"}`.replace(/[^A-Za-z0-9._:/-]/g, ""),
-        title: reportTitle(report),
-        body: markdown,
-        labels: ["routeops"],
-        fullReportHint: "The full report is in the workflow's report.json artifact (--out).",
-      });
-      io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
-    }
+    await publish(
+      options,
+      io,
+      report,
+      markdown,
+      renderJson(envelope(options, findingsExit, failed, apiCalls, report, null)),
+    );
   } catch (error) {
-    return fail(errorCode(error), error instanceof Error ? error.message : String(error));
+    const message = scrub(error instanceof Error ? error.message : String(error), secrets);
+    published = { code: errorCode(error), message };
   }
 
-  if (options.format === "json") io.stdout.write(json);
+  // A report that could not be written or posted is still printed: the run's log keeps it.
+  const exitCode = published ? 1 : findingsExit;
+  if (options.format === "json")
+    io.stdout.write(renderJson(envelope(options, exitCode, failed, apiCalls, report, published)));
   else if (options.format === "markdown") io.stdout.write(markdown);
   else io.stdout.write(renderText(report));
-  if (failed.length > 0) {
+  if (published) io.stderr.write(`routeops audit: ${published.message}\n`);
+  else if (failed.length > 0) {
     io.stderr.write(`routeops audit: --fail-on ${failed.join(",")}: findings present (exit ${FINDINGS_EXIT_CODE})\n`);
   }
   return exitCode;
+}
+
+/** `--out`, the step summary and `--post-issue`, in that order. */
+async function publish(options: AuditOptions, io: CliIO, report: AuditReport, markdown: string, json: string) {
+  if (options.out) {
+    await writeReportFiles(options.out, [
+      { name: "report.md", text: markdown },
+      { name: "report.json", text: json },
+    ]);
+  }
+  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryPath && summaryPath.trim() !== "") await writeStepSummary(summaryPath, markdown);
+  const github = options.postIssue ? githubSettings(io) : null;
+  if (github) {
+    const adapter = createGitHubAdapter({
+      token: github.token,
+      repository: github.repository,
+      ...(github.baseUrl ? { baseUrl: github.baseUrl } : {}),
+    });
+    const issue = await adapter.upsertIssueByMarker({
+      marker: `audit:portal:${report.portalId ?? "unknown"}`,
+      title: reportTitle(report),
+      body: markdown,
+      labels: ["routeops"],
+      fullReportHint: "The full report is in report.json (--out).",
+    });
+    io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
+  }
 }
 
 function envelope(
@@ -262,14 +280,6 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     portalId: portalId === "" ? null : portalId,
     skipDrift: values["skip-drift"] === true,
   };
-}
-
-function parseNow(value: string): number {
-  const at = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(at)) {
-    throw new WindowError(`--now: expected a date-time with a zone (2026-11-30T18:00:00Z), got "${value}"`);
-  }
-  return at;
 }
 
 function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string } | null {
