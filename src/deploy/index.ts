@@ -42,3 +42,4 @@ export type * from "./model/flow";
 export type * from "./model/property";
 export type * from "./model/owners";
 export type * from "./model/state";
+export * from "./apply";

@@ -13,4 +13,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   emulator: async () => (await import("./emulator")).emulatorCommand,
   simulate: async () => (await import("./simulate")).simulateCommand,
   "pr-report": async () => (await import("./pr-report")).prReportCommand,
+  plan: async () => (await import("./plan")).planCommand,
+  deploy: async () => (await import("./deploy")).deployCommand,
 };
