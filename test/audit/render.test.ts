@@ -55,7 +55,7 @@ describe("audit Markdown", () => {
   it("keeps contact data out of Mermaid syntax", () => {
     const pie = markdown.slice(markdown.indexOf("pie showData"));
     const pieBlock = pie.slice(0, pie.indexOf("```"));
-    expect(pieBlock).toContain('"OFFLINE / IMPORT 99 x" : 1');
+    expect(pieBlock).toContain('"OFFLINE / IMPORT 99 x / scriptalert1/scr" : 1');
     expect(pieBlock.split("\n").filter((line) => line.includes(":"))).toHaveLength(1);
   });
 

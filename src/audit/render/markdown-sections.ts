@@ -46,7 +46,7 @@ export function unclassifiedMarkdown(report: AuditReport): string[] {
 }
 
 function groupLabel(group: UnclassifiedGroup): string {
-  return [group.source ?? "unknown", group.detail1].filter((part) => part).join(" / ");
+  return [group.source ?? "unknown", group.detail1, group.detail2].filter((part) => part).join(" / ");
 }
 
 export function inboundMarkdown(report: AuditReport): string[] {
