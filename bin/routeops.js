@@ -2,10 +2,23 @@
 "use strict";
 // Runs the TypeScript sources directly (no build step): ts-node in transpile-only mode, so
 // `npx routeops` works from a clone right after `npm ci`. Type errors are caught by `npm test`.
+// SWC transpiles about ten times faster than TypeScript's own transpiler, which is most of a
+// command's start-up time; if its native binary is not available on this platform, fall back.
 const path = require("node:path");
+
+function swcAvailable() {
+  try {
+    require("@swc/core");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 require("ts-node").register({
   project: path.join(__dirname, "..", "tsconfig.json"),
   transpileOnly: true,
+  swc: swcAvailable(),
   compilerOptions: { module: "commonjs", moduleResolution: "node10" },
 });
 const { main } = require("../src/cli/main");
