@@ -151,7 +151,8 @@ export async function planAgainstPortal(
   if ("errors" in desired) {
     throw new DeployCommandError(
       desired.errors[0]?.code ?? "desired_state",
-      `the routing config cannot be compiled for this portal (${desired.errors.length} ${desired.errors.length === 1 ? "error" : "errors"}):`,
+      `the routing config ${request.config} cannot be compiled for this portal ` +
+        `(${desired.errors.length} ${desired.errors.length === 1 ? "error" : "errors"}):`,
       desired.errors.map(deployErrorLine),
     );
   }
