@@ -5,7 +5,7 @@ import { mermaidLabel, pieChart } from "../../src/audit/render/mermaid";
 import { renderText } from "../../src/audit/render/text";
 import { failedChecks, parseFailOn } from "../../src/audit/fail-on";
 import { auditMarker } from "../../src/audit/marker";
-import { audit, contact, routed } from "./audit-fixtures";
+import { at, audit, contact, routed } from "./audit-fixtures";
 
 const hostileName = "<img src=x onerror=alert(1)> @octocat [click](https://evil.test) | cell\nnext line";
 const hostileSource = "```\n<script>alert(1)</script>";
@@ -125,5 +125,23 @@ describe("--fail-on", () => {
   it("fails the checks that found something", () => {
     // One unclassified contact; Dan (owner 4) is a deactivated pool member: one drift item; no SLA due.
     expect(failedChecks(report, ["drift", "unclassified", "sla"])).toEqual(["drift", "unclassified"]);
+  });
+});
+
+describe("audit Markdown charts", () => {
+  it("chart a long window by 7-day periods", () => {
+    const long = audit(
+      [
+        contact(routed("inbound", "demo", "2026-01-01T15:00:00Z")),
+        contact(routed("inbound", "demo", "2026-01-07T15:00:00Z")),
+        contact(routed("inbound", "demo", "2026-01-08T15:00:00Z")),
+      ],
+      { window: { from: at("2026-01-01T00:00:00Z"), to: at("2026-04-01T00:00:00Z") }, now: at("2026-04-01T00:00:00Z") },
+    );
+    const markdown = renderMarkdown(long);
+    expect(markdown).toContain("### Leads per 7 days (UTC)");
+    // 90 days: 13 periods; 1-7 Jan holds two leads, 8-14 Jan one.
+    expect(markdown).toMatch(/x-axis \["2026-01-01", "2026-01-08", .*"2026-03-26"\]/);
+    expect(markdown).toContain("bar [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]");
   });
 });

@@ -122,17 +122,23 @@ function unified(report: AuditReport): string[] {
   return lines;
 }
 
+/** Bars a chart shows; longer windows are charted by 7-day periods. */
+const CHART_BARS = 62;
+
 function volumeCharts(report: AuditReport): string[] {
   const days = report.volume.days;
   if (days.length === 0) return [];
-  const lines = ["### Leads per day (UTC)", ""];
+  const weekly = days.length > CHART_BARS;
+  const periods = weekly ? sevenDayPeriods(days) : days.map((day) => ({ label: day.day.slice(5), days: [day] }));
+  const unit = weekly ? "7 days" : "day";
+  const lines = [`### Leads per ${unit} (UTC)`, ""];
   for (const system of AUDIT_SYSTEMS) {
-    const values = days.map((day) => day[system]);
+    const values = periods.map((period) => period.days.reduce((sum, day) => sum + day[system], 0));
     if (values.every((value) => value === 0)) continue;
     lines.push(
       barChart(
-        `${SYSTEM_LABELS[system]} leads per day`,
-        days.map((day) => day.day.slice(5)),
+        `${SYSTEM_LABELS[system]} leads per ${unit}`,
+        periods.map((period) => period.label),
         values,
         "leads",
       ),
@@ -140,6 +146,16 @@ function volumeCharts(report: AuditReport): string[] {
   }
   if (lines.length === 2) lines.push("No leads were routed in the window.", "");
   return lines;
+}
+
+/** Consecutive 7-day periods from the window's first day, labelled by their first day. */
+function sevenDayPeriods<T extends { day: string }>(days: T[]): { label: string; days: T[] }[] {
+  const periods: { label: string; days: T[] }[] = [];
+  for (let start = 0; start < days.length; start += 7) {
+    const slice = days.slice(start, start + 7);
+    periods.push({ label: slice[0]!.day, days: slice });
+  }
+  return periods;
 }
 
 function method(): string[] {
