@@ -3,9 +3,16 @@
  * `expect`: `at`, `contact` and `event` as in the fixture format (checked against the same JSON
  * Schema, so a typo in a key is an error, not a silently ignored field), instants as ISO 8601
  * text or epoch milliseconds, and an optional `label` that names the contact in examples.
+ *
+ * Unlike a fixture, an exported event may lack a field the fixture format requires, or hold it
+ * empty (a reply whose enrollment owner is unknown, an import without a source): real data has
+ * such events, and the engine routes them as HubSpot would, so they are replayed, not refused.
  */
 import type { RouteInput } from "../engine/types";
-import { describeProblem, toRouteInput, type FixtureCheck } from "../fixtures";
+import { describeProblem, toRouteInput, type FixtureCheck, type RoutingFixture } from "../fixtures";
+
+/** Schema findings about an event field that is missing or empty: replayed, not refused. */
+const INCOMPLETE = /^(is required|must not be empty)/;
 
 /** A line read: the input and its label, or what is wrong with it. */
 export type InputLine = { ok: true; input: RouteInput; label: string | null } | { ok: false; message: string };
@@ -50,7 +57,15 @@ export function routeInputFromLine(text: string, validate: (value: unknown) => F
   }
   const check = validate(candidate);
   if (!check.ok) {
-    const [first, ...others] = check.problems;
+    const blocking = check.problems.filter((p) => !(p.path.startsWith("event.") && INCOMPLETE.test(p.message)));
+    if (blocking.length === 0) {
+      try {
+        return { ok: true, input: toRouteInput(candidate as unknown as RoutingFixture), label: label ?? null };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const [first, ...others] = blocking;
     const more = others.length > 0 ? ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})` : "";
     return { ok: false, message: `${first ? describeProblem(first) : "does not fit the contact format"}${more}` };
   }

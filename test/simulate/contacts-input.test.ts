@@ -93,6 +93,18 @@ describe("JSON Lines contacts", () => {
     expect(() => readAll(label)).toThrow("label.jsonl:1: label: must be a string, got a number");
   });
 
+  it("replays exported events that lack a field fixtures require, but not fields of the wrong type", () => {
+    const file = writeLines("export.jsonl", [
+      JSON.stringify({ at: demo.at, contact: {}, event: { kind: "sequence_reply", sequence: "q4-outbound" } }),
+      JSON.stringify({ at: demo.at, contact: {}, event: { kind: "list_import", importSource: "" } }),
+      JSON.stringify({ at: demo.at, contact: {}, event: { kind: "call_logged", owner: 42 } }),
+    ]);
+    const read = readJsonLinesInputs(file, dir);
+    expect(read.next().value!.input.event).toEqual({ kind: "sequence_reply", sequence: "q4-outbound" });
+    expect(read.next().value!.input.event).toEqual({ kind: "list_import", importSource: "" });
+    expect(() => read.next()).toThrow("export.jsonl:3: event.owner: must be a string");
+  });
+
   it("says when the file is missing", () => {
     expect(() => readAll("nowhere.jsonl")).toThrow("nowhere.jsonl: not found");
   });
