@@ -1,28 +1,28 @@
 /**
- * The pull-request flow end to end: a routing repository with a change on a branch, the plan
- * saved as `routeops plan --out` would save it (`routeops plan` has not landed: the file comes
- * from the pure planner of src/deploy), then `routeops pr-report --post` against the GitHub
- * stand-in (real Octokit over HTTP). A second push updates the same comment; a run with nothing
- * new leaves it alone.
+ * The pull-request flow end to end: a routing repository whose `main` is deployed to an emulated
+ * HubSpot portal, a change on a branch, `routeops plan --out` against the portal (the official
+ * client over HTTP), then `routeops pr-report --post` against the GitHub stand-in (Octokit over
+ * HTTP). A second push updates the same comment; a run with nothing new leaves it alone.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import { hasErrors } from "../../src/config/diagnostics";
-import { desiredState, planChanges, renderPlanJson, type OwnerDirectory } from "../../src/deploy";
-import { loadAndValidate } from "../../src/files/config-loader";
+import routing from "../../routing/index";
+import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
 import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";
 import { expectedDecisions, ISOLATED_GIT_ENV, routingRepository, type RoutingRepository } from "./repository";
 
 const GITHUB_TOKEN = "ghs_prReportStandinToken0123456789abcdef";
 const REPOSITORY = "acme/revops-routing";
 const MARKER = "<!-- routeops:pr-report -->";
-const PLAN_AT = Date.parse("2026-03-02T12:00:00Z");
+/** A Monday on which nobody is out of office: the deploy and every plan are computed for it. */
+const AT = "2026-03-02";
 
 let repo: RoutingRepository;
 let github: GitHubStandin;
+let hubspot: RunningEmulator;
 let pullNumber = 0;
 
 beforeAll(async () => {
@@ -31,6 +31,10 @@ beforeAll(async () => {
   vi.stubEnv("GIT_CONFIG_NOSYSTEM", ISOLATED_GIT_ENV.GIT_CONFIG_NOSYSTEM);
   repo = routingRepository(["inbound", "segments", "outbound"]);
   github = await startGitHubStandin({ token: GITHUB_TOKEN, repository: REPOSITORY });
+  hubspot = await startEmulator({ seed: seedFromRouting(routing, { contacts: 0 }), rateLimits: false });
+  // Production runs what main holds.
+  const deployed = await hubspotCli(["deploy", "--at", AT]);
+  if (deployed.code !== 0) throw new Error(`deploy of main failed: ${deployed.err}`);
   pullNumber = github.addIssue({ title: "Enterprise SLA: standard", isPullRequest: true }).number;
   github.addComment(pullNumber, "Looks good to me @revops", "reviewer");
 });
@@ -38,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   await github?.close();
+  await hubspot?.close();
   repo?.remove();
 });
 
@@ -54,21 +59,20 @@ function capture(env: Record<string, string> = {}): CliIO & { out: () => string;
   };
 }
 
-/** What `routeops plan --out .routeops/pr/plan.json` saves, for an empty portal. */
-function savePlan(): { add: number } {
-  const { config, diagnostics } = loadAndValidate("routing/index.ts", { cwd: repo.dir });
-  if (!config || hasErrors(diagnostics)) throw new Error("the head config does not validate");
-  const owners: OwnerDirectory = config.reps.map((rep, i) => ({
-    id: String(100 + i),
-    email: rep.email,
-    archived: rep.active === false,
-  }));
-  const desired = desiredState(config, { owners, at: PLAN_AT });
-  if ("errors" in desired) throw new Error(desired.errors.map((e) => e.message).join("; "));
-  const plan = planChanges(desired.state, { group: null, properties: [], flows: [], owners });
-  fs.mkdirSync(path.join(repo.dir, ".routeops/pr"), { recursive: true });
-  fs.writeFileSync(path.join(repo.dir, ".routeops/pr/plan.json"), renderPlanJson(plan));
-  return { add: plan.summary.add };
+/** `routeops <argv>` in the repository, against the emulated portal. */
+async function hubspotCli(argv: string[]) {
+  const io = capture({ HUBSPOT_ACCESS_TOKEN: hubspot.token });
+  const code = await main([...argv, "--hubspot-base-url", hubspot.baseUrl], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/** The check job's plan step: the plan as Markdown on stdout, saved as JSON for the comment job. */
+async function planStep(): Promise<string> {
+  const run = await hubspotCli(["plan", "--at", AT, "--format", "markdown", "--out", ".routeops/pr/plan.json"]);
+  if (run.code !== 0) throw new Error(`routeops plan failed: ${run.err}`);
+  const summary = /\*\*(Plan: \d+ to add, \d+ to change, \d+ to destroy\.)\*\*/.exec(run.out);
+  if (!summary) throw new Error(`no summary line in the plan:\n${run.out}`);
+  return summary[1]!;
 }
 
 async function prReport(summaryFile: string) {
@@ -97,7 +101,8 @@ describe("routeops pr-report on a pull request", () => {
       'pool: "enterprise-na" },\n      sla: "inbound-standard"',
     );
     repo.commit("Enterprise leads get the standard SLA");
-    const { add } = savePlan();
+    const planLine = await planStep();
+    expect(planLine).toMatch(/^Plan: 0 to add, [1-9]\d* to change, 0 to destroy\.$/);
     const summary = path.join(repo.dir, ".routeops/summary.md");
 
     const { code, out, err } = await prReport(summary);
@@ -116,7 +121,8 @@ describe("routeops pr-report on a pull request", () => {
     expect(enterprise.length).toBeGreaterThan(0);
     expect(body).toContain(`| Fixture tests | ❌ | ${all.length - pinned.length} passed, ${pinned.length} failed;`);
 
-    expect(body).toContain(`**Plan: ${add} to add, 0 to change, 0 to destroy.**`);
+    expect(body).toContain(`**${planLine}**`);
+    expect(body).toContain('workflow "RouteOps\\: inbound routing"');
     // Impact: exactly the leads of the changed rule move, from one SLA policy to the other.
     expect(body).toContain(
       `**${enterprise.length} decision${enterprise.length === 1 ? "" : "s"} of ${all.length} change`,
@@ -151,7 +157,7 @@ describe("routeops pr-report on a pull request", () => {
       'sla: "outbound-call",\n      notification: "urgent"',
     );
     repo.commit("Cold calls notify urgently");
-    savePlan();
+    await planStep();
     const summary = path.join(repo.dir, ".routeops/summary-2.md");
     const created = github.requests.filter((r) => r.method === "POST").length;
 
@@ -173,5 +179,6 @@ describe("routeops pr-report on a pull request", () => {
     expect(github.requests.filter((r) => r.method === "POST").length).toBe(created);
     expect(github.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
     for (const run of [second, third]) expect(run.err + run.out).not.toContain(GITHUB_TOKEN);
+    expect(body).not.toContain(hubspot.token);
   });
 });
