@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   "pr-report": async () => (await import("./pr-report")).prReportCommand,
   plan: async () => (await import("./plan")).planCommand,
   deploy: async () => (await import("./deploy")).deployCommand,
+  demo: async () => (await import("./demo")).demoCommand,
 };

@@ -8,7 +8,7 @@
 import type { RoutingConfig } from "../../config/types";
 import { MANAGED_PROPERTIES as P } from "../../deploy/managed-names";
 import { compileRouting, createRotationState, route } from "../../engine";
-import type { Decision, RouteInput } from "../../engine/types";
+import type { Decision, RouteEvent, RouteInput } from "../../engine/types";
 import type { HubSpotAdapter } from "../../hubspot";
 import type { DemoClock } from "../clock";
 import {
@@ -88,7 +88,7 @@ export async function sendBurst(options: BurstOptions): Promise<BurstResult> {
     const answer = await http.post<{ at: string }>("/_emulator/events", {
       contactId: contactIds[i],
       at: new Date(clock.now()).toISOString(),
-      event: input.event,
+      event: asRaised(input.event),
     });
     // The engine routes at the instant the portal recorded; the history keeps its planned times.
     raised.push({ ...input, at: Date.parse(answer.at) });
@@ -114,6 +114,16 @@ export async function sendBurst(options: BurstOptions): Promise<BurstResult> {
     };
   });
   return { leads: outcomes, enrollments, lastTouches, managedProperties };
+}
+
+/**
+ * The event as the emulator's endpoint takes it. A call or a sequence reply that names nobody (a
+ * call logged by an integration) carries an empty owner there: the endpoint requires the field,
+ * and an empty one is how the portal holds "no owner". The engine keeps the input as generated.
+ */
+function asRaised(event: RouteEvent): RouteEvent {
+  const ownerRequired = event.kind === "call_logged" || event.kind === "sequence_reply";
+  return ownerRequired && event.owner === undefined ? { ...event, owner: "" } : event;
 }
 
 async function inBatches<T>(items: readonly T[], send: (batch: T[]) => Promise<string[]>): Promise<string[]> {

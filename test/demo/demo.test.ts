@@ -1,0 +1,147 @@
+/**
+ * `routeops demo` end to end, in-process through `main`: a small portal and burst, every step for
+ * real (the emulator over HTTP, the official HubSpot client, the deployed workflows executed).
+ */
+import { access, rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { captureIO, DEMO_NOW, filesIn, KNOWN_TOKEN, scratchFolder, statusLines } from "./support";
+
+const STEPS = ["validate", "emulator", "test", "plan", "deploy", "leads", "audit"];
+const LEADS = 40;
+
+interface SummaryJson {
+  ok: boolean;
+  steps: { step: string; status: string; figures: Record<string, unknown> }[];
+  files: string[];
+  totalSeconds: number;
+}
+
+interface LeadsJson {
+  leads: number;
+  routed: number;
+  matched: number;
+  bySystem: Record<string, number>;
+  outcomes: { routed: boolean; hubspotSystem: string | null; differences: unknown[] }[];
+}
+
+let scratch: string;
+let out: string;
+let code: number;
+let stdout: string;
+let stderr: string;
+let files: Map<string, string>;
+
+beforeAll(async () => {
+  scratch = await scratchFolder();
+  out = path.join(scratch, "reports");
+  const io = captureIO({ ROUTEOPS_EMULATOR_TOKEN: KNOWN_TOKEN });
+  code = await main(["demo", "--out", out, "--contacts", "300", "--leads", String(LEADS), "--now", DEMO_NOW], io);
+  stdout = io.out();
+  stderr = io.err();
+  files = await filesIn(out);
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe("routeops demo, end to end", () => {
+  it("exits 0 with every step succeeded", () => {
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toContain("Every step succeeded.");
+  });
+
+  it("prints one ✓ status line per step, in order", () => {
+    expect(statusLines(stdout)).toEqual(STEPS.map((step) => ["✓", step]));
+  });
+
+  it("prints the total time against the 60 s target", () => {
+    expect(stdout).toMatch(/Total \d+\.\d s \(target: under 60 s\)\./);
+  });
+
+  it("writes the plan, deploy result, leads, audit and summary reports, Markdown and JSON", () => {
+    for (const name of ["plan.md", "plan.json", "deploy.md", "deploy.json", "leads.json", "audit.md", "audit.json"]) {
+      expect(files.get(name), name).toBeTruthy();
+    }
+    expect(files.get("summary.md")).toContain("# RouteOps demo");
+    const summary = JSON.parse(files.get("summary.json")!) as SummaryJson;
+    expect(summary.ok).toBe(true);
+    expect(summary.steps.map((s) => [s.step, s.status])).toEqual(STEPS.map((step) => [step, "ok"]));
+    expect([...summary.files].sort()).toEqual([...files.keys()].sort());
+  });
+
+  it("leaves no temporary file in the report folder", () => {
+    expect([...files.keys()].filter((name) => name.startsWith(".") || name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("says where the reports are", () => {
+    expect(stdout).toContain(`Reports in ${path.relative(process.cwd(), out)}: `);
+  });
+
+  it("routes every lead of the burst through the deployed workflows and counts them as leads.json lists them", () => {
+    const leads = JSON.parse(files.get("leads.json")!) as LeadsJson;
+    expect(leads.leads).toBe(LEADS);
+    expect(leads.outcomes).toHaveLength(LEADS);
+    expect(leads.outcomes.every((o) => o.routed)).toBe(true);
+    expect(leads.routed).toBe(LEADS);
+    const bySystem: Record<string, number> = {};
+    for (const o of leads.outcomes) bySystem[o.hubspotSystem!] = (bySystem[o.hubspotSystem!] ?? 0) + 1;
+    expect(leads.bySystem).toEqual(bySystem);
+    expect(leads.matched).toBe(leads.outcomes.filter((o) => o.differences.length === 0).length);
+  });
+
+  it("deploys the plan that the plan step made, and the audit finds no drift right after", () => {
+    const plan = JSON.parse(files.get("plan.json")!) as { summary: { add: number; change: number; destroy: number } };
+    const deploy = JSON.parse(files.get("deploy.json")!) as {
+      status: string;
+      plan: { summary: { add: number } };
+      notApplied: unknown[];
+    };
+    expect(deploy.status).toBe("applied");
+    expect(deploy.plan.summary.add).toBe(plan.summary.add);
+    expect(deploy.notApplied).toEqual([]);
+    const audit = JSON.parse(files.get("audit.json")!) as { report: { drift: { checked: boolean; items: unknown[] } } };
+    expect(audit.report.drift).toMatchObject({ checked: true, items: [] });
+  });
+
+  it("audits at the demo's instant", () => {
+    const audit = JSON.parse(files.get("audit.json")!) as { report: { generatedAt: string } };
+    const at = Date.parse(audit.report.generatedAt);
+    expect(at).toBeGreaterThanOrEqual(Date.parse(DEMO_NOW));
+  });
+
+  it("never shows the emulator's token, in its output or in any report", () => {
+    expect(stdout).not.toContain(KNOWN_TOKEN);
+    expect(stderr).not.toContain(KNOWN_TOKEN);
+    for (const [name, text] of files) expect(text.includes(KNOWN_TOKEN), name).toBe(false);
+  });
+});
+
+describe("routeops demo refuses a real portal", () => {
+  it("exits 2 when HUBSPOT_ACCESS_TOKEN is set, says why, starts nothing and writes nothing", async () => {
+    const dir = path.join(await scratchFolder(), "reports");
+    const io = captureIO({ HUBSPOT_ACCESS_TOKEN: "pat-na1-real-portal-token" });
+    expect(await main(["demo", "--out", dir], io)).toBe(2);
+    expect(io.err()).toContain("HUBSPOT_ACCESS_TOKEN is set");
+    expect(io.err()).toContain("never writes to a real HubSpot portal");
+    expect(io.err()).not.toContain("pat-na1-real-portal-token");
+    expect(io.out()).toBe("");
+    await expect(access(dir)).rejects.toThrow();
+  });
+});
+
+describe("routeops demo usage", () => {
+  it.each([
+    [["--leads", "0"], "--leads must be an integer from 1 to 5,000"],
+    [["--contacts", "many"], "--contacts must be an integer"],
+    [["--now", "2026-03-02"], "--now must be a date-time with a zone"],
+    [["--out", ""], "--out needs a folder name"],
+    [["--frobnicate"], "Unknown option"],
+  ])("rejects %j with exit 2", async (args, message) => {
+    const io = captureIO();
+    expect(await main(["demo", ...args], io)).toBe(2);
+    expect(io.err()).toContain(message);
+  });
+});
