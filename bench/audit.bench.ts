@@ -21,7 +21,10 @@ const ROOT = path.join(__dirname, "..");
 const SEED_NOW = "2026-11-27T12:00:00Z";
 const REQUESTS_PER_SECOND = 19;
 const OWNER_PAGES = 2; // active owners, then archived owners: one page each for the reference org
-/** Managed-object reads for drift: the group, properties (active, archived), the flow list, one batch read. */
+/**
+ * Managed-object reads drift needs: the group, properties (active, archived), the flow list, one
+ * batch read. (The shared live-state reader also lists action types: one request over the floor.)
+ */
 const MANAGED_READS = 5;
 const TARGET_RATIO = 1.2;
 const TARGET_RSS_MB = 500;

@@ -4,7 +4,7 @@
 export { AUDIT_CONTACT_PROPERTIES, type AuditContact, type AuditOwner } from "./contact";
 export { startAudit, type AuditInput, type AuditRun } from "./audit";
 export { describePlanDrift } from "./plan-drift";
-export { readManagedDrift, type ManagedObjectReader, type ListedProperty } from "./managed-drift";
+export { managedDrift } from "./managed-drift";
 export { failedChecks, parseFailOn, FAIL_ON_CHECKS, type FailOnCheck } from "./fail-on";
 export type * from "./model";
 export { renderMarkdown, reportTitle, type MarkdownOptions } from "./render/markdown";

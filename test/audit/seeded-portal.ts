@@ -3,12 +3,8 @@
  * (straight from the portal, without the audit's code) for the figures the tests expect.
  */
 import routing from "../../routing/index";
-import { ownerDirectory, readLiveState } from "../../src/audit/managed-drift";
-import { desiredState, planChanges, planSteps } from "../../src/deploy";
-import type { FlowBody } from "../../src/deploy/model/flow";
-import type { PropertyDefinition, PropertyGroupDefinition } from "../../src/deploy/model/property";
+import { main } from "../../src/cli/main";
 import { startEmulator, type CrmRecord, type RunningEmulator } from "../../src/emulator";
-import { createHubSpotAdapter, type FlowBody as HubSpotFlowBody } from "../../src/hubspot";
 import type { CliIO } from "../../src/cli/io";
 
 /** The seed's "today"; the audits run at this instant over the 30 days before it. */
@@ -28,39 +24,11 @@ export async function seededPortal(contacts: number, seed: number): Promise<Runn
   return emulator;
 }
 
-/**
- * Deploys `routing/` the way deploy does: plan against the live state, then the plan's steps in
- * order through the HubSpot adapter. Only the steps a fresh portal needs are supported.
- */
+/** Deploys `routing/` with `routeops deploy`, computed for the seed's "today". */
 export async function deployRouting(emulator: RunningEmulator): Promise<void> {
-  const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
-  const owners = await hubspot.listOwners();
-  const compiled = desiredState(routing, { owners: ownerDirectory(owners), at: NOW });
-  if ("errors" in compiled) throw new Error(compiled.errors.map((e) => e.message).join("; "));
-  const plan = planChanges(compiled.state, await readLiveState(hubspot, owners));
-  const created = new Map<string, { id: string; revisionId: string; body: FlowBody }>();
-  for (const step of planSteps(plan)) {
-    if (step.op === "create-group") {
-      const group = step.desired as PropertyGroupDefinition;
-      await hubspot.createPropertyGroup("contacts", { name: group.name, label: group.label });
-    } else if (step.op === "create-property") {
-      await hubspot.createProperties("contacts", [step.desired as PropertyDefinition]);
-    } else if (step.op === "create-flow") {
-      const body = step.desired as FlowBody;
-      const flow = await hubspot.createFlow(body as unknown as HubSpotFlowBody);
-      created.set(step.key, { id: flow.id, revisionId: flow.revisionId, body });
-    } else if (step.op === "enable-flow") {
-      const flow = created.get(step.key);
-      if (!flow) throw new Error(`deployRouting: no created flow ${step.key} to enable`);
-      await hubspot.replaceFlow(
-        flow.id,
-        { ...flow.body, isEnabled: true } as unknown as HubSpotFlowBody,
-        flow.revisionId,
-      );
-    } else {
-      throw new Error(`deployRouting: step ${step.op} is not needed on a fresh portal`);
-    }
-  }
+  const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token });
+  const code = await main(["deploy", "--at", SEED_NOW, "--hubspot-base-url", emulator.baseUrl], io);
+  if (code !== 0) throw new Error(`routeops deploy failed (exit ${code}): ${io.err()}`);
 }
 
 export function captureIO(env: Record<string, string | undefined>): CliIO & { out: () => string; err: () => string } {

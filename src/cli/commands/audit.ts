@@ -15,8 +15,10 @@ import {
   parseNow,
   type AuditEnvelope,
   type AuditReport,
+  type AuditOwner,
   type AuditWindow,
-  readManagedDrift,
+  type DriftItem,
+  managedDrift,
   type FailOnCheck,
 } from "../../audit";
 import { hasErrors } from "../../config/diagnostics";
@@ -24,6 +26,7 @@ import { loadAndValidate } from "../../files/config-loader";
 import { writeReportFiles } from "../../files/report-output";
 import { createGitHubAdapter, writeStepSummary } from "../../github";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../hubspot";
+import { readLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
 
@@ -131,12 +134,19 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
   const progress = progressLine(io);
   try {
     hubspot = createHubSpotAdapter({ accessToken: token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
-    progress.say("Reading HubSpot owners...");
-    const owners = await hubspot.listOwners();
-    if (!options.skipDrift) progress.say("Comparing managed properties and workflows...");
-    const drift = options.skipDrift
-      ? { uncheckedReason: "--skip-drift" }
-      : await readManagedDrift(hubspot, config, owners, options.now);
+    let owners: AuditOwner[];
+    let drift: DriftItem[] | { uncheckedReason: string };
+    if (options.skipDrift) {
+      progress.say("Reading HubSpot owners...");
+      owners = await hubspot.listOwners();
+      drift = { uncheckedReason: "--skip-drift" };
+    } else {
+      // The same reads `routeops plan` makes, owners included.
+      progress.say("Reading HubSpot owners, managed properties and workflows...");
+      const live = await readLiveState(hubspot);
+      owners = live.owners;
+      drift = managedDrift(config, live, options.now);
+    }
     const run = startAudit({ config, owners, window: options.window, now: options.now, portalId: options.portalId });
     const read = await hubspot.readContacts({ properties: [...AUDIT_CONTACT_PROPERTIES] });
     for await (const contact of read.contacts) {
