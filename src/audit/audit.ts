@@ -5,20 +5,19 @@
  */
 import type { RoutingConfig } from "../config/types";
 import type { AuditContact, AuditOwner } from "./contact";
-import { inboundTally } from "./inbound";
 import { engineClock, engineTerritories } from "./engine-clock";
+import { inboundTally } from "./inbound";
 import { leadReader } from "./lead";
 import { AUDIT_SYSTEMS, type AuditReport, type AuditSystem, type DriftItem } from "./model";
 import { outboundTally } from "./outbound";
 import { ownerDirectory } from "./owners";
 import { reengagementTally } from "./reengagement";
-import { slaCounts, sumSla } from "./statistics";
+import { ownerDrift } from "./owner-drift";
+import { slaCounts, sumSla, trend } from "./statistics";
 import { systemTally, type SystemTally } from "./system-tally";
 import { unclassifiedTally } from "./unclassified";
-import { trend } from "./statistics";
 import { volumeTally } from "./volume";
 import { inWindow, previousWindow, type AuditWindow } from "./window";
-import { ownerDrift } from "./owner-drift";
 
 /** Everything the audit needs besides the contacts. */
 export interface AuditInput {
