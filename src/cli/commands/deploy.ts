@@ -149,7 +149,11 @@ async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
   const finish = (
     status: DeployStatus,
     exitCode: number,
-    extra: { refusals?: DeployRefusal[]; result?: ApplyResult; error?: { code: string; message: string } } = {},
+    extra: {
+      refusals?: DeployRefusal[];
+      result?: ApplyResult;
+      error?: { code: string; message: string; details?: string[] };
+    } = {},
   ) => {
     const apiCalls = hubspot ? hubspot.requests.count() : null;
     if (json) io.stdout.write(`${JSON.stringify(deployEnvelope({ status, plan, apiCalls, ...extra }), null, 2)}\n`);
@@ -192,7 +196,7 @@ async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
           : undefined;
     if (!failure) throw error;
     io.stderr.write(`routeops deploy: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join("")}`);
-    return finish("error", 1, { error: { code: failure.code, message: failure.message } });
+    return finish("error", 1, { error: { code: failure.code, message: failure.message, details: failure.details } });
   }
 }
 

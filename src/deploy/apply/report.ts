@@ -59,8 +59,8 @@ export function deployEnvelope(input: {
   plan: Plan | null;
   refusals?: DeployRefusal[];
   result?: ApplyResult;
-  /** The failed write's error, or why the deploy could not start; free of secrets. */
-  error?: { code: string; message: string } | null;
+  /** The failed write's error, or why the deploy could not start (with more lines); free of secrets. */
+  error?: { code: string; message: string; details?: string[] } | null;
   apiCalls: number | null;
 }): Record<string, unknown> {
   const result = input.result;
