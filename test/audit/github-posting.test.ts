@@ -77,11 +77,19 @@ async function postAudit(extraEnv: Record<string, string> = {}, args: string[] =
 describe("routeops audit --post-issue", () => {
   let first: Awaited<ReturnType<typeof postAudit>>;
   let second: Awaited<ReturnType<typeof postAudit>>;
+  let firstBody: string;
   const summaryPath = () => path.join(dir, "step-summary.md");
 
   beforeAll(async () => {
     await writeFile(summaryPath(), "## An earlier step\n", "utf8");
     first = await postAudit({ GITHUB_STEP_SUMMARY: summaryPath() }, ["--out", path.join(dir, "out")]);
+    firstBody = github.issues[0]?.body ?? "";
+    // One more unclassified contact before the second run: the report changes.
+    emulator.portal.contacts.create(
+      { createdate: new Date(NOW - DAY).toISOString(), firstname: "Late", hs_analytics_source: "OFFLINE" },
+      NOW - DAY,
+      "api",
+    );
     second = await postAudit();
   });
 
@@ -89,9 +97,17 @@ describe("routeops audit --post-issue", () => {
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(first.err).toContain("Audit issue #1 created");
-    expect(second.err).toMatch(/Audit issue #1 (updated|unchanged)/);
+    expect(second.err).toContain("Audit issue #1 updated");
     expect(github.issues).toHaveLength(1);
     expect(github.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
+    expect(github.issues[0]?.body).not.toBe(firstBody);
+  });
+
+  it("leaves the issue alone when nothing changed", async () => {
+    const third = await postAudit();
+    expect(third.err).toContain("Audit issue #1 unchanged");
+    expect(github.issues).toHaveLength(1);
   });
 
   it("marks the issue with the portal's hidden marker and titles it", () => {
