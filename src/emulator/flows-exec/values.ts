@@ -30,14 +30,16 @@ const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** What one token resolves to ("" when it names nothing the run has). */
 function tokenValue(path: string, context: ValueContext): string {
   const [root, name, property, ...rest] = path.split(".");
-  if (rest.length > 0 || property === undefined || name === undefined) return "";
+  if (rest.length > 0 || name === undefined) return "";
+  if (root === "enrolled_object" || root === "contact")
+    return property === undefined ? (context.contact[name] ?? "") : "";
+  if (property === undefined) return "";
   if (root === "enrollment_events") {
     const occurrence = context.occurrence;
     if (!occurrence || name !== `enrollment_event_${occurrence.eventTypeId.replace(/-/g, "_")}`) return "";
     return occurrence.properties[property] ?? "";
   }
   if (root === "fetched_objects") return context.fetched(name)?.[property] ?? "";
-  if (root === "enrolled_object" || root === "contact") return context.contact[property] ?? "";
   return "";
 }
 
