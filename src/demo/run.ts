@@ -89,7 +89,9 @@ export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = 
         outDir,
         files.map((file) => ({ name: file.name, text: scrubSecrets(file.text, secrets) })),
       );
-      io.stdout.write(`\nReports in ${path.relative(io.cwd, outDir) || "."}: ${names.join(", ")}\n`);
+      const shown = path.relative(io.cwd, outDir);
+      const where = shown === "" ? "." : shown.startsWith("..") || path.isAbsolute(shown) ? outDir : shown;
+      io.stdout.write(`\nReports in ${where}: ${names.join(", ")}\n`);
     } catch (error) {
       io.stderr.write(`routeops demo: the reports could not be written: ${(error as Error).message}\n`);
       demo.fail();

@@ -77,7 +77,7 @@ describe("routeops demo, end to end", () => {
   });
 
   it("says where the reports are", () => {
-    expect(stdout).toContain(`Reports in ${path.relative(process.cwd(), out)}: `);
+    expect(stdout).toContain(`Reports in ${out}: `);
   });
 
   it("routes every lead of the burst through the deployed workflows and counts them as leads.json lists them", () => {

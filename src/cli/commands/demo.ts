@@ -19,7 +19,7 @@ It refuses to run when HUBSPOT_ACCESS_TOKEN is set: it never touches a real port
 
 Options:
   --out DIR           report folder (default: .routeops/demo/<timestamp>)
-  --contacts N        contacts in the emulator's portal (default 3000)
+  --contacts N        contacts in the emulator's portal (default 3000, at most 50,000)
   --leads N           leads in the burst (default 200, at most 5000)
   --keep-running      leave the emulator running afterwards (until Ctrl+C) and say how to reach it
   --now DATE-TIME     the demo's "now" with a zone (default: the clock), for a reproducible run
@@ -74,7 +74,7 @@ function parseOptions(argv: string[]): DemoOptions {
     config: values.config ?? "routing/index.ts",
     fixtures: values.fixtures ?? "test/fixtures",
     ...(values.out !== undefined ? { out: values.out } : {}),
-    contacts: integer(values.contacts, "--contacts", 0, 200_000, 3000),
+    contacts: integer(values.contacts, "--contacts", 0, 50_000, 3000),
     leads: integer(values.leads, "--leads", 1, 5000, 200),
     keepRunning: values["keep-running"] === true,
     ...(values.now !== undefined ? { now: parseNow(values.now) } : {}),
