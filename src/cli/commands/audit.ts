@@ -25,7 +25,7 @@ import { hasErrors } from "../../config/diagnostics";
 import { loadAndValidate } from "../../files/config-loader";
 import { writeReportFiles } from "../../files/report-output";
 import { createGitHubAdapter, writeStepSummary } from "../../github";
-import { createHubSpotAdapter, type HubSpotAdapter } from "../../hubspot";
+import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAdapter } from "../../hubspot";
 import { readLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
@@ -157,7 +157,9 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     report = run.finish(drift);
   } catch (error) {
     progress.done();
-    return fail(errorCode(error), `HubSpot: ${error instanceof Error ? error.message : String(error)}`);
+    const fromHubSpot = error instanceof HubSpotError || error instanceof HubSpotConfigError;
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(errorCode(error), fromHubSpot ? `HubSpot: ${message}` : message);
   }
 
   const failed = failedChecks(report, options.failOn);
