@@ -179,3 +179,28 @@ describe("routeops audit --post-issue", () => {
     }
   });
 });
+
+describe("routeops audit --out", () => {
+  it("says which path it cannot write, still prints the report, and leaves nothing half-written", async () => {
+    const blocker = path.join(dir, "a-file");
+    await writeFile(blocker, "not a folder", "utf8");
+    const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token });
+    const code = await main(
+      [
+        "audit",
+        "--now",
+        SEED_NOW,
+        "--hubspot-base-url",
+        emulator.baseUrl,
+        "--skip-drift",
+        "--out",
+        path.join(blocker, "out"),
+      ],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.err()).toContain(`routeops audit: cannot create the output folder ${path.join(blocker, "out")}`);
+    expect(io.out()).toContain("RouteOps audit");
+    expect(await readFile(blocker, "utf8")).toBe("not a folder");
+  });
+});
