@@ -9,11 +9,12 @@ import { RateLimiter } from "./http/rate-limiter";
 import { RequestLog } from "./http/request-log";
 import { Router } from "./http/router";
 import { handleRequest, type Pipeline } from "./http/server";
-import type { EmulatorOptions, RunningEmulator } from "./options";
+import type { EmulatorOptions, RunningEmulator, SeedOptions } from "./options";
 import { dumpPortal, loadPortal } from "./portal/dump";
 import { Portal } from "./portal/portal";
 import { ALL_ROUTES } from "./routes";
-import { seedPortal } from "./seed/portal-seed";
+import { seedDeployed, type DeployedSeed } from "./seed/deployed";
+import { DEFAULT_SEED_NOW, seedPortal } from "./seed/portal-seed";
 import { readStateFile, StateWriter } from "./state-file";
 
 /** A bad option: the message names the option and what was expected. */
@@ -52,13 +53,16 @@ function checkOptions(options: EmulatorOptions): void {
   }
 }
 
+/** The emulator's options; `seed.deployed` pre-deploys a desired state (src/emulator/seed/deployed.ts). */
+export type StartEmulatorOptions = EmulatorOptions & { seed?: SeedOptions & { deployed?: DeployedSeed } };
+
 /**
  * Starts a local HubSpot emulator on 127.0.0.1: the portal comes from the state file when it
  * exists, else from the seed (or empty). Resolves once it listens. `workflows` is the flow
  * executor that runs the portal's enabled flows (docs/emulator.md, "Workflow execution").
  */
 export async function startEmulator(
-  options: EmulatorOptions = {},
+  options: StartEmulatorOptions = {},
 ): Promise<RunningEmulator & { workflows: FlowExecutor }> {
   checkOptions(options);
   const clock = options.clock ?? Date.now;
@@ -71,6 +75,7 @@ export async function startEmulator(
   const startingPortal = () => {
     portal.clear();
     if (options.seed) seedPortal(portal, options.seed);
+    if (options.seed?.deployed) seedDeployed(portal, options.seed.deployed, options.seed.now ?? DEFAULT_SEED_NOW);
   };
   const writer = options.statePath ? new StateWriter(options.statePath) : undefined;
   const saved = options.statePath ? await readStateFile(options.statePath) : undefined;
