@@ -1,6 +1,6 @@
 /** Comparing two decisions for the same contact: which fields differ, and who gets the lead. */
 import type { Decision } from "../engine/types";
-import type { ComparedField } from "./types";
+import type { ComparedField, TransitionDimension } from "./types";
 
 /** Every compared field, in the order reports list them. */
 export const COMPARED_FIELDS: readonly ComparedField[] = [
@@ -20,6 +20,16 @@ export const COMPARED_FIELDS: readonly ComparedField[] = [
   "slaPolicy",
   "slaDueAt",
   "notification",
+];
+
+/** The dimensions whose from → to counts a report lists, in the order it lists them. */
+export const TRANSITION_DIMENSIONS: readonly TransitionDimension[] = [
+  "sourceType",
+  "system",
+  "rule",
+  "pool",
+  "owner",
+  "slaPolicy",
 ];
 
 /**

@@ -5,8 +5,8 @@
  * inputs. The CLI reads files, git and HubSpot, and passes what it read in.
  */
 export * from "./types";
-export { createSimulation, simulate, sameDecision, type Simulation } from "./simulate";
-export { assignee, changedFields, COMPARED_FIELDS, fieldValue } from "./compare";
+export { createSimulation, simulate, type Simulation } from "./simulate";
+export { assignee, changedFields, COMPARED_FIELDS, fieldValue, TRANSITION_DIMENSIONS } from "./compare";
 export { renderSimulationText, textTable } from "./render/text";
 export { renderSimulationMarkdown, fencedBlock, type SimulationMarkdownOptions } from "./render/markdown";
 export { renderSimulationJson, simulationEnvelope, SIMULATION_SCHEMA } from "./render/json";

@@ -5,8 +5,8 @@
  * kept, as examples. Pure: contacts arrive as an iterable, the report is returned.
  */
 import { route, type CompiledRouting } from "../engine";
-import type { Decision, RotationState, RouteInput } from "../engine/types";
-import { assignee, changedFields, COMPARED_FIELDS } from "./compare";
+import type { RotationState, RouteInput } from "../engine/types";
+import { assignee, changedFields, COMPARED_FIELDS, TRANSITION_DIMENSIONS } from "./compare";
 import { copyRotation, ExampleKeeper } from "./examples";
 import { SlaShiftTally } from "./sla-shift";
 import { orderKeys, PairTally, TransitionTally } from "./tally";
@@ -19,8 +19,6 @@ import type {
   SourceTypeImpact,
   TransitionDimension,
 } from "./types";
-
-const DIMENSIONS: readonly TransitionDimension[] = ["sourceType", "system", "rule", "pool", "owner", "slaPolicy"];
 
 /** A simulation fed one contact at a time (for sources that arrive asynchronously). */
 export interface Simulation {
@@ -40,7 +38,7 @@ export function createSimulation(
   const headRotation: RotationState = { pools: {} };
   const examples = new ExampleKeeper(Math.max(0, Math.floor(options.examples ?? 3)));
   const fieldChanges = Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 0])) as Record<ComparedField, number>;
-  const transitions = Object.fromEntries(DIMENSIONS.map((d) => [d, new TransitionTally()])) as Record<
+  const transitions = Object.fromEntries(TRANSITION_DIMENSIONS.map((d) => [d, new TransitionTally()])) as Record<
     TransitionDimension,
     TransitionTally
   >;
@@ -138,7 +136,7 @@ export function createSimulation(
       rotationOnly,
       fieldChanges,
       transitions: Object.fromEntries(
-        DIMENSIONS.map((d) => [d, transitions[d].list()]),
+        TRANSITION_DIMENSIONS.map((d) => [d, transitions[d].list()]),
       ) as SimulationReport["transitions"],
       bySourceType: orderKeys(bySourceType.keys(), sourceIds).map((sourceType): SourceTypeImpact => ({
         sourceType,
@@ -170,9 +168,4 @@ export function simulate(
   const simulation = createSimulation(base, head, options);
   for (const input of inputs) simulation.add(input);
   return simulation.finish();
-}
-
-/** Whether two decisions agree on every compared field. */
-export function sameDecision(before: Decision, after: Decision): boolean {
-  return changedFields(before, after).length === 0;
 }

@@ -5,6 +5,7 @@
  */
 import { formatDecision } from "../../engine";
 import { escapeMarkdown, inlineCode, markdownTable, toSingleLine, type TableCell } from "../../report/markdown";
+import { TRANSITION_DIMENSIONS } from "../compare";
 import { describeInput } from "./input-summary";
 import type { RepLoad, SimulationExample, SimulationReport, Transition, TransitionDimension } from "../types";
 import {
@@ -31,8 +32,6 @@ export interface SimulationMarkdownOptions {
   /** Heading text. Default `Impact simulation`. */
   title?: string;
 }
-
-const DIMENSIONS: readonly TransitionDimension[] = ["sourceType", "system", "rule", "pool", "owner", "slaPolicy"];
 
 const id = (value: string | null, none: string): TableCell => (value === null ? none : { code: value });
 
@@ -145,7 +144,7 @@ export function renderSimulationMarkdown(
       "",
     );
     out.push(`${h2} How decisions move`, "");
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of TRANSITION_DIMENSIONS) {
       const rows = report.transitions[dimension];
       if (rows.length === 0) continue;
       out.push(`**${DIMENSION_WORDS[dimension]}**`, "", ...transitionTable(rows, dimension, maxRows), "");

@@ -1,5 +1,6 @@
 /** The simulation as plain text for a terminal: aligned tables, both traces of each example. */
 import { formatDecision } from "../../engine";
+import { TRANSITION_DIMENSIONS } from "../compare";
 import { describeInput } from "./input-summary";
 import type { RepLoad, SimulationReport, Transition, TransitionDimension } from "../types";
 import {
@@ -16,8 +17,6 @@ import {
   signed,
   type SimulationContext,
 } from "./words";
-
-const DIMENSIONS: readonly TransitionDimension[] = ["sourceType", "system", "rule", "pool", "owner", "slaPolicy"];
 
 /** Columns padded to their widest cell; columns after the first listed in `right` are right-aligned. */
 export function textTable(headers: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string[] {
@@ -83,7 +82,7 @@ export function renderSimulationText(
       `Changed: ${fields.map(([f, n]) => `${FIELD_WORDS[f as keyof typeof FIELD_WORDS]} ${count(n)}`).join(", ")}`,
     );
     out.push(OWNER_NOTE);
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of TRANSITION_DIMENSIONS) {
       const rows = report.transitions[dimension];
       if (rows.length > 0)
         out.push("", `${DIMENSION_WORDS[dimension]}:`, ...indent(transitionLines(rows, dimension, maxRows)));
