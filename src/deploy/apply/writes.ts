@@ -38,43 +38,34 @@ function required<T>(value: T | undefined, what: string, item: { kind: string; k
 
 /** The plan's writes in apply order (see the module comment). */
 export function deployWrites(plan: Plan): DeployWrite[] {
-  const itemOf = new Map<string, PlanItem>();
+  // The item a flow's enable comes from: its create or update (a duplicate of it may be deleted).
+  const writtenFlow = new Map<string, PlanItem>();
   for (const item of plan.items) {
-    const id = `${item.kind}\u0000${item.key}`;
-    if (!itemOf.has(id) || item.action === "create" || item.action === "update") itemOf.set(id, item);
+    if (item.kind === "flow" && (item.action === "create" || item.action === "update")) writtenFlow.set(item.key, item);
   }
-  const find = (kind: PlanItem["kind"], key: string) => itemOf.get(`${kind}\u0000${key}`) ?? { kind, key };
-  const desiredOf = <T>(kind: PlanItem["kind"], key: string) =>
-    required((find(kind, key) as PlanItem).desired as T | undefined, "body to write", { kind, key });
-
   const writes: DeployWrite[] = [];
   const creates: PropertyDefinition[] = [];
   let batchAt = -1;
   for (const step of planSteps(plan)) {
     const where = { kind: step.op.endsWith("flow") ? "flow" : "property", key: step.key };
+    const body = <T>() => required(step.desired as T | undefined, "body to write", where);
     switch (step.op) {
       case "create-group":
-        writes.push({ op: "create-group", key: step.key, group: desiredOf("group", step.key) });
-        break;
       case "update-group":
-        writes.push({ op: "update-group", key: step.key, group: desiredOf("group", step.key) });
+        writes.push({ op: step.op, key: step.key, group: body<PropertyGroupDefinition>() });
         break;
       case "create-property":
         if (batchAt < 0) {
           batchAt = writes.length;
           writes.push({ op: "create-properties", key: "", properties: creates });
         }
-        creates.push(desiredOf("property", step.key));
+        creates.push(body<PropertyDefinition>());
         break;
       case "update-property":
-        writes.push({ op: "update-property", key: step.key, property: desiredOf("property", step.key) });
+        writes.push({ op: "update-property", key: step.key, property: body<PropertyDefinition>() });
         break;
       case "create-flow":
-        writes.push({
-          op: "create-flow",
-          key: step.key,
-          body: { ...desiredOf<FlowBody>("flow", step.key), isEnabled: false },
-        });
+        writes.push({ op: "create-flow", key: step.key, body: { ...body<FlowBody>(), isEnabled: false } });
         break;
       case "update-flow":
         writes.push({
@@ -82,7 +73,7 @@ export function deployWrites(plan: Plan): DeployWrite[] {
           key: step.key,
           id: required(step.id, "workflow id", where),
           revisionId: required(step.revisionId, "revision id", where),
-          body: desiredOf("flow", step.key),
+          body: body<FlowBody>(),
         });
         break;
       case "delete-flow":
@@ -92,13 +83,14 @@ export function deployWrites(plan: Plan): DeployWrite[] {
         writes.push({ op: "archive-property", key: step.key });
         break;
       case "enable-flow": {
-        const item = find("flow", step.key) as PlanItem;
+        const item = writtenFlow.get(step.key);
+        const desired = required(item?.desired as FlowBody | undefined, "body to write", where);
         writes.push({
           op: "enable-flow",
           key: step.key,
           ...(step.id ? { id: step.id } : {}),
-          ...(item.revisionId ? { revisionId: item.revisionId } : {}),
-          body: { ...desiredOf<FlowBody>("flow", step.key), isEnabled: true },
+          ...(item?.revisionId ? { revisionId: item.revisionId } : {}),
+          body: { ...desired, isEnabled: true },
         });
         break;
       }
