@@ -1,16 +1,19 @@
 /**
- * An emulator portal with the reference owners and `routing/` deployed to it through the HubSpot
- * adapter over HTTP (group, properties, flows created disabled then enabled, as deploy orders it),
- * and deployed again for another date when the desired state differs (out-of-office changes the
- * rotation lists: "deploy daily" is what warning out_of_office_by_deploy_date asks for).
+ * An emulator portal with the reference owners and `routing/` deployed to it the real way:
+ * `routeops deploy` (in process, over HTTP through the HubSpot adapter: it plans against the
+ * portal and applies the group, the properties, the flows created disabled, then enabled). Before
+ * a fixture of another date it deploys again for that date, which changes the rotation lists when
+ * absences start or end: "deploy daily" is what warning out_of_office_by_deploy_date asks for.
  */
 import path from "node:path";
+import { deployCommand } from "../../src/cli/commands/deploy";
+import type { CliIO } from "../../src/cli/io";
 import type { RoutingConfig } from "../../src/config/types";
 import { desiredState, type DeployWarning, type DesiredState, type OwnerDirectory } from "../../src/deploy";
 import { startEmulator, seedFromRouting } from "../../src/emulator";
 import type { Owner } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
-import { createHubSpotAdapter, type FlowBody, type HubSpotAdapter } from "../../src/hubspot";
+import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
@@ -44,9 +47,11 @@ export interface DeployedPortal {
   /** The desired state last deployed (its pools say who rotation may pick on its date). */
   state: DesiredState;
   warnings: DeployWarning[];
+  /** How many times `routeops deploy` ran (the first deploy, then one per change of the desired flows). */
+  deploys: number;
   /** Every warning code any deploy of the run reported. */
   warningCodes: Set<string>;
-  /** Deploys again for `at` when the desired state for that instant differs from the deployed one. */
+  /** Runs `routeops deploy --at` for this instant (a no-op when the portal already matches). */
   deployFor(at: number): Promise<void>;
   /** Owner id -> email, archived owners included. */
   emailOf(ownerId: string | undefined): string | null;
@@ -75,24 +80,35 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
     clock: clock.now,
   });
   const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
-  const deployed = new Map<string, { id: string; revisionId: string; body: string }>();
   const warningCodes = new Set<string>();
   let extraOwnerId = 80_900_001;
+  let deployedFlows = "";
 
+  /** What deploy computes for `instant` (the pools say who rotation may pick; the warnings what differs). */
   const compile = async (instant: number) => {
     const result = desiredState(config, { owners: await ownerDirectory(hubspot), at: instant });
     if ("errors" in result) throw new Error(result.errors.map((e) => e.message).join("; "));
     for (const warning of result.warnings) warningCodes.add(warning.code);
     return result;
   };
+  const deploy = async (instant: number) => {
+    let out = "";
+    let err = "";
+    const io: CliIO = {
+      stdout: { write: (chunk: string) => (out += chunk) },
+      stderr: { write: (chunk: string) => (err += chunk) },
+      env: { HUBSPOT_ACCESS_TOKEN: emulator.token },
+      cwd: repoRoot,
+    };
+    const argv = ["--at", new Date(instant).toISOString(), "--hubspot-base-url", emulator.baseUrl, "--format", "json"];
+    const code = await deployCommand.run(argv, io);
+    const status = code === 0 ? (JSON.parse(out) as { status: string }).status : undefined;
+    if (status !== "applied" && status !== "no-changes") {
+      throw new Error(`routeops deploy --at ${argv[1]} exited ${code}:\n${out}\n${err}`);
+    }
+  };
 
   const first = await compile(at);
-  await hubspot.createPropertyGroup("contacts", first.state.group);
-  await hubspot.createProperties("contacts", first.state.properties);
-  for (const flow of first.state.flows) {
-    const created = await hubspot.createFlow({ ...flow.body, isEnabled: false } as unknown as FlowBody);
-    deployed.set(flow.key, { id: created.id, revisionId: created.revisionId, body: "" });
-  }
   const portal: DeployedPortal = {
     emulator,
     hubspot,
@@ -101,15 +117,15 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
     state: first.state,
     warnings: first.warnings,
     warningCodes,
+    deploys: 0,
     async deployFor(instant: number) {
       const { state, warnings } = await compile(instant);
-      for (const flow of state.flows) {
-        const current = deployed.get(flow.key);
-        if (!current) throw new Error(`flow ${flow.key} was not deployed`);
-        const body = JSON.stringify(flow.body);
-        if (current.body === body) continue;
-        const replaced = await hubspot.replaceFlow(current.id, flow.body as unknown as FlowBody, current.revisionId);
-        deployed.set(flow.key, { id: current.id, revisionId: replaced.revisionId, body });
+      // A deploy whose desired state did not change is a no-op: only run the ones that write.
+      const flows = JSON.stringify(state.flows);
+      if (flows !== deployedFlows) {
+        await deploy(instant);
+        portal.deploys += 1;
+        deployedFlows = flows;
       }
       portal.state = state;
       portal.warnings = warnings;

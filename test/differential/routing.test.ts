@@ -92,6 +92,11 @@ describe("deployed routing/ flows route every reference fixture like the engine"
     expect(fixtures.length).toBeGreaterThanOrEqual(60);
   });
 
+  it("deploys with routeops deploy, again whenever a fixture's date changes who the rotations may pick", () => {
+    // The first deploy, then at least Farid Haddad's absence starting and ending.
+    expect(portal.deploys).toBeGreaterThanOrEqual(3);
+  });
+
   it("deploy warns about every limitation that has a warning code", () => {
     const warned = LIMITATIONS.flatMap((l) => (l.warning && !portal.warningCodes.has(l.warning) ? [l.code] : []));
     expect(warned).toEqual([]);
