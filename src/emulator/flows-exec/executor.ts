@@ -6,15 +6,17 @@
  * only when `shouldReEnroll` and a re-enrolment trigger turned true). Runs are synchronous: they
  * finish inside the request that caused them, so a test can read the result right after.
  */
-import type { Flow } from "../portal/flows";
 import type { ContactEvent } from "../portal/events";
+import type { Flow } from "../portal/flows";
 import type { Portal } from "../portal/portal";
 import type { CrmRecord, PropertyChange } from "../portal/records";
-import { branchHolds, FlowFormatError } from "./filters";
+import { EnrollmentHistory, OutsideChanges, WaitingRuns, type RunState } from "./bookkeeping";
+import { criteriaOf, eventTriggers, listVerdict, liveContactFlows } from "./criteria";
+import { FlowFormatError } from "./filters";
 import { enrollmentOccurrence, eventOccurrence, type EventOccurrence } from "./occurrence";
 import { RotationPositions } from "./rotation";
 import { RunLog, type FlowRun, type RecordedAction, type RunTrigger } from "./run-log";
-import { filterScope, walk } from "./walk";
+import { filterScope, walk, type WalkEnd } from "./walk";
 
 /** Limits that keep a flow setup that feeds itself from running forever. */
 export interface FlowExecutorOptions {
@@ -30,36 +32,12 @@ export interface FlowExecutorOptions {
 export const DEFAULT_MAX_DEPTH = 10;
 export const DEFAULT_MAX_ACTIONS_PER_RUN = 1000;
 
-/** A run parked on a delay. */
-interface WaitingRun {
-  run: FlowRun;
-  flowId: string;
-  contactId: string;
-  next: string | undefined;
-  wakeAt: number;
-  occurrence: EventOccurrence | undefined;
-  depth: number;
-  /** The contact's properties when the run started (re-enrolment triggers compare with them). */
-  before: Record<string, string>;
-}
-
-/** Properties of a contact as they were before the first change from outside since the last evaluation. */
-interface OutsideChange {
-  before: Record<string, string>;
-  seen: Set<string>;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 export class FlowExecutor {
   private readonly log = new RunLog();
   private readonly positions = new RotationPositions();
-  /** How many times each contact was enrolled in each flow: flow id -> contact id -> count. */
-  private readonly enrolled = new Map<string, Map<string, number>>();
-  private waiting: WaitingRun[] = [];
-  private readonly outside = new Map<string, OutsideChange>();
+  private readonly history = new EnrollmentHistory();
+  private readonly waiting = new WaitingRuns();
+  private readonly outside = new OutsideChanges();
   private readonly pendingOccurrences: EventOccurrence[] = [];
   /** Above zero while a run executes: its own writes are not changes from outside. */
   private busy = 0;
@@ -76,7 +54,7 @@ export class FlowExecutor {
     this.maxActions = options.maxActionsPerRun ?? DEFAULT_MAX_ACTIONS_PER_RUN;
   }
 
-  /** Every run, oldest first (including waiting ones, and enrolments the loop guard refused). */
+  /** Every run, oldest first (waiting ones, and enrolments the loop guard refused, included). */
   get runs(): readonly FlowRun[] {
     return this.log.runs;
   }
@@ -131,8 +109,8 @@ export class FlowExecutor {
   reset(): void {
     this.log.clear();
     this.positions.clear();
-    this.enrolled.clear();
-    this.waiting = [];
+    this.history.clear();
+    this.waiting.clear();
     this.outside.clear();
     this.pendingOccurrences.length = 0;
   }
@@ -153,16 +131,15 @@ export class FlowExecutor {
           this.deliver(occurrence);
           continue;
         }
-        const due = this.nextDue();
+        const due = this.waiting.nextDue(this.portal.now());
         if (due) {
           this.resume(due);
           continue;
         }
-        const changed = this.outside.entries().next();
-        if (changed.done) break;
-        const [contactId, change] = changed.value;
-        this.outside.delete(contactId);
-        this.enrollByList(contactId, change.before, 0, this.portal.now());
+        const contactId = this.outside.first();
+        if (contactId === undefined) break;
+        const before = this.outside.take(contactId) ?? {};
+        this.enrollByList(contactId, before, 0, this.portal.now());
       }
     } finally {
       this.settling = false;
@@ -182,32 +159,7 @@ export class FlowExecutor {
       )[0];
       if (newest) this.pendingOccurrences.push(enrollmentOccurrence(newest, this.portal.owners));
     }
-    let entry = this.outside.get(change.objectId);
-    if (!entry) {
-      const record = this.portal.contacts.get(change.objectId);
-      entry = { before: { ...(record?.properties ?? {}) }, seen: new Set() };
-      this.outside.set(change.objectId, entry);
-    }
-    if (entry.seen.has(change.property)) return;
-    entry.seen.add(change.property);
-    if (change.previous === null) delete entry.before[change.property];
-    else entry.before[change.property] = change.previous;
-  }
-
-  /** Enabled contact flows, in id order (the order HubSpot's enrolments are replayed in). */
-  private contactFlows(): Flow[] {
-    return this.portal.flows
-      .list()
-      .filter((flow) => flow.isEnabled && flow.type === "CONTACT_FLOW" && flow.objectTypeId === "0-1")
-      .sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
-  }
-
-  private timesEnrolled(flowId: string, contactId: string): number {
-    return this.enrolled.get(flowId)?.get(contactId) ?? 0;
-  }
-
-  private isWaiting(flowId: string, contactId: string): WaitingRun | undefined {
-    return this.waiting.find((w) => w.flowId === flowId && w.contactId === contactId);
+    this.outside.note(change, this.portal.contacts.get(change.objectId)?.properties);
   }
 
   /** Records an enrolment the executor could not start (bad criteria, loop guard). */
@@ -225,39 +177,24 @@ export class FlowExecutor {
     });
   }
 
-  private eventMatches(flow: Flow, occurrence: EventOccurrence, criteria: Json): boolean {
-    const branches = Array.isArray(criteria.eventFilterBranches) ? criteria.eventFilterBranches : [];
-    return branches.some((branch: unknown, index: number) => {
-      if (!isObject(branch) || branch.eventTypeId !== occurrence.eventTypeId) return false;
-      const where = `flow ${flow.id}: enrollmentCriteria.eventFilterBranches[${index}]`;
-      const scope = {
-        values: occurrence.properties,
-        primaryCompany: () => undefined,
-        companies: () => [],
-        now: occurrence.at,
-      };
-      return branchHolds({ ...branch, filterBranchType: "AND" }, scope, where);
-    });
-  }
-
   /** Enrols the contact in every enabled event-based flow the occurrence triggers. */
   private deliver(occurrence: EventOccurrence): void {
     const contact = this.portal.contacts.get(occurrence.contactId);
     if (!contact) return;
     const trigger: RunTrigger = { type: "event", eventTypeId: occurrence.eventTypeId, occurrenceId: occurrence.id };
-    for (const flow of this.contactFlows()) {
-      const criteria = flow.enrollmentCriteria;
-      if (!isObject(criteria) || criteria.type !== "EVENT_BASED") continue;
-      let matches: boolean;
+    for (const flow of liveContactFlows(this.portal)) {
+      const criteria = criteriaOf(flow, "EVENT_BASED");
+      if (!criteria) continue;
+      let triggered: boolean;
       try {
-        matches = this.eventMatches(flow, occurrence, criteria);
+        triggered = eventTriggers(flow, criteria, occurrence);
       } catch (error) {
         if (!(error instanceof FlowFormatError)) throw error;
         this.refuse(flow, contact.id, trigger, 0, this.portal.now(), `enrollment criteria: ${error.message}`);
         continue;
       }
-      if (!matches || this.isWaiting(flow.id, contact.id)) continue;
-      if (this.timesEnrolled(flow.id, contact.id) > 0 && criteria.shouldReEnroll !== true) continue;
+      if (!triggered || this.waiting.of(flow.id, contact.id)) continue;
+      if (this.history.times(flow.id, contact.id) > 0 && criteria.shouldReEnroll !== true) continue;
       this.startRun(flow, contact, trigger, 0, occurrence, this.portal.now());
     }
   }
@@ -270,9 +207,7 @@ export class FlowExecutor {
     occurrence: EventOccurrence | undefined,
     at: number,
   ): FlowRun {
-    const counts = this.enrolled.get(flow.id) ?? new Map<string, number>();
-    counts.set(contact.id, (counts.get(contact.id) ?? 0) + 1);
-    this.enrolled.set(flow.id, counts);
+    this.history.add(flow.id, contact.id);
     const run = this.log.open({
       flowId: flow.id,
       flowName: flow.name,
@@ -283,19 +218,25 @@ export class FlowExecutor {
       status: "completed",
     });
     const before = { ...contact.properties };
-    this.continueRun(
-      { run, flowId: flow.id, contactId: contact.id, next: flow.startActionId, wakeAt: at, occurrence, depth, before },
-      flow,
-      contact,
-    );
+    const state: RunState = {
+      run,
+      flowId: flow.id,
+      contactId: contact.id,
+      next: flow.startActionId,
+      wakeAt: at,
+      occurrence,
+      depth,
+      before,
+    };
+    this.continueRun(state, flow, contact);
     return run;
   }
 
   /** Runs a stretch of a run from `state.next` at `state.wakeAt`; parks it on a delay or finishes it. */
-  private continueRun(state: WaitingRun, flow: Flow, contact: CrmRecord): void {
+  private continueRun(state: RunState, flow: Flow, contact: CrmRecord): void {
     const { run } = state;
     this.busy += 1;
-    let end: ReturnType<typeof walk>;
+    let end: WalkEnd;
     try {
       end = walk(state.next, {
         portal: this.portal,
@@ -316,31 +257,24 @@ export class FlowExecutor {
     if (end.status === "waiting") {
       run.status = "waiting";
       run.wakeAt = end.wakeAt;
-      this.waiting.push({ ...state, next: end.next, wakeAt: end.wakeAt });
+      this.waiting.add({ ...state, next: end.next, wakeAt: end.wakeAt });
       return;
     }
     run.status = end.status;
     if (end.status === "stopped") run.reason = end.reason;
-    run.endedAt = state.wakeAt;
+    this.finish(run, state.wakeAt);
+    // Changes from outside since the last evaluation count as well: compare with the older state.
+    const before = this.outside.take(contact.id) ?? state.before;
+    this.enrollByList(contact.id, before, state.depth, state.wakeAt);
+  }
+
+  private finish(run: FlowRun, at: number): void {
+    run.endedAt = at;
     delete run.wakeAt;
-    this.afterRun(contact.id, state.before, state.depth, state.wakeAt);
   }
 
-  /** The waiting run due first (by due time, then run order), if any is due. */
-  private nextDue(): WaitingRun | undefined {
-    const now = this.portal.now();
-    let first: WaitingRun | undefined;
-    for (const w of this.waiting) {
-      if (w.wakeAt > now) continue;
-      if (!first || w.wakeAt < first.wakeAt || (w.wakeAt === first.wakeAt && Number(w.run.id) < Number(first.run.id))) {
-        first = w;
-      }
-    }
-    return first;
-  }
-
-  private resume(due: WaitingRun): void {
-    this.waiting = this.waiting.filter((w) => w !== due);
+  private resume(due: RunState): void {
+    this.waiting.remove(due);
     const flow = this.portal.flows.get(due.flowId);
     const contact = this.portal.contacts.get(due.contactId);
     const reason = !flow
@@ -351,18 +285,11 @@ export class FlowExecutor {
           ? "the contact was deleted while the run waited"
           : undefined;
     if (reason !== undefined || !flow || !contact) {
-      Object.assign(due.run, { status: "stopped", reason, endedAt: due.wakeAt });
-      delete due.run.wakeAt;
+      Object.assign(due.run, { status: "stopped", reason });
+      this.finish(due.run, due.wakeAt);
       return;
     }
     this.continueRun(due, flow, contact);
-  }
-
-  private afterRun(contactId: string, runBefore: Record<string, string>, depth: number, at: number): void {
-    // Changes from outside since the last evaluation count as well: compare with the older state.
-    const outside = this.outside.get(contactId);
-    if (outside) this.outside.delete(contactId);
-    this.enrollByList(contactId, outside?.before ?? runBefore, depth, at);
   }
 
   /** Evaluates every enabled list-based flow for a contact whose properties moved from `before`. */
@@ -372,31 +299,15 @@ export class FlowExecutor {
     const now = filterScope(this.portal, contact, contact.properties, at);
     const then = filterScope(this.portal, contact, before, at);
     const chosen: { flow: Flow; times: number }[] = [];
-    for (const flow of this.contactFlows()) {
-      const criteria = flow.enrollmentCriteria;
-      if (!isObject(criteria) || criteria.type !== "LIST_BASED") continue;
-      const where = `flow ${flow.id}: enrollmentCriteria`;
+    for (const flow of liveContactFlows(this.portal)) {
+      const criteria = criteriaOf(flow, "LIST_BASED");
+      if (!criteria) continue;
+      const waiting = this.waiting.of(flow.id, contactId);
+      const times = this.history.times(flow.id, contactId);
       try {
-        const holds = branchHolds(criteria.listFilterBranch, now, `${where}.listFilterBranch`);
-        const waiting = this.isWaiting(flow.id, contactId);
-        if (waiting) {
-          if (!holds && criteria.unEnrollObjectsNotMeetingCriteria === true) this.unenroll(waiting, at);
-          continue;
-        }
-        if (!holds) continue;
-        const times = this.timesEnrolled(flow.id, contactId);
-        if (times > 0) {
-          if (criteria.shouldReEnroll !== true) continue;
-          const triggers = Array.isArray(criteria.reEnrollmentTriggersFilterBranches)
-            ? criteria.reEnrollmentTriggersFilterBranches
-            : [];
-          const turnedTrue = triggers.some((trigger: unknown, index: number) => {
-            const at = `${where}.reEnrollmentTriggersFilterBranches[${index}]`;
-            return branchHolds(trigger, now, at) && !branchHolds(trigger, then, at);
-          });
-          if (!turnedTrue) continue;
-        }
-        chosen.push({ flow, times });
+        const verdict = listVerdict(flow, criteria, { now, before: then, timesEnrolled: times, waiting: !!waiting });
+        if (verdict === "enroll") chosen.push({ flow, times });
+        if (verdict === "unenroll" && waiting) this.unenroll(waiting, at);
       } catch (error) {
         if (!(error instanceof FlowFormatError)) throw error;
         this.refuse(flow, contactId, { type: "list" }, depth + 1, at, `enrollment criteria: ${error.message}`);
@@ -404,7 +315,7 @@ export class FlowExecutor {
     }
     for (const { flow, times } of chosen) {
       // A run started in between (a deeper chain) may have enrolled the contact already.
-      if (this.timesEnrolled(flow.id, contactId) !== times || this.isWaiting(flow.id, contactId)) continue;
+      if (this.history.times(flow.id, contactId) !== times || this.waiting.of(flow.id, contactId)) continue;
       if (depth + 1 > this.maxDepth) {
         const reason = `loop guard: enrolment depth ${this.maxDepth} reached, the contact was not enrolled`;
         this.refuse(flow, contactId, { type: "list" }, depth + 1, at, reason);
@@ -414,13 +325,9 @@ export class FlowExecutor {
     }
   }
 
-  private unenroll(waiting: WaitingRun, at: number): void {
-    this.waiting = this.waiting.filter((w) => w !== waiting);
-    Object.assign(waiting.run, {
-      status: "unenrolled",
-      endedAt: at,
-      reason: "no longer meets the enrollment criteria",
-    });
-    delete waiting.run.wakeAt;
+  private unenroll(waiting: RunState, at: number): void {
+    this.waiting.remove(waiting);
+    Object.assign(waiting.run, { status: "unenrolled", reason: "no longer meets the enrollment criteria" });
+    this.finish(waiting.run, at);
   }
 }
