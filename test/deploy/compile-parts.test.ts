@@ -79,6 +79,8 @@ describe("territory filters", () => {
       "California",
       "Oregon",
       "Canada",
+      "the Netherlands",
+      "the United States",
     ]) {
       expect(text).toContain(`"${spelling}"`);
     }

@@ -67,10 +67,22 @@ function distinct(values: Iterable<string>): string[] {
   return out;
 }
 
+/**
+ * Names people write with a leading "the" ("the Netherlands", "the United States"). The engine
+ * drops a leading "the" before its lookup; HubSpot compares whole strings, so list those forms.
+ */
+const TAKES_ARTICLE =
+  /\b(United|Republic|Kingdom|Islands|Emirates|Gambia|Netherlands|Philippines|Bahamas|Maldives|Seychelles|Comoros|States)\b/;
+
+function withArticle(names: readonly string[]): string[] {
+  return names.filter((name) => !/^[A-Z]{1,3}$/.test(name) && TAKES_ARTICLE.test(name)).map((name) => `the ${name}`);
+}
+
 /** Spellings of one country, code first. */
 export function countrySpellings(code: string): string[] {
   const upper = code.trim().toUpperCase();
-  return distinct([upper, ...(COUNTRY_SPELLINGS.get(upper) ?? []), ...(TYPED_COUNTRY_FORMS[upper] ?? [])]);
+  const names = [...(COUNTRY_SPELLINGS.get(upper) ?? []), ...(TYPED_COUNTRY_FORMS[upper] ?? [])];
+  return distinct([upper, ...names, ...withArticle(names)]);
 }
 
 /** Spellings of states/provinces: every known name for the US and Canada, the values as given elsewhere. */
