@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   AUDIT_CONTACT_PROPERTIES,
   AUDIT_JSON_SCHEMA,
@@ -29,6 +28,7 @@ import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAda
 import { readLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops audit [options]
 
@@ -234,34 +234,21 @@ function envelope(
 }
 
 function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: "string" },
-        since: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        now: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        "post-issue": { type: "boolean" },
-        "fail-on": { type: "string" },
-        "hubspot-base-url": { type: "string" },
-        "portal-id": { type: "string" },
-        "skip-drift": { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "markdown" && format !== "json") {
-    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
-  }
+  const { values } = parseCommandArgs(argv, {
+    config: { type: "string" },
+    since: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    now: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    "post-issue": { type: "boolean" },
+    "fail-on": { type: "string" },
+    "hubspot-base-url": { type: "string" },
+    "portal-id": { type: "string" },
+    "skip-drift": { type: "boolean" },
+  });
+  const format = oneOf("--format", values.format, ["text", "markdown", "json"], "text");
   if (values.since !== undefined && (values.from !== undefined || values.to !== undefined)) {
     throw new UsageError("give either --since or --from/--to, not both");
   }

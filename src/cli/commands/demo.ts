@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import { runDemo } from "../../demo";
 import type { DemoDeps, DemoOptions } from "../../demo";
 import { UsageError, type CliIO, type Command } from "../io";
+import { parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops demo [--out DIR] [--contacts N] [--leads N] [--keep-running] [--now DATE-TIME]
 
@@ -49,26 +49,16 @@ function parseNow(value: string): number {
 }
 
 function parseOptions(argv: string[]): DemoOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        out: { type: "string" },
-        contacts: { type: "string" },
-        leads: { type: "string" },
-        "keep-running": { type: "boolean" },
-        now: { type: "string" },
-        seed: { type: "string" },
-        config: { type: "string" },
-        fixtures: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs(argv, {
+    out: { type: "string" },
+    contacts: { type: "string" },
+    leads: { type: "string" },
+    "keep-running": { type: "boolean" },
+    now: { type: "string" },
+    seed: { type: "string" },
+    config: { type: "string" },
+    fixtures: { type: "string" },
+  });
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a folder name");
   return {
     config: values.config ?? "routing/index.ts",

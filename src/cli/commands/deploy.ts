@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   appliedWriteLine,
   applyOutcomeText,
@@ -20,6 +19,7 @@ import type { HubSpotAdapter } from "../../hubspot";
 import { createDeployPort } from "../../hubspot/deploy-port";
 import type { PortalLiveState } from "../../hubspot/live-state";
 import { UsageError, type CliIO, type Command } from "../io";
+import { parseCommandArgs } from "../args";
 import {
   connectHubSpot,
   DeployCommandError,
@@ -64,25 +64,15 @@ interface DeployOptions extends PortalRequest {
 }
 
 function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "plan-file": { type: "string" },
-        "allow-destroy": { type: "boolean" },
-        adopt: { type: "boolean" },
-        at: { type: "string" },
-        config: { type: "string" },
-        "hubspot-base-url": { type: "string" },
-        format: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs(argv, {
+    "plan-file": { type: "string" },
+    "allow-destroy": { type: "boolean" },
+    adopt: { type: "boolean" },
+    at: { type: "string" },
+    config: { type: "string" },
+    "hubspot-base-url": { type: "string" },
+    format: { type: "string" },
+  });
   const planFile = values["plan-file"];
   if (planFile !== undefined) {
     const fixed = (["config", "adopt", "at"] as const).filter((name) => values[name] !== undefined);

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors } from "../../config/diagnostics";
 import type { RoutingConfig } from "../../config/types";
 import {
@@ -11,6 +10,7 @@ import {
 import { loadAndValidate } from "../../files/config-loader";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
+import { parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops emulator [options]
 
@@ -54,29 +54,19 @@ function integer(
 }
 
 function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        token: { type: "string" },
-        state: { type: "string" },
-        seed: { type: "string" },
-        config: { type: "string" },
-        contacts: { type: "string" },
-        "seed-number": { type: "string" },
-        "no-rate-limit": { type: "boolean" },
-        "fault-rate": { type: "string" },
-        "fault-seed": { type: "string" },
-        "search-lag": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values: Record<string, string | boolean | undefined> = parseCommandArgs(argv, {
+    port: { type: "string" },
+    token: { type: "string" },
+    state: { type: "string" },
+    seed: { type: "string" },
+    config: { type: "string" },
+    contacts: { type: "string" },
+    "seed-number": { type: "string" },
+    "no-rate-limit": { type: "boolean" },
+    "fault-rate": { type: "string" },
+    "fault-seed": { type: "string" },
+    "search-lag": { type: "string" },
+  }).values;
   const text = (name: string) => values[name] as string | undefined;
   if (text("seed") !== undefined && text("seed") !== "reference") {
     throw new UsageError(`--seed must be "reference" (seed from the routing config), not "${text("seed")}"`);

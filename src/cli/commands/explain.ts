@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors } from "../../config/diagnostics";
 import { compileRouting, formatDecision, route } from "../../engine";
 import { loadAndValidate } from "../../files/config-loader";
@@ -16,6 +15,7 @@ import {
 } from "../../fixtures";
 import { formatDiagnosticsJson, formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops explain FILE [options]
 
@@ -40,23 +40,15 @@ interface ExplainOptions {
 }
 
 function parseOptions(argv: string[]): ExplainOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: { config: { type: "string" }, fixture: { type: "string" }, format: { type: "string" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { config: { type: "string" }, fixture: { type: "string" }, format: { type: "string" } },
+    { positionals: true },
+  );
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? "give one fixture file" : "give exactly one fixture file");
   }
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+  const format = oneOf("--format", values.format, ["text", "json"], "text");
   return {
     file: positionals[0] as string,
     config: values.config ?? "routing/index.ts",

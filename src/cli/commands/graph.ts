@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors, type Diagnostic } from "../../config/diagnostics";
 import type { RoutingConfig } from "../../config/types";
 import { loadAndValidate } from "../../files/config-loader";
@@ -6,6 +5,7 @@ import { GitRefError, isConfigPath, loadConfigAtRef } from "../../files/git-ref"
 import { graphMarkdown, routingGraph } from "../../graph";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops graph [--config FILE] [--base REF|PATH] [--format mermaid|markdown]
 
@@ -33,21 +33,12 @@ interface GraphOptions {
 }
 
 function parseOptions(argv: string[]): GraphOptions {
-  let values: { config?: string; base?: string; format?: string };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { config: { type: "string" }, base: { type: "string" }, format: { type: "string" } },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const format = values.format ?? "mermaid";
-  if (format !== "mermaid" && format !== "markdown") {
-    throw new UsageError(`--format must be mermaid or markdown, not "${format}"`);
-  }
+  const { values } = parseCommandArgs(argv, {
+    config: { type: "string" },
+    base: { type: "string" },
+    format: { type: "string" },
+  });
+  const format = oneOf("--format", values.format, ["mermaid", "markdown"], "mermaid");
   if (values.base !== undefined && values.base.trim() === "") throw new UsageError("--base needs a git ref or a path");
   return { config: values.config ?? "routing/index.ts", format, ...(values.base ? { base: values.base } : {}) };
 }

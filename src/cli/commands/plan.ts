@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors } from "../../config/diagnostics";
 import {
   deployRefusals,
@@ -22,6 +21,7 @@ import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAda
 import { readLiveState, type PortalLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
+import { parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops plan [--config FILE] [--format text|markdown|json] [--out FILE]
                      [--detailed-exitcode] [--adopt] [--at DATE] [--hubspot-base-url URL]
@@ -231,25 +231,15 @@ export function parseFormat(value: string | undefined, allowed: readonly PlanFor
 }
 
 function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        "detailed-exitcode": { type: "boolean" },
-        adopt: { type: "boolean" },
-        at: { type: "string" },
-        "hubspot-base-url": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs(argv, {
+    config: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    "detailed-exitcode": { type: "boolean" },
+    adopt: { type: "boolean" },
+    at: { type: "string" },
+    "hubspot-base-url": { type: "string" },
+  });
   const baseUrl = values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL;
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a file name");
   return {

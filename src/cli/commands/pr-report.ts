@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { hasErrors } from "../../config/diagnostics";
 import type { RoutingConfig } from "../../config/types";
 import { compileRouting, route } from "../../engine";
@@ -18,6 +17,7 @@ import {
   type PullRequestReport,
 } from "../../simulate/pr-report";
 import { UsageError, type CliIO, type Command } from "../io";
+import { parseCommandArgs } from "../args";
 import {
   examplesOption,
   loadBaseConfig,
@@ -73,29 +73,19 @@ interface PrReportOptions {
 }
 
 function parseOptions(argv: string[]): PrReportOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "pull-request": { type: "string" },
-        base: { type: "string" },
-        "plan-file": { type: "string" },
-        "test-results": { type: "string" },
-        post: { type: "boolean" },
-        out: { type: "string" },
-        config: { type: "string" },
-        fixtures: { type: "string" },
-        contacts: { type: "string" },
-        examples: { type: "string" },
-        "hubspot-base-url": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values: Record<string, string | boolean | undefined> = parseCommandArgs(argv, {
+    "pull-request": { type: "string" },
+    base: { type: "string" },
+    "plan-file": { type: "string" },
+    "test-results": { type: "string" },
+    post: { type: "boolean" },
+    out: { type: "string" },
+    config: { type: "string" },
+    fixtures: { type: "string" },
+    contacts: { type: "string" },
+    examples: { type: "string" },
+    "hubspot-base-url": { type: "string" },
+  }).values;
   const text = (name: string) => values[name] as string | undefined;
   const pr = text("pull-request");
   if (pr !== undefined && (!/^\d+$/.test(pr) || Number(pr) === 0)) {

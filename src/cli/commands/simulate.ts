@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors, type Diagnostic } from "../../config/diagnostics";
 import type { RoutingConfig } from "../../config/types";
 import { compileRouting } from "../../engine";
@@ -27,6 +26,7 @@ import {
   type SimulationReport,
 } from "../../simulate";
 import { UsageError, type CliIO, type Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops simulate [--base REF|PATH] [--config FILE] [--contacts SOURCE]
                          [--format text|markdown|json] [--examples N] [--hubspot-base-url URL]
@@ -234,28 +234,15 @@ export function examplesOption(text: string | undefined, fallback: number): numb
 }
 
 function parseOptions(argv: string[]): SimulationRequest & { format: "text" | "markdown" | "json" } {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: "string" },
-        config: { type: "string" },
-        contacts: { type: "string" },
-        format: { type: "string" },
-        examples: { type: "string" },
-        "hubspot-base-url": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "markdown" && format !== "json") {
-    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
-  }
+  const { values } = parseCommandArgs(argv, {
+    base: { type: "string" },
+    config: { type: "string" },
+    contacts: { type: "string" },
+    format: { type: "string" },
+    examples: { type: "string" },
+    "hubspot-base-url": { type: "string" },
+  });
+  const format = oneOf("--format", values.format, ["text", "markdown", "json"], "text");
   if (values.base !== undefined && values.base.trim() === "") throw new UsageError("--base needs a git ref or a path");
   return {
     format,

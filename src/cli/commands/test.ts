@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors, type Diagnostic } from "../../config/diagnostics";
 import { compileRouting, route } from "../../engine";
 import { loadAndValidate } from "../../files/config-loader";
@@ -12,6 +11,7 @@ import {
   suitePassed,
 } from "../../fixtures";
 import { UsageError, type CliIO, type Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 import {
   formatDiagnosticLine,
   formatDiagnosticsJson,
@@ -46,33 +46,20 @@ interface TestOptions {
 }
 
 function parseOptions(argv: string[], io: CliIO): TestOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        fixtures: { type: "string" },
-        config: { type: "string" },
-        format: { type: "string" },
-        reporter: { type: "string" },
-        "min-coverage": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
-  if (values.reporter !== undefined && values.reporter !== "github") {
-    throw new UsageError(`--reporter must be github, not "${values.reporter}"`);
-  }
+  const { values } = parseCommandArgs(argv, {
+    fixtures: { type: "string" },
+    config: { type: "string" },
+    format: { type: "string" },
+    reporter: { type: "string" },
+    "min-coverage": { type: "string" },
+  });
+  const format = oneOf("--format", values.format, ["text", "json"], "text");
+  const reporter = oneOf("--reporter", values.reporter, ["github"], undefined);
   const options: TestOptions = {
     fixtures: values.fixtures ?? "test/fixtures",
     config: values.config ?? "routing/index.ts",
     format,
-    github: values.reporter === "github" || io.env.GITHUB_ACTIONS === "true",
+    github: reporter === "github" || io.env.GITHUB_ACTIONS === "true",
   };
   const minCoverage = values["min-coverage"];
   if (minCoverage !== undefined) {

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { hasErrors } from "../../config/diagnostics";
 import { loadAndValidate } from "../../files/config-loader";
 import {
@@ -7,7 +6,8 @@ import {
   formatDiagnosticsText,
   formatGithubAnnotations,
 } from "../../report/diagnostics";
-import { UsageError, type CliIO, type Command } from "../io";
+import type { CliIO, Command } from "../io";
+import { oneOf, parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops validate [--config FILE] [--format text|json] [--reporter github]
 
@@ -48,29 +48,16 @@ export const validateCommand: Command = {
 };
 
 function parseOptions(argv: string[]): { config: string; format: "text" | "json"; reporter?: "github" } {
-  let values: { config?: string; format?: string; reporter?: string };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: "string" },
-        format: { type: "string" },
-        reporter: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
-  if (values.reporter !== undefined && values.reporter !== "github") {
-    throw new UsageError(`--reporter must be github, not "${values.reporter}"`);
-  }
+  const { values } = parseCommandArgs(argv, {
+    config: { type: "string" },
+    format: { type: "string" },
+    reporter: { type: "string" },
+  });
+  const format = oneOf("--format", values.format, ["text", "json"], "text");
+  const reporter = oneOf("--reporter", values.reporter, ["github"], undefined);
   return {
     config: values.config ?? "routing/index.ts",
     format,
-    ...(values.reporter === "github" ? { reporter: "github" as const } : {}),
+    ...(reporter !== undefined ? { reporter } : {}),
   };
 }

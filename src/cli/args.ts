@@ -1,0 +1,65 @@
+/** How every command reads its argv: node's parseArgs, strict, with its mistakes as usage errors. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./io";
+
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+
+/** The config every command gives parseArgs; only the options and whether positionals are allowed differ. */
+interface CommandArgsConfig<O extends OptionsConfig, P extends boolean> {
+  args: string[];
+  strict: true;
+  allowPositionals: P;
+  options: O;
+}
+
+/** parseArgs' own result type for that config: each option typed, positionals `[]` unless allowed. */
+export type CommandArgs<O extends OptionsConfig, P extends boolean = false> = ReturnType<
+  typeof parseArgs<CommandArgsConfig<O, P>>
+>;
+
+/** Parses `argv` against `options`; an unknown flag, a missing value or a stray positional is a UsageError. */
+export function parseCommandArgs<O extends OptionsConfig>(argv: string[], options: O): CommandArgs<O>;
+export function parseCommandArgs<O extends OptionsConfig>(
+  argv: string[],
+  options: O,
+  settings: { positionals: true },
+): CommandArgs<O, true>;
+export function parseCommandArgs<O extends OptionsConfig>(
+  argv: string[],
+  options: O,
+  settings: { positionals?: boolean } = {},
+): CommandArgs<O, boolean> {
+  try {
+    return parseArgs<CommandArgsConfig<O, boolean>>({
+      args: argv,
+      strict: true,
+      allowPositionals: settings.positionals === true,
+      options,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** "a", "a or b", "a, b or c": how a usage error lists the values a flag takes. */
+function either(allowed: readonly string[]): string {
+  return allowed.length <= 1
+    ? allowed.join("")
+    : `${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}`;
+}
+
+/**
+ * An enumerated option's value: `fallback` when the flag was not given, else one of `allowed`
+ * (`--format must be text or json, not "xml"` otherwise).
+ */
+export function oneOf<const T extends string, const F extends T | undefined>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: F,
+): T | F {
+  if (value === undefined) return fallback;
+  const known = allowed.find((candidate) => candidate === value);
+  if (known === undefined) throw new UsageError(`${flag} must be ${either(allowed)}, not "${value}"`);
+  return known;
+}
