@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
-
-function captureIO(env: Record<string, string | undefined> = {}): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureIO } from "../support/cli-io";
 
 describe("routeops audit: usage", () => {
   it("says a HubSpot token is needed when there is none (exit 2)", async () => {

@@ -5,7 +5,9 @@
 import routing from "../../routing/index";
 import { main } from "../../src/cli/main";
 import { startEmulator, type CrmRecord, type RunningEmulator } from "../../src/emulator";
-import type { CliIO } from "../../src/cli/io";
+import { captureIO } from "../support/cli-io";
+
+export { captureIO };
 
 /** The seed's "today"; the audits run at this instant over the 30 days before it. */
 export const SEED_NOW = "2026-11-27T12:00:00Z";
@@ -29,19 +31,6 @@ export async function deployRouting(emulator: RunningEmulator): Promise<void> {
   const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token });
   const code = await main(["deploy", "--at", SEED_NOW, "--hubspot-base-url", emulator.baseUrl], io);
   if (code !== 0) throw new Error(`routeops deploy failed (exit ${code}): ${io.err()}`);
-}
-
-export function captureIO(env: Record<string, string | undefined>): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
 }
 
 // --- Plain counting over the portal's records -------------------------------------------------

@@ -1,23 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { captureIO } from "../support/cli-io";
 import { ConfigFolder } from "./config-folder";
-
-function captureIO(
-  cwd: string,
-  env: Record<string, string | undefined> = {},
-): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let folders: ConfigFolder[] = [];
 function folder(): ConfigFolder {
@@ -32,7 +16,7 @@ afterEach(() => {
 
 describe("routeops validate", () => {
   it("exits 0 for the reference organisation, reading routing/index.ts by default", async () => {
-    const io = captureIO(folder().cwd);
+    const io = captureIO({}, { cwd: folder().cwd });
     expect(await main(["validate"], io)).toBe(0);
     expect(io.out()).toBe("0 errors, 0 warnings\n");
     expect(io.err()).toBe("");
@@ -45,7 +29,7 @@ describe("routeops validate", () => {
       '{ rep: "farid.haddad@acme.test", weight: 1 }',
       '{ rep: "farid.hadad@acme.test", weight: 1 }',
     );
-    const io = captureIO(f.cwd);
+    const io = captureIO({}, { cwd: f.cwd });
     expect(await main(["validate"], io)).toBe(1);
     const line = f.lineOf("routing/pools.ts", "farid.hadad");
     expect(io.out()).toBe(
@@ -60,7 +44,7 @@ describe("routeops validate", () => {
       'role: "outbound hunter",\n    calendar: "uk",',
       'role: "outbound hunter",\n    calendar: "uk",\n    replacedBy: "jade.wilson@acme.test",',
     );
-    const io = captureIO(f.cwd);
+    const io = captureIO({}, { cwd: f.cwd });
     expect(await main(["validate"], io)).toBe(0);
     expect(io.out()).toContain("[replacement_on_active_rep]\n0 errors, 1 warning\n");
   });
@@ -68,7 +52,7 @@ describe("routeops validate", () => {
   it("takes another config with --config and prints one JSON envelope with --format json", async () => {
     const f = folder();
     f.write("other/routing.ts", 'export default { version: "1" };\n');
-    const io = captureIO(f.cwd);
+    const io = captureIO({}, { cwd: f.cwd });
     expect(await main(["validate", "--config", "other/routing.ts", "--format", "json"], io)).toBe(1);
     const envelope = JSON.parse(io.out());
     expect(envelope).toMatchObject({ ok: false, warnings: 0 });
@@ -81,7 +65,7 @@ describe("routeops validate", () => {
   });
 
   it("exits 1 with a clear message when the config file does not exist", async () => {
-    const io = captureIO(folder().cwd);
+    const io = captureIO({}, { cwd: folder().cwd });
     expect(await main(["validate", "--config", "routes.ts"], io)).toBe(1);
     expect(io.out()).toBe(
       'error: no routing config at "routes.ts"; tried routes.ts [config_not_found]\n1 error, 0 warnings\n',
@@ -95,7 +79,7 @@ describe("routeops validate", () => {
       'target: { unit: "business_hours", amount: 4 }',
       'target: { unit: "business_hours", amount: -4 }',
     );
-    const io = captureIO(f.cwd, { GITHUB_ACTIONS: "true" });
+    const io = captureIO({ GITHUB_ACTIONS: "true" }, { cwd: f.cwd });
     expect(await main(["validate"], io)).toBe(1);
     const line = f.lineOf("routing/slas.ts", "amount: -4");
     expect(io.out()).toBe(
@@ -110,7 +94,7 @@ describe("routeops validate", () => {
       'target: { unit: "business_hours", amount: 4 }',
       'target: { unit: "business_hours", amount: 0 }',
     );
-    const io = captureIO(f.cwd);
+    const io = captureIO({}, { cwd: f.cwd });
     expect(await main(["validate", "--reporter", "github", "--format", "json"], io)).toBe(1);
     expect(JSON.parse(io.out()).errors).toBe(1);
     expect(io.err()).toMatch(/^::error file=routing\/slas\.ts,line=\d+,col=\d+,title=RouteOps invalid_sla_amount::/);
@@ -118,20 +102,20 @@ describe("routeops validate", () => {
 
   it("exits 2 on an unknown option or format, with the usage", async () => {
     const cwd = folder().cwd;
-    const io = captureIO(cwd);
+    const io = captureIO({}, { cwd: cwd });
     expect(await main(["validate", "--strict"], io)).toBe(2);
     expect(io.err()).toContain("Usage: routeops validate");
-    const io2 = captureIO(cwd);
+    const io2 = captureIO({}, { cwd: cwd });
     expect(await main(["validate", "--format", "yaml"], io2)).toBe(2);
     expect(io2.err()).toContain('--format must be text or json, not "yaml"');
-    const io3 = captureIO(cwd);
+    const io3 = captureIO({}, { cwd: cwd });
     expect(await main(["validate", "--reporter", "junit"], io3)).toBe(2);
-    const io4 = captureIO(cwd);
+    const io4 = captureIO({}, { cwd: cwd });
     expect(await main(["validate", "routing/index.ts"], io4)).toBe(2);
   });
 
   it("prints its usage with --help", async () => {
-    const io = captureIO(folder().cwd);
+    const io = captureIO({}, { cwd: folder().cwd });
     expect(await main(["validate", "--help"], io)).toBe(0);
     expect(io.out()).toContain("--format FORMAT");
   });

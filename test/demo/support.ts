@@ -2,7 +2,6 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { CliIO } from "../../src/cli/io";
 
 /** A token the tests give the emulator (ROUTEOPS_EMULATOR_TOKEN), so that they can look for it. */
 export const KNOWN_TOKEN = "pat-emulator-demo-test-7c1e9a55d2b04f3e";
@@ -10,20 +9,7 @@ export const KNOWN_TOKEN = "pat-emulator-demo-test-7c1e9a55d2b04f3e";
 /** A Monday afternoon in New York: the demo's pinned "now". */
 export const DEMO_NOW = "2026-03-02T19:30:00Z";
 
-export function captureIO(
-  env: Record<string, string | undefined> = {},
-): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
+export { captureIO } from "../support/cli-io";
 
 export async function scratchFolder(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "routeops-demo-test-"));

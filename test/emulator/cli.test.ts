@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
 import { UsageError } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { createEmulatorCommand } from "../../src/cli/commands/emulator";
-
-function capture(env: Record<string, string | undefined> = {}): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureIO } from "../support/cli-io";
 
 /** Runs the command; `whileRunning` gets the printed base URL and token, and its end stops the emulator. */
 async function runEmulator(
@@ -23,7 +10,7 @@ async function runEmulator(
   whileRunning: (ready: { baseUrl: string; token: string; output: string }) => Promise<void>,
   env: Record<string, string | undefined> = {},
 ) {
-  const io = capture(env);
+  const io = captureIO(env);
   let release: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (release = resolve));
   let problem: unknown;
@@ -91,18 +78,18 @@ describe("routeops emulator", () => {
       ["--fault-rate", "2"],
       ["--bogus"],
     ]) {
-      await expect(command.run(argv, capture())).rejects.toBeInstanceOf(UsageError);
+      await expect(command.run(argv, captureIO())).rejects.toBeInstanceOf(UsageError);
     }
   });
 
   it("is registered: `routeops emulator --help` prints its usage", async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await main(["emulator", "--help"], io)).toBe(0);
     expect(io.out()).toContain("Usage: routeops emulator");
   });
 
   it("reports a broken state file without a stack trace, exit 1", async () => {
-    const io = capture();
+    const io = captureIO();
     const command = createEmulatorCommand(async () => undefined);
     const code = await command.run(["--state", "package.json"], io);
     expect(code).toBe(1);

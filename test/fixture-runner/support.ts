@@ -2,31 +2,18 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import type { Decision, TraceStep } from "../../src/engine/types";
+import { captureIO } from "../support/cli-io";
 
 /** The repository root: the reference config lives at routing/index.ts under it. */
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
-/** A CLI io that records what a command prints. */
-export function captureIO(env: Record<string, string | undefined> = {}, cwd = repoRoot) {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd,
-  };
-  return { io, out: () => out, err: () => err };
-}
-
 /** Runs `routeops ARGS` in-process; returns the exit code and what it printed. */
 export async function runCli(args: string[], env: Record<string, string | undefined> = {}, cwd = repoRoot) {
-  const captured = captureIO(env, cwd);
-  const code = await main(args, captured.io);
-  return { code, out: captured.out(), err: captured.err() };
+  const io = captureIO(env, { cwd });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 /** A temporary folder with the given files (relative path -> text); `cleanup` removes it. */

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { captureIO } from "../support/cli-io";
 import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";
 import { ISOLATED_GIT_ENV, projectRoot, routingRepository } from "./repository";
 
@@ -20,22 +20,10 @@ afterEach(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-function capture(env: Record<string, string> = {}, cwd = projectRoot) {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd,
-  };
-  return { io, out: () => out, err: () => err };
-}
-
 /** pr-report in this project, compared with its own config (a path, so no git is needed). */
 async function report(args: string[], env: Record<string, string> = {}) {
-  const run = capture(env);
-  const code = await main(["pr-report", "--base", "routing/index.ts", ...args], run.io);
+  const run = captureIO(env, { cwd: projectRoot });
+  const code = await main(["pr-report", "--base", "routing/index.ts", ...args], run);
   return { code, out: run.out(), err: run.err() };
 }
 
@@ -80,8 +68,8 @@ describe("routeops pr-report: tests and validation", () => {
     const inProcess = await report([]);
     expect(inProcess.out).toMatch(/\| Fixture tests \| ✅ \| \d+ passed, 0 failed; routing coverage 100% \|/);
 
-    const test = capture();
-    expect(await main(["test", "--format", "json", "--min-coverage", "100"], test.io)).toBe(0);
+    const test = captureIO({}, { cwd: projectRoot });
+    expect(await main(["test", "--format", "json", "--min-coverage", "100"], test)).toBe(0);
     const file = path.join(scratch, "test.json");
     fs.writeFileSync(file, test.out());
     const saved = await report(["--test-results", file]);
@@ -181,8 +169,8 @@ describe("routeops pr-report: a base without a routing config", () => {
       repo.git("checkout", "-q", "--orphan", "empty");
       repo.git("rm", "-rq", "--cached", "routing", "test");
       repo.git("commit", "-q", "--allow-empty", "-m", "nothing yet");
-      const run = capture({}, repo.dir);
-      expect(await main(["pr-report", "--base", "empty"], run.io)).toBe(0);
+      const run = captureIO({}, { cwd: repo.dir });
+      expect(await main(["pr-report", "--base", "empty"], run)).toBe(0);
       expect(run.out()).toContain("| Routing graph | ✅ | drawn without a base |");
       expect(run.out()).toContain("| Impact simulation | ❌ | Not computed: the base config cannot be used:");
       expect(run.out()).toContain("routing has no files at empty");
