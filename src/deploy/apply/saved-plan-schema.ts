@@ -4,12 +4,11 @@
  * that a damaged or hand-edited file is refused with the path of the first problem.
  */
 import { z } from "zod";
-import { PLAN_SCHEMA } from "../render/json";
+import { planEnvelopeSchema, planItemSchema } from "../render/json-read";
 
 /** Version of the `saved` section. */
 export const SAVED_PLAN_FORMAT = "routeops.saved-plan/1";
 
-const kind = z.enum(["group", "property", "flow"]);
 const nonEmpty = z.string().min(1);
 
 const option = z.looseObject({ label: z.string(), value: z.string(), displayOrder: z.number(), hidden: z.boolean() });
@@ -35,17 +34,8 @@ const flowBody = z.looseObject({
   enrollmentCriteria: z.looseObject({ type: z.enum(["EVENT_BASED", "LIST_BASED"]) }),
 });
 
-const item = z
-  .object({
-    kind,
-    key: nonEmpty,
-    action: z.enum(["create", "update", "delete", "archive", "noop", "unmanaged", "blocked"]),
-    id: z.string().nullable(),
-    revisionId: z.string().nullable(),
-    adopt: z.boolean(),
-    enable: z.boolean(),
-    reason: z.string().nullable(),
-    changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown() })),
+const item = planItemSchema
+  .extend({
     desired: z.record(z.string(), z.unknown()).nullable(),
   })
   .superRefine((value, context) => {
@@ -75,31 +65,9 @@ const usage = z.object({
   flows: z.array(z.string()),
 });
 
-export const savedPlanSchema = z.object({
-  schema: z.literal(PLAN_SCHEMA),
-  configVersion: z.string(),
-  computedFor: z.iso.datetime(),
-  summary: z.object({
-    add: z.number(),
-    change: z.number(),
-    destroy: z.number(),
-    unchanged: z.number(),
-    unmanaged: z.number(),
-    blocked: z.number(),
-    drift: z.number(),
-  }),
+export const savedPlanSchema = planEnvelopeSchema.extend({
   fingerprint: z.object({ live: nonEmpty, flowRevisions: z.record(z.string(), z.string()) }),
   items: z.array(item),
-  drift: z.array(
-    z.object({
-      kind,
-      key: z.string(),
-      drift: z.enum(["changed", "disabled", "archived"]),
-      fields: z.array(z.string()),
-      deployedVersion: z.string().nullable(),
-    }),
-  ),
-  warnings: z.array(z.object({ code: z.string(), subject: z.string().nullable(), message: z.string() })),
   saved: z.object({
     format: z.literal(SAVED_PLAN_FORMAT),
     gitCommit: z.string().nullable(),

@@ -5,13 +5,12 @@
  * digests), so that deploy refuses a plan the portal has moved away from and says why.
  */
 import type { ActionTypeKey, ActionTypeUsage } from "../action-types";
-import type { DeployWarningCode } from "../diagnostics";
 import type { FlowBody } from "../model/flow";
 import type { PropertyDefinition, PropertyGroupDefinition } from "../model/property";
 import type { LiveState } from "../model/state";
 import { verifyFingerprint } from "../plan/fingerprint";
-import type { Plan, PlanItem } from "../plan/types";
 import { planEnvelope } from "../render/json";
+import { planFromEnvelope } from "../render/json-read";
 import { describeLiveChanges, liveDigests, readFlows, type LiveDigests, type ReadFlow } from "./live-digest";
 import type { PlannedDeploy } from "./planned";
 import { SAVED_PLAN_FORMAT, savedPlanSchema } from "./saved-plan-schema";
@@ -60,8 +59,6 @@ export function savedPlanJson(saved: SavedPlan): string {
 /** A saved plan read back, or the path inside the file of the first problem and what was expected. */
 export type SavedPlanRead = { ok: true; saved: SavedPlan } | { ok: false; path: string; message: string };
 
-const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
-
 /** Checks parsed JSON against the saved plan's shape and rebuilds the plan. */
 export function parseSavedPlan(json: unknown): SavedPlanRead {
   const parsed = savedPlanSchema.safeParse(json);
@@ -75,37 +72,11 @@ export function parseSavedPlan(json: unknown): SavedPlanRead {
     return { ok: false, path, message: `${issue.message}${hint}` };
   }
   const document = parsed.data;
-  const items = document.items.map((item): PlanItem => ({
-    kind: item.kind,
-    key: item.key,
-    action: item.action,
-    changes: item.changes.map((change) => ({
-      path: change.path,
-      from: orUndefined(change.from),
-      to: orUndefined(change.to),
-    })),
-    ...(item.id !== null ? { id: item.id } : {}),
-    ...(item.revisionId !== null ? { revisionId: item.revisionId } : {}),
-    ...(item.reason !== null ? { reason: item.reason } : {}),
-    ...(item.adopt ? { adopt: true } : {}),
-    ...(item.enable ? { enable: true } : {}),
-    ...(item.desired !== null
+  const plan = planFromEnvelope(document, (item) =>
+    item.desired !== null
       ? { desired: item.desired as unknown as PropertyGroupDefinition | PropertyDefinition | FlowBody }
-      : {}),
-  }));
-  const plan: Plan = {
-    configVersion: document.configVersion,
-    computedFor: Date.parse(document.computedFor),
-    fingerprint: document.fingerprint,
-    items,
-    drift: document.drift,
-    warnings: document.warnings.map((warning) => ({
-      code: warning.code as DeployWarningCode,
-      message: warning.message,
-      ...(warning.subject !== null ? { subject: warning.subject } : {}),
-    })),
-    summary: document.summary,
-  };
+      : {},
+  );
   const { saved } = document;
   return {
     ok: true,
