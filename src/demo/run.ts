@@ -11,8 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { CliIO } from "../cli/io";
 import type { RoutingConfig } from "../config/types";
-import type { RunningEmulator } from "../emulator";
-import type { FlowExecutor } from "../emulator/flows-exec";
+import type { FlowExecutor, RunningEmulator } from "../emulator";
 import { writeReportFiles, type ReportFile } from "../files/report-output";
 import { scrubSecrets } from "./captured-io";
 import { createDemoClock, folderStamp, type DemoClock } from "./clock";
@@ -22,7 +21,7 @@ import { generateLeads, otherOwners, type DemoLead } from "./leads/lead-inputs";
 import { DEMO_TARGET_SECONDS, type DemoDeps, type DemoOptions } from "./options";
 import { auditStep } from "./steps/audit";
 import { deployStep } from "./steps/deploy";
-import { emulatorStep, type DemoEmulator } from "./steps/emulator";
+import { emulatorStep } from "./steps/emulator";
 import { fixturesStep } from "./steps/fixtures";
 import { leadsStep } from "./steps/leads";
 import { planStep } from "./steps/plan";
@@ -53,7 +52,7 @@ export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = 
   );
 
   const scratch = await mkdtemp(path.join(tmpdir(), "routeops-demo-"));
-  let emulator: DemoEmulator | undefined;
+  let emulator: RunningEmulator | undefined;
   try {
     let config: RoutingConfig | undefined;
     await demo.step("validate", async () => {
@@ -119,9 +118,9 @@ async function runWithConfig(
   clock: DemoClock,
   scratch: string,
   deps: DemoDeps,
-): Promise<DemoEmulator | undefined> {
+): Promise<RunningEmulator | undefined> {
   const leads: DemoLead[] = generateLeads(config, { count: options.leads, seed: options.seed, now: clock.now() });
-  let emulator: DemoEmulator | undefined;
+  let emulator: RunningEmulator | undefined;
   await demo.step("emulator", async () => {
     const token = io.env.ROUTEOPS_EMULATOR_TOKEN?.trim();
     const result = await emulatorStep({

@@ -28,3 +28,19 @@ export type { RatePolicy } from "./http/rate-limiter";
 export { StateFileError } from "./state-file";
 export { seedPortal, DEFAULT_SEED_NOW } from "./seed/portal-seed";
 export { seedFromRouting } from "./seed/from-routing";
+export { seedDeployed, type DeployedSeed } from "./seed/deployed";
+export {
+  FlowExecutor,
+  DEFAULT_MAX_ACTIONS_PER_RUN,
+  DEFAULT_MAX_DEPTH,
+  FlowFormatError,
+  type FlowExecutorOptions,
+  type FlowRun,
+  type RecordedAction,
+  type RecordedNotification,
+  type RecordedSequenceEnrollment,
+  type RecordedTask,
+  type RunStatus,
+  type RunStep,
+  type RunTrigger,
+} from "./flows-exec";

@@ -1,6 +1,8 @@
 import type { ActionTypeDefinition } from "./action-types";
+import type { FlowExecutor } from "./flows-exec/executor";
 import type { Portal } from "./portal/portal";
 import type { RequestLog } from "./http/request-log";
+import type { DeployedSeed } from "./seed/deployed";
 
 /** Kinds of injected fault: a 5xx answer, a 429, a slow answer, or a dropped connection. */
 export type FaultKind = "5xx" | "429" | "slow" | "drop";
@@ -55,6 +57,8 @@ export interface SeedOptions {
   sourceTypes?: string[];
   /** Rule, pool, queue, SLA and sequence ids written on routed contacts. */
   routing?: SeedRoutingNames;
+  /** A desired state the portal starts with, already deployed (src/emulator/seed/deployed.ts). */
+  deployed?: DeployedSeed;
 }
 
 /** Per-token limits. */
@@ -92,6 +96,8 @@ export interface RunningEmulator {
   token: string;
   /** The in-memory portal, for tests to read and arrange state directly. */
   portal: Portal;
+  /** The flow executor that runs the portal's enabled flows (docs/emulator.md, "Workflow execution"). */
+  workflows: FlowExecutor;
   requests: RequestLog;
   close(): Promise<void>;
 }

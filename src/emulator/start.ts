@@ -9,11 +9,11 @@ import { RateLimiter } from "./http/rate-limiter";
 import { RequestLog } from "./http/request-log";
 import { Router } from "./http/router";
 import { handleRequest, type Pipeline } from "./http/server";
-import type { EmulatorOptions, RunningEmulator, SeedOptions } from "./options";
+import type { EmulatorOptions, RunningEmulator } from "./options";
 import { dumpPortal, loadPortal } from "./portal/dump";
 import { Portal } from "./portal/portal";
 import { ALL_ROUTES } from "./routes";
-import { seedDeployed, type DeployedSeed } from "./seed/deployed";
+import { seedDeployed } from "./seed/deployed";
 import { DEFAULT_SEED_NOW, seedPortal } from "./seed/portal-seed";
 import { readStateFile, StateWriter } from "./state-file";
 
@@ -53,17 +53,12 @@ function checkOptions(options: EmulatorOptions): void {
   }
 }
 
-/** The emulator's options; `seed.deployed` pre-deploys a desired state (src/emulator/seed/deployed.ts). */
-export type StartEmulatorOptions = EmulatorOptions & { seed?: SeedOptions & { deployed?: DeployedSeed } };
-
 /**
  * Starts a local HubSpot emulator on 127.0.0.1: the portal comes from the state file when it
  * exists, else from the seed (or empty). Resolves once it listens. `workflows` is the flow
  * executor that runs the portal's enabled flows (docs/emulator.md, "Workflow execution").
  */
-export async function startEmulator(
-  options: StartEmulatorOptions = {},
-): Promise<RunningEmulator & { workflows: FlowExecutor }> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkOptions(options);
   const clock = options.clock ?? Date.now;
   const token = options.token ?? `pat-emulator-${randomBytes(24).toString("hex")}`;
@@ -81,9 +76,13 @@ export async function startEmulator(
   const saved = options.statePath ? await readStateFile(options.statePath) : undefined;
   if (saved) loadPortal(portal, saved);
   else startingPortal();
-  const persist = writer ? () => writer.write(() => dumpPortal(portal)) : undefined;
+  // Rotation positions live in the executor; the state file keeps them so that a restart continues each rotation.
+  const workflows = new FlowExecutor(
+    portal,
+    saved?.rotationPositions ? { rotationPositions: saved.rotationPositions } : {},
+  );
+  const persist = writer ? () => writer.write(() => dumpPortal(portal, workflows.rotationPositions())) : undefined;
   if (persist && !saved) await persist();
-  const workflows = new FlowExecutor(portal);
   workflows.start();
 
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimits ?? {});
@@ -94,6 +93,7 @@ export async function startEmulator(
     token,
     log: requests,
     clock,
+    revision: () => portal.revision + workflows.rotationTurns,
     control: {
       reset() {
         startingPortal();

@@ -11,7 +11,7 @@ import type { CliIO } from "../../src/cli/io";
 import type { RoutingConfig } from "../../src/config/types";
 import { desiredState, type DeployWarning, type DesiredState, type OwnerDirectory } from "../../src/deploy";
 import { startEmulator, seedFromRouting } from "../../src/emulator";
-import type { Owner } from "../../src/emulator";
+import type { Owner, RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
 
@@ -36,11 +36,9 @@ export class ReplayClock {
   }
 }
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
 /** The emulator, the adapter pointed at it, and what is deployed. */
 export interface DeployedPortal {
-  emulator: Emulator;
+  emulator: RunningEmulator;
   hubspot: HubSpotAdapter;
   clock: ReplayClock;
   config: RoutingConfig;

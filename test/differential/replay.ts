@@ -8,7 +8,7 @@
 import { Client } from "@hubspot/api-client";
 import { CONTACT_CREATED_GRACE_MINUTES } from "../../src/deploy/compile/source-flows";
 import { MANAGED_PROPERTIES } from "../../src/deploy";
-import type { FlowRun } from "../../src/emulator/flows-exec";
+import type { FlowRun } from "../../src/emulator";
 import { findContactByEmail } from "../../src/emulator/routes/property-values";
 import type { OutboundTouch, RouteEvent, RouteInput } from "../../src/engine/types";
 import type { DeployedPortal } from "./deployed-portal";

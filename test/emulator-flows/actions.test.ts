@@ -1,5 +1,6 @@
 /** Actions: set and copy property (tokens, copies, timestamps), rotation, tasks, notifications, sequences. */
 import { describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
 import {
   call,
   createContact,
@@ -15,7 +16,6 @@ import {
   setValue,
   single,
   START,
-  type Emulator,
 } from "./support";
 
 const PRIMARY_COMPANY = {
@@ -26,7 +26,7 @@ const PRIMARY_COMPANY = {
   associationTypeId: 1,
 };
 
-async function manualFlow(emu: Emulator, actions: Record<string, unknown>[], dataSources?: unknown[]) {
+async function manualFlow(emu: RunningEmulator, actions: Record<string, unknown>[], dataSources?: unknown[]) {
   return createFlow(emu, { actions, enrollmentCriteria: { type: "MANUAL" }, ...(dataSources ? { dataSources } : {}) });
 }
 

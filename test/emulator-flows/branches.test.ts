@@ -1,5 +1,6 @@
 /** LIST_BRANCH and STATIC_BRANCH: AND/OR filters, operators, empty values, primary company, time points. */
 import { describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
 import {
   and,
   call,
@@ -14,11 +15,10 @@ import {
   primaryCompany,
   readContact,
   setValue,
-  type Emulator,
 } from "./support";
 
 /** Runs a one-branch flow by hand on a new contact; returns which branch it took ("yes" or "no"). */
-async function branchTaken(emu: Emulator, filterBranch: unknown, properties: Record<string, string> = {}) {
+async function branchTaken(emu: RunningEmulator, filterBranch: unknown, properties: Record<string, string> = {}) {
   const flow = await createFlow(emu, {
     actions: [
       listBranch("1", [{ name: "yes", filterBranch, to: "2" }], "3"),

@@ -1,6 +1,6 @@
 /** The loop guard, delays on the emulator's clock, un-enrolment, the run log endpoint and reset. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_DEPTH } from "../../src/emulator/flows-exec";
+import { DEFAULT_MAX_DEPTH } from "../../src/emulator";
 import {
   and,
   call,

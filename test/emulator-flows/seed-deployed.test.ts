@@ -1,14 +1,14 @@
 /** `seed.deployed`: a portal that starts with routing/ deployed, and routes at once. */
 import { afterEach, describe, expect, it } from "vitest";
 import { desiredState, type DesiredState } from "../../src/deploy";
-import { seedFromRouting, startEmulator } from "../../src/emulator";
+import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
 import { dumpPortal } from "../../src/emulator/portal/dump";
 import { referenceConfig } from "../differential/deployed-portal";
-import { call, ok, START, type Emulator } from "./support";
+import { call, ok, START } from "./support";
 
 const config = referenceConfig();
 const seed = seedFromRouting(config, { contacts: 0, now: START });
-const started: Emulator[] = [];
+const started: RunningEmulator[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((emu) => emu.close()));
 });

@@ -4,7 +4,7 @@
  * and enrolment criteria in HubSpot's automation v4 shape.
  */
 import { afterEach } from "vitest";
-import { startEmulator } from "../../src/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 
 export const START = Date.parse("2026-06-17T12:00:00Z");
 export const MINUTE = 60_000;
@@ -16,11 +16,10 @@ export const OWNERS = [
   { email: "chloe.nguyen@acme.test", firstName: "Chloe", lastName: "Nguyen", active: true },
 ];
 
-export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-const running: Emulator[] = [];
+const running: RunningEmulator[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((emu) => emu.close()));
 });
@@ -35,7 +34,11 @@ export class TestClock {
 }
 
 /** An emulator with three owners and the test properties (`test_*`), closed after the test. */
-export async function flowEmulator(): Promise<{ emu: Emulator; clock: TestClock; ownerId: (email: string) => string }> {
+export async function flowEmulator(): Promise<{
+  emu: RunningEmulator;
+  clock: TestClock;
+  ownerId: (email: string) => string;
+}> {
   const clock = new TestClock();
   const emu = await startEmulator({
     seed: { reps: OWNERS, contacts: 0, now: START },
@@ -78,7 +81,7 @@ export async function flowEmulator(): Promise<{ emu: Emulator; clock: TestClock;
 }
 
 /** A raw call to the emulator; returns status and parsed body. */
-export async function call(emu: Emulator, method: string, path: string, body?: unknown) {
+export async function call(emu: RunningEmulator, method: string, path: string, body?: unknown) {
   const response = await fetch(emu.baseUrl + path, {
     method,
     headers: { authorization: `Bearer ${emu.token}`, "content-type": "application/json" },
@@ -94,21 +97,25 @@ export function ok(answer: { status: number; body: Json }): Json {
   return answer.body;
 }
 
-export async function createContact(emu: Emulator, properties: Record<string, string> = {}): Promise<string> {
+export async function createContact(emu: RunningEmulator, properties: Record<string, string> = {}): Promise<string> {
   return ok(await call(emu, "POST", "/crm/v3/objects/contacts", { properties })).id as string;
 }
 
-export async function updateContact(emu: Emulator, id: string, properties: Record<string, string>) {
+export async function updateContact(emu: RunningEmulator, id: string, properties: Record<string, string>) {
   return ok(await call(emu, "PATCH", `/crm/v3/objects/contacts/${id}`, { properties }));
 }
 
 /** The contact's properties as the API reads them back. */
-export async function readContact(emu: Emulator, id: string, properties: string[]): Promise<Record<string, string>> {
+export async function readContact(
+  emu: RunningEmulator,
+  id: string,
+  properties: string[],
+): Promise<Record<string, string>> {
   const query = properties.map((p) => `properties=${p}`).join("&");
   return ok(await call(emu, "GET", `/crm/v3/objects/contacts/${id}?${query}`)).properties;
 }
 
-export async function raiseEvent(emu: Emulator, contactId: string, event: Record<string, unknown>, at?: number) {
+export async function raiseEvent(emu: RunningEmulator, contactId: string, event: Record<string, unknown>, at?: number) {
   return ok(await call(emu, "POST", "/_emulator/events", { contactId, event, ...(at === undefined ? {} : { at }) }));
 }
 
@@ -195,7 +202,7 @@ export function listBased(listFilterBranch: unknown, options: { reEnroll?: unkno
 
 /** Posts a contact flow (enabled unless told otherwise); returns its id. */
 export async function createFlow(
-  emu: Emulator,
+  emu: RunningEmulator,
   spec: { name?: string; actions: Action[]; enrollmentCriteria: unknown; isEnabled?: boolean; dataSources?: unknown[] },
 ): Promise<string> {
   const body = {

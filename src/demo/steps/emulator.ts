@@ -1,10 +1,7 @@
 /** The local HubSpot portal the demo works on: the emulator, seeded from the routing config. */
 import type { RoutingConfig } from "../../config/types";
-import { seedFromRouting, startEmulator, type SeedRep } from "../../emulator";
+import { seedFromRouting, startEmulator, type RunningEmulator, type SeedRep } from "../../emulator";
 import { count, type StepOutcome } from "./step";
-
-/** The running emulator, with its workflow executor. */
-export type DemoEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /** How the portal is seeded. */
 export interface EmulatorStepOptions {
@@ -24,14 +21,14 @@ export interface EmulatorStepOptions {
 /** Starts the emulator; the outcome says what the portal holds. */
 export async function emulatorStep(
   options: EmulatorStepOptions,
-): Promise<{ outcome: StepOutcome; emulator?: DemoEmulator }> {
+): Promise<{ outcome: StepOutcome; emulator?: RunningEmulator }> {
   const seed = seedFromRouting(options.config, {
     contacts: options.contacts,
     seed: options.seed,
     now: options.clock(),
   });
   seed.reps = [...seed.reps, ...options.otherOwners];
-  let emulator: DemoEmulator;
+  let emulator: RunningEmulator;
   try {
     emulator = await startEmulator({
       seed,

@@ -27,6 +27,11 @@ export interface FlowExecutorOptions {
   maxDepth?: number;
   /** Most actions one run may go through (GOTO cycles, delays of zero). Default 1000. */
   maxActionsPerRun?: number;
+  /**
+   * Where each rotate action stood, keyed `flowId/actionId` (as `rotationPositions()` gives them,
+   * from a state file): rotations continue from there. Default: every rotation at its first owner.
+   */
+  rotationPositions?: Record<string, number>;
 }
 
 export const DEFAULT_MAX_DEPTH = 10;
@@ -34,7 +39,7 @@ export const DEFAULT_MAX_ACTIONS_PER_RUN = 1000;
 
 export class FlowExecutor {
   private readonly log = new RunLog();
-  private readonly positions = new RotationPositions();
+  private readonly positions: RotationPositions;
   private readonly history = new EnrollmentHistory();
   private readonly waiting = new WaitingRuns();
   private readonly outside = new OutsideChanges();
@@ -52,6 +57,7 @@ export class FlowExecutor {
   ) {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxActions = options.maxActionsPerRun ?? DEFAULT_MAX_ACTIONS_PER_RUN;
+    this.positions = new RotationPositions(options.rotationPositions);
   }
 
   /** Every run, oldest first (waiting ones, and enrolments the loop guard refused, included). */
@@ -77,6 +83,11 @@ export class FlowExecutor {
   /** How many times each rotate action handed out an owner, keyed `flowId/actionId`. */
   rotationPositions(): Record<string, number> {
     return this.positions.snapshot();
+  }
+
+  /** Rotation turns handed out since the executor started; it only grows (the server persists when it moves). */
+  get rotationTurns(): number {
+    return this.positions.turnsTaken;
   }
 
   /**

@@ -21,6 +21,11 @@ export interface Pipeline {
   faults?: FaultInjector;
   /** Writes the state file; called after any request that changed the portal. */
   persist?: () => Promise<void>;
+  /**
+   * A number that moves whenever persisted state changes (the portal's revision, plus what the
+   * workflow executor keeps in the state file). Default: the portal's revision.
+   */
+  revision?: () => number;
 }
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -137,7 +142,8 @@ export function handleRequest(pipeline: Pipeline) {
         await sleep(fault.delayMs);
       }
       const body = await readBody(request);
-      const revision = pipeline.portal.revision;
+      const revisionNow = pipeline.revision ?? (() => pipeline.portal.revision);
+      const revision = revisionNow();
       const result = await match.route.handle({
         portal: pipeline.portal,
         params: match.params,
@@ -147,7 +153,7 @@ export function handleRequest(pipeline: Pipeline) {
         now: pipeline.clock(),
         control: pipeline.control,
       });
-      if (pipeline.persist && pipeline.portal.revision !== revision) await pipeline.persist();
+      if (pipeline.persist && revisionNow() !== revision) await pipeline.persist();
       return answer(result.status, result.body);
     } catch (error) {
       if (error instanceof ApiError) {

@@ -22,9 +22,15 @@ export interface PortalDump {
   flows: Flow[];
   enrollments: SequenceEnrollment[];
   events: ContactEvent[];
+  /**
+   * The workflow executor's rotation positions (turns handed out per rotate action, keyed
+   * `flowId/actionId`). Absent in files written before they were kept: rotations start afresh.
+   */
+  rotationPositions?: Record<string, number>;
 }
 
-export function dumpPortal(portal: Portal): PortalDump {
+/** The portal as JSON, with the executor's rotation positions when given (the state file has them). */
+export function dumpPortal(portal: Portal, rotationPositions?: Record<string, number>): PortalDump {
   return {
     format: "routeops-hubspot-emulator",
     version: 1,
@@ -37,10 +43,14 @@ export function dumpPortal(portal: Portal): PortalDump {
     flows: portal.flows.dump(),
     enrollments: portal.enrollments.dump(),
     events: portal.events.dump(),
+    ...(rotationPositions ? { rotationPositions } : {}),
   };
 }
 
-/** Replaces the portal's whole state with a dump (already checked by `parseDump`). */
+/**
+ * Replaces the portal's whole state with a dump (already checked by `parseDump`). The rotation
+ * positions are the executor's to restore (`FlowExecutorOptions.rotationPositions`).
+ */
 export function loadPortal(portal: Portal, dump: PortalDump): void {
   portal.clear();
   for (const type of ["contacts", "companies"] as const) {
@@ -150,6 +160,7 @@ const dumpSchema = z.object({
   flows: z.array(flow),
   enrollments: z.array(enrollment),
   events: z.array(event),
+  rotationPositions: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
 /**
