@@ -3,26 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import type { RoutingConfig } from "../../src/config";
 import reference from "../../routing/index";
+import { captureIO } from "../support/cli-io";
 import { readMermaid } from "./mermaid-model";
 
 const repoRoot = path.resolve(__dirname, "../..");
-
-function capture(cwd: string): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** A config module with no imports, so that it loads from any folder. */
 const selfContained = (config: RoutingConfig): string => `export default ${JSON.stringify(config, null, 2)};\n`;
@@ -37,7 +24,7 @@ afterEach(() => {
 
 describe("routeops graph", () => {
   it("prints the reference routing as Mermaid", async () => {
-    const io = capture(repoRoot);
+    const io = captureIO({}, { cwd: repoRoot });
     expect(await main(["graph"], io)).toBe(0);
     const model = readMermaid(io.out());
     expect(model.nodes.some((node) => node.label.startsWith("inbound-fallback"))).toBe(true);
@@ -48,7 +35,7 @@ describe("routeops graph", () => {
     const base = structuredClone(reference);
     base.systems.inbound.rules[1]!.sla = "inbound-standard";
     fs.writeFileSync(path.join(scratch, "base.ts"), selfContained(base));
-    const io = capture(repoRoot);
+    const io = captureIO({}, { cwd: repoRoot });
     const code = await main(["graph", "--base", path.join(scratch, "base.ts"), "--format", "markdown"], io);
     expect(io.err()).toBe("");
     expect(code).toBe(0);
@@ -57,16 +44,16 @@ describe("routeops graph", () => {
   });
 
   it("refuses an unknown format and a base that is neither a file nor a ref", async () => {
-    const badFormat = capture(repoRoot);
+    const badFormat = captureIO({}, { cwd: repoRoot });
     expect(await main(["graph", "--format", "svg"], badFormat)).toBe(2);
     expect(badFormat.err()).toContain('--format must be mermaid or markdown, not "svg"');
-    const badBase = capture(repoRoot);
+    const badBase = captureIO({}, { cwd: repoRoot });
     expect(await main(["graph", "--base", "no-such-ref-or-file"], badBase)).toBe(2);
     expect(badBase.err()).toContain('--base "no-such-ref-or-file" is neither a file nor a git ref');
   });
 
   it("says which config is missing", async () => {
-    const io = capture(scratch);
+    const io = captureIO({}, { cwd: scratch });
     expect(await main(["graph", "--config", "nowhere/index.ts"], io)).toBe(1);
     expect(io.err()).toContain("routeops graph: the config nowhere/index.ts is not valid:");
     expect(io.err()).toContain('no routing config at "nowhere/index.ts"');
@@ -117,7 +104,7 @@ describe("routeops graph --base with a git ref", () => {
     changed.systems.outbound.rules.splice(1, 1);
     writeConfig(changed);
 
-    const io = capture(scratch);
+    const io = captureIO({}, { cwd: scratch });
     const code = await main(["graph", "--base", "main"], io);
     expect(io.err()).toBe("1 routing change compared with main\n");
     expect(code).toBe(0);
@@ -136,7 +123,7 @@ describe("routeops graph --base with a git ref", () => {
     git("commit", "-q", "-am", "broken routing");
     writeConfig(reference);
 
-    const io = capture(scratch);
+    const io = captureIO({}, { cwd: scratch });
     expect(await main(["graph", "--base", "HEAD"], io)).toBe(1);
     expect(io.err()).toContain("routeops graph: the config at HEAD is not valid:");
     expect(io.err()).toContain("HEAD:routing/index.ts");
@@ -151,7 +138,7 @@ describe("routeops graph --base with a git ref", () => {
     git("commit", "-q", "-m", "empty");
     writeConfig(selfContained(reference));
 
-    const io = capture(scratch);
+    const io = captureIO({}, { cwd: scratch });
     expect(await main(["graph", "--base", "main"], io)).toBe(1);
     expect(io.err()).toContain("--base main: routing has no files at main");
   });

@@ -8,9 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
 import routing from "../../routing/index";
 import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
+import { captureIO } from "../support/cli-io";
 import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";
 import { expectedDecisions, ISOLATED_GIT_ENV, routingRepository, type RoutingRepository } from "./repository";
 
@@ -46,22 +46,9 @@ afterAll(async () => {
   repo?.remove();
 });
 
-function capture(env: Record<string, string> = {}): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-    cwd: repo.dir,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 /** `routeops <argv>` in the repository, against the emulated portal. */
 async function hubspotCli(argv: string[]) {
-  const io = capture({ HUBSPOT_ACCESS_TOKEN: hubspot.token });
+  const io = captureIO({ HUBSPOT_ACCESS_TOKEN: hubspot.token }, { cwd: repo.dir });
   const code = await main([...argv, "--hubspot-base-url", hubspot.baseUrl], io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -76,12 +63,15 @@ async function planStep(): Promise<string> {
 }
 
 async function prReport(summaryFile: string) {
-  const io = capture({
-    GITHUB_TOKEN,
-    GITHUB_REPOSITORY: REPOSITORY,
-    GITHUB_API_URL: github.baseUrl,
-    GITHUB_STEP_SUMMARY: summaryFile,
-  });
+  const io = captureIO(
+    {
+      GITHUB_TOKEN,
+      GITHUB_REPOSITORY: REPOSITORY,
+      GITHUB_API_URL: github.baseUrl,
+      GITHUB_STEP_SUMMARY: summaryFile,
+    },
+    { cwd: repo.dir },
+  );
   const args = ["--pull-request", String(pullNumber), "--base", "main", "--plan-file", ".routeops/pr/plan.json"];
   const code = await main(["pr-report", ...args, "--post"], io);
   return { code, out: io.out(), err: io.err() };
@@ -138,13 +128,13 @@ describe("routeops pr-report on a pull request", () => {
   });
 
   it("agrees with routeops simulate and routeops graph run on their own", async () => {
-    const simulate = capture();
+    const simulate = captureIO({}, { cwd: repo.dir });
     expect(await main(["simulate", "--base", "main", "--format", "json"], simulate)).toBe(0);
     const envelope = JSON.parse(simulate.out());
     expect(envelope.contacts.count).toBe(fixtures().length);
     expect(firstBody).toContain(`**${envelope.changed} decision`);
 
-    const graph = capture();
+    const graph = captureIO({}, { cwd: repo.dir });
     expect(await main(["graph", "--base", "main", "--format", "markdown"], graph)).toBe(0);
     expect(firstBody).toContain(graph.out().trimEnd());
     expect(fs.readdirSync(path.join(repo.dir, ".routeops")).filter((f) => f.startsWith("base-"))).toEqual([]);
