@@ -39,6 +39,7 @@ export type DeployWarningCode =
   | "replacements_compiled"
   | "inactive_rep_without_owner"
   | "territory_spellings"
+  | "number_property_values"
   | "page_path_prefix_contains"
   | "call_outcome_values"
   | "unverified_action_types"

@@ -182,6 +182,30 @@ describe("desired state of the reference organisation", () => {
     );
   });
 
+  it("warns number_property_values when rules or intents use segments, naming where, and not when no condition names one", () => {
+    const warning = compile().warnings.find((w) => w.code === "number_property_values");
+    expect(warning?.message).toContain("rule inbound-enterprise, the intent of inbound_content_download");
+    expect(warning?.message).toContain('"1,200", "12 000"');
+
+    const unused = structuredClone(reference);
+    for (const rule of [
+      ...unused.systems.inbound.rules,
+      ...unused.systems.outbound.rules,
+      ...unused.reengagement.rules,
+    ])
+      delete rule.when.segment;
+    for (const source of unused.sources)
+      if (typeof source.intent === "object") source.intent.rules = source.intent.rules.filter((r) => !r.when.segment);
+    expect(unused.segments.length).toBeGreaterThan(0);
+    expect(compile(MARCH, unused).warnings.map((w) => w.code)).not.toContain("number_property_values");
+
+    const intentOnly = structuredClone(unused);
+    intentOnly.sources[0]!.intent = { rules: [{ when: { segment: ["smb"] }, intent: "low" }], otherwise: "high" };
+    expect(compile(MARCH, intentOnly).warnings.find((w) => w.code === "number_property_values")?.message).toContain(
+      `(the intent of ${intentOnly.sources[0]!.id})`,
+    );
+  });
+
   it("sends a rule whose pool has nobody available to the system's fallback rule", () => {
     const config = structuredClone(reference);
     const lara = config.reps.find((r) => r.email === "lara.chen@acme.test");

@@ -25,7 +25,7 @@ export interface ReplayCase {
 export interface Limitation {
   /** Stable id: the deploy warning code when deploy warns about it. */
   code: string;
-  /** The warning `desiredState` gives for it, or null when no deploy can warn (HubSpot refuses the data). */
+  /** The warning `desiredState` gives for it, or null when no deploy can warn. */
   warning: DeployWarningCode | null;
   applies(c: ReplayCase, expected: ExpectedView): boolean;
   /** The view HubSpot must show, from the view expected so far. */
@@ -73,7 +73,7 @@ function calendarDue(c: ReplayCase, policyId: string, routedAt: number, calendar
 export const LIMITATIONS: Limitation[] = [
   {
     code: "number_property_values",
-    warning: null,
+    warning: "number_property_values",
     applies: (c) => c.replayed.refused.length > 0,
     expect(c) {
       const refused = (object: string) =>

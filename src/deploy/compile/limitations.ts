@@ -2,7 +2,7 @@
  * Where the deployed flows cannot do exactly what the engine does, each as a warning with a stable
  * code (docs/deploy.md has the table). Listed by every plan, so nobody is surprised.
  */
-import type { RoutingConfig } from "../../config/types";
+import type { Condition, RoutingConfig } from "../../config/types";
 import { actionTypeUsage } from "../action-types";
 import type { DeployWarning } from "../diagnostics";
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../event-types";
@@ -12,6 +12,7 @@ import { absenceOn, localDate, nextAvailabilityChange } from "./availability";
 import type { RepDirectory } from "./owners";
 import { relativeDue, slaWording } from "./sla";
 import { CONTACT_CREATED_GRACE_MINUTES } from "./source-flows";
+import { COMPANY_EMPLOYEES } from "./territory";
 
 export interface LimitationInput {
   config: RoutingConfig;
@@ -155,6 +156,36 @@ function replacementWarnings(input: LimitationInput): DeployWarning[] {
   return warnings;
 }
 
+/** Where segments decide something: rules and conditional intents whose condition names a segment. */
+function segmentUses(config: RoutingConfig): string[] {
+  const names = (condition: Condition) => (condition.segment?.length ?? 0) > 0;
+  const rules = [...config.systems.inbound.rules, ...config.systems.outbound.rules, ...config.reengagement.rules]
+    .filter((rule) => names(rule.when))
+    .map((rule) => `rule ${rule.id}`);
+  const intents = config.sources
+    .filter((source) => typeof source.intent === "object" && source.intent.rules.some((rule) => names(rule.when)))
+    .map((source) => `the intent of ${source.id}`);
+  return [...rules, ...intents];
+}
+
+/**
+ * Segments read the company's employee count, a number property in HubSpot: values typed with
+ * separators never reach it, so deploy cannot see them, only that the routing depends on them.
+ */
+function numberPropertyWarning(config: RoutingConfig): DeployWarning[] {
+  const uses = config.segments.length > 0 ? segmentUses(config) : [];
+  if (uses.length === 0) return [];
+  return [
+    {
+      code: "number_property_values",
+      message:
+        `Segments (${uses.join(", ")}) read the company's ${COMPANY_EMPLOYEES}, a number property in HubSpot: it refuses values written ` +
+        `with separators ("1,200", "12 000"), which the engine reads as 1200 and 12000, so such a company keeps no size and its segment is unknown. ` +
+        "Write employee counts as plain numbers before they reach HubSpot.",
+    },
+  ];
+}
+
 function eventWarnings(input: LimitationInput): DeployWarning[] {
   const used = new Map<string, EventTypeEntry>();
   for (const [kind, entry] of Object.entries(EVENT_TYPES)) used.set(kind, entry);
@@ -208,6 +239,7 @@ export function limitations(input: LimitationInput, state: Pick<DesiredState, "f
           },
         ]
       : []),
+    ...numberPropertyWarning(config),
     ...(pathPrefixes.length > 0
       ? [
           {
