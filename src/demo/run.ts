@@ -4,6 +4,9 @@
  * the deployed workflows (checked against the engine), audit the portal, and leave every report
  * in one folder. Each step prints its status line as soon as it is done; a failed step says why
  * and the demo goes on where the next steps still make sense.
+ *
+ * With HUBSPOT_ACCESS_TOKEN set, the same run goes to that portal instead, read-only: validate,
+ * test, plan and audit. It never deploys or creates leads in a real portal.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -31,25 +34,30 @@ import { renderSummaryJson, renderSummaryMarkdown } from "./summary";
 
 const STEPS_AFTER_VALIDATE: StepId[] = ["emulator", "test", "plan", "deploy", "leads", "audit"];
 const STEPS_ON_THE_PORTAL: StepId[] = ["plan", "deploy", "leads", "audit"];
+const READ_ONLY_STEPS: StepId[] = ["test", "plan", "audit"];
+const HUBSPOT_API = "https://api.hubapi.com";
 
 /** Runs the demo; 0 when every step succeeded, 1 otherwise, 2 when it refuses to run. */
 export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = {}): Promise<number> {
-  if (io.env.HUBSPOT_ACCESS_TOKEN?.trim()) {
-    io.stderr.write(
-      "routeops demo: HUBSPOT_ACCESS_TOKEN is set, and the demo never writes to a real HubSpot portal: it starts " +
-        "its own local emulator. Run it without the token (for example `env -u HUBSPOT_ACCESS_TOKEN npx routeops demo`).\n",
-    );
-    return 2;
-  }
+  const portalToken = io.env.HUBSPOT_ACCESS_TOKEN?.trim() || undefined;
   const elapsed = deps.elapsed ?? (() => performance.now());
   const start = options.now ?? (deps.wallClock ?? Date.now)();
   const clock = createDemoClock(start, elapsed);
   const began = elapsed();
   const demo = new DemoRun(io, elapsed);
-  io.stdout.write(
-    "RouteOps demo: validate, test, plan, deploy, a burst of leads and an audit, against a local HubSpot " +
-      "emulator (no real portal is touched).\n\n",
-  );
+  if (portalToken) {
+    demo.secrets = [portalToken];
+    io.stdout.write(
+      "RouteOps against your HubSpot portal (HUBSPOT_ACCESS_TOKEN is set): validate, test, plan and audit, " +
+        "read-only. Nothing is deployed and no lead is created; unset the token for the full demo on a local " +
+        "emulator.\n\n",
+    );
+  } else {
+    io.stdout.write(
+      "RouteOps demo: validate, test, plan, deploy, a burst of leads and an audit, against a local HubSpot " +
+        "emulator (no real portal is touched).\n\n",
+    );
+  }
 
   const scratch = await mkdtemp(path.join(tmpdir(), "routeops-demo-"));
   let emulator: RunningEmulator | undefined;
@@ -61,7 +69,11 @@ export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = 
       return result.outcome;
     });
     if (!config) {
-      for (const id of STEPS_AFTER_VALIDATE) demo.skip(id, `the routing config ${options.config} does not validate`);
+      for (const id of portalToken ? READ_ONLY_STEPS : STEPS_AFTER_VALIDATE) {
+        demo.skip(id, `the routing config ${options.config} does not validate`);
+      }
+    } else if (portalToken) {
+      await runReadOnly(options, io, demo, clock.now(), scratch, portalToken);
     } else {
       emulator = await runWithConfig(config, options, io, demo, clock, scratch, deps);
     }
@@ -82,7 +94,7 @@ export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = 
       { name: "summary.md", text: renderSummaryMarkdown(summary) },
       { name: "summary.json", text: renderSummaryJson(summary) },
     ];
-    const secrets = emulator ? [emulator.token] : [];
+    const secrets = emulator ? [emulator.token] : portalToken ? [portalToken] : [];
     try {
       await writeReportFiles(
         outDir,
@@ -169,6 +181,35 @@ async function runWithConfig(
   );
   await demo.step("audit", () => auditStep({ config: options.config, baseUrl, now: clock.now(), scratch }, settings));
   return emulator;
+}
+
+/** With a real portal: the steps that only read it (the plan is computed, never applied). */
+async function runReadOnly(
+  options: DemoOptions,
+  io: CliIO,
+  demo: DemoRun,
+  now: number,
+  scratch: string,
+  token: string,
+): Promise<void> {
+  const baseUrl = io.env.HUBSPOT_BASE_URL?.trim() || HUBSPOT_API;
+  const portalId = io.env.HUBSPOT_PORTAL_ID?.trim();
+  const settings: CommandSettings = {
+    env: {
+      HUBSPOT_ACCESS_TOKEN: token,
+      HUBSPOT_BASE_URL: baseUrl,
+      ...(portalId ? { HUBSPOT_PORTAL_ID: portalId } : {}),
+    },
+    cwd: io.cwd,
+    secrets: [token],
+  };
+  await demo.step("test", () => fixturesStep(options.config, options.fixtures, settings));
+  await demo.step(
+    "plan",
+    async () =>
+      (await planStep({ config: options.config, baseUrl, at: now, scratch, readOnly: true }, settings)).outcome,
+  );
+  await demo.step("audit", () => auditStep({ config: options.config, baseUrl, now, scratch }, settings));
 }
 
 /**

@@ -2,10 +2,11 @@
  * `routeops demo` end to end, in-process through `main`: a small portal and burst, every step for
  * real (the emulator over HTTP, the official HubSpot client, the deployed workflows executed).
  */
-import { access, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
+import { seedFromRouting, startEmulator } from "../../src/emulator";
 import { captureIO, DEMO_NOW, filesIn, KNOWN_TOKEN, scratchFolder, statusLines } from "./support";
 
 const STEPS = ["validate", "emulator", "test", "plan", "deploy", "leads", "audit"];
@@ -119,16 +120,39 @@ describe("routeops demo, end to end", () => {
   });
 });
 
-describe("routeops demo refuses a real portal", () => {
-  it("exits 2 when HUBSPOT_ACCESS_TOKEN is set, says why, starts nothing and writes nothing", async () => {
-    const dir = path.join(await scratchFolder(), "reports");
-    const io = captureIO({ HUBSPOT_ACCESS_TOKEN: "pat-na1-real-portal-token" });
-    expect(await main(["demo", "--out", dir], io)).toBe(2);
-    expect(io.err()).toContain("HUBSPOT_ACCESS_TOKEN is set");
-    expect(io.err()).toContain("never writes to a real HubSpot portal");
-    expect(io.err()).not.toContain("pat-na1-real-portal-token");
-    expect(io.out()).toBe("");
-    await expect(access(dir)).rejects.toThrow();
+describe("routeops demo with HUBSPOT_ACCESS_TOKEN: the real portal, read-only", () => {
+  const PORTAL_TOKEN = "pat-na1-portal-under-test-5d0c2e";
+
+  it("validates, tests, plans and audits that portal, and writes nothing to it", async () => {
+    const config = (await import("../../routing")).default;
+    const portal = await startEmulator({
+      token: PORTAL_TOKEN,
+      seed: seedFromRouting(config, { contacts: 200, now: Date.parse(DEMO_NOW) }),
+    });
+    try {
+      const dir = path.join(await scratchFolder(), "reports");
+      const io = captureIO({ HUBSPOT_ACCESS_TOKEN: PORTAL_TOKEN, HUBSPOT_BASE_URL: portal.baseUrl });
+      expect(await main(["demo", "--out", dir, "--now", DEMO_NOW], io)).toBe(0);
+      expect(io.out()).toContain("read-only");
+      expect(statusLines(io.out())).toEqual([
+        ["✓", "validate"],
+        ["✓", "test"],
+        ["✓", "plan"],
+        ["✓", "audit"],
+      ]);
+      const reads = new Set(["GET"]);
+      const writes = portal.requests.entries.filter(
+        (entry) => !reads.has(entry.method) && !/\/(search|batch\/read)$/.test(entry.path.split("?")[0]!),
+      );
+      expect(writes.map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
+      expect(portal.requests.count()).toBeGreaterThan(0);
+      const files = await filesIn(dir);
+      expect([...files.keys()]).toEqual(expect.arrayContaining(["plan.json", "audit.json", "summary.md"]));
+      expect(io.out() + io.err()).not.toContain(PORTAL_TOKEN);
+      for (const [name, text] of files) expect(text.includes(PORTAL_TOKEN), name).toBe(false);
+    } finally {
+      await portal.close();
+    }
   });
 });
 

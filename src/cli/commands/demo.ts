@@ -15,7 +15,9 @@ The whole product in one command, with no HubSpot account: starts a local HubSpo
      against the routing engine,
   6. audits the portal (routeops audit),
 printing one status line per step, and leaves the reports (Markdown and JSON) in one folder.
-It refuses to run when HUBSPOT_ACCESS_TOKEN is set: it never touches a real portal.
+With HUBSPOT_ACCESS_TOKEN set (and HUBSPOT_BASE_URL, default HubSpot's API), it runs against
+that portal instead, read-only: validate, test, plan and audit; it never deploys or creates leads
+in a real portal.
 
 Options:
   --out DIR           report folder (default: .routeops/demo/<timestamp>)
@@ -29,7 +31,7 @@ Options:
   -h, --help          show this help
 
 Exit codes: 0 every step succeeded; 1 a step failed (the others still ran where they could);
-2 bad usage, or HUBSPOT_ACCESS_TOKEN is set.`;
+2 bad usage.`;
 
 function integer(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;

@@ -13,6 +13,8 @@ export interface PlanStepOptions {
   at: number;
   /** A private folder; the saved plan goes there. */
   scratch: string;
+  /** Read-only run against a real portal: the plan is shown, never applied. */
+  readOnly?: boolean;
 }
 
 /** The outcome, and the saved plan's path when there is one for `deploy --plan-file`. */
@@ -58,7 +60,10 @@ export async function planStep(
   const details = [
     ...(envelope.drift ?? []).map((d) => `changed outside RouteOps: ${d.message}`),
     ...warningLines(envelope.warnings ?? []),
-    ...(saved ? ["saved for the deploy step (routeops plan --out FILE, then routeops deploy --plan-file FILE)"] : []),
+    ...(options.readOnly ? ["not applied: read-only run against your portal (apply with routeops deploy)"] : []),
+    ...(saved && !options.readOnly
+      ? ["saved for the deploy step (routeops plan --out FILE, then routeops deploy --plan-file FILE)"]
+      : []),
   ];
   const calls = apiCalls(run.err);
   const outcome: StepOutcome = {
