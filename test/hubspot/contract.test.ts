@@ -88,7 +88,12 @@ function flow(): ContactFlowCreateRequest {
   };
 }
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+type Json = Record<string, unknown>;
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
+const listBranches = (body: Json) => ((body.actions as Json[])[0] as Json).listBranches as Json[];
+const topBranch = (body: Json) => (listBranches(body)[0] as Json).filterBranch as Json;
+const andBranch = (body: Json) => (topBranch(body).filterBranches as Json[])[0] as Json;
+const firstFilter = (body: Json) => (andBranch(body).filters as Json[])[0] as Json;
 
 describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutRequest)", () => {
   it("accepts a conformant create body and the PUT body made from it", () => {
@@ -105,13 +110,16 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("rejects dataSources, objectTypeId and flowType in a PUT body", () => {
     const body = { ...json(flow()), revisionId: "3" };
-    expect(putRequestProblems(body).map((p) => p.path).sort()).toEqual(["dataSources", "flowType", "objectTypeId"]);
+    expect(
+      putRequestProblems(body)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(["dataSources", "flowType", "objectTypeId"]);
   });
 
   it("requires filterBranchOperator on every filter branch, naming its path", () => {
     const body = json(flow());
-    const branch = (body.actions as any)[0].listBranches[0].filterBranch.filterBranches[0];
-    delete branch.filterBranchOperator;
+    delete andBranch(body).filterBranchOperator;
     expect(createRequestProblems(body)).toEqual([
       {
         path: "actions[0].listBranches[0].filterBranch.filterBranches[0].filterBranchOperator",
@@ -123,8 +131,7 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("requires includeObjectsWithNoValueSet on every property operation", () => {
     const body = json(flow());
-    delete (body.actions as any)[0].listBranches[0].filterBranch.filterBranches[0].filters[0].operation
-      .includeObjectsWithNoValueSet;
+    delete (firstFilter(body).operation as Json).includeObjectsWithNoValueSet;
     expect(createRequestProblems(body).map((p) => p.path)).toEqual([
       "actions[0].listBranches[0].filterBranch.filterBranches[0].filters[0].operation.includeObjectsWithNoValueSet",
     ]);
@@ -132,8 +139,7 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("has no bounds on a NUMBER operation: ranges are NUMBER_RANGED", () => {
     const body = json(flow());
-    (body.actions as any)[0].listBranches[0].filterBranch.filterBranches[0].filters[0].operation.operationType =
-      "NUMBER";
+    (firstFilter(body).operation as Json).operationType = "NUMBER";
     const paths = createRequestProblems(body).map((p) => p.path);
     expect(paths).toContain("actions[0].listBranches[0].filterBranch.filterBranches[0].filters[0].operation.value");
     expect(paths).toContain(
@@ -143,7 +149,7 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("requires type and timePoint.zoneId on TIME_POINT operations", () => {
     const body = json(flow());
-    (body.actions as any)[0].listBranches[0].filterBranch.filterBranches[0].filters[0].operation = {
+    firstFilter(body).operation = {
       operationType: "TIME_POINT",
       operator: "IS_AFTER",
       includeObjectsWithNoValueSet: false,
@@ -155,7 +161,7 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("names a wrong discriminator and what it allows", () => {
     const body = json(flow());
-    (body.actions as any)[0].listBranches[0].filterBranch.filterBranchType = "EITHER";
+    topBranch(body).filterBranchType = "EITHER";
     expect(createRequestProblems(body)).toEqual([
       {
         path: "actions[0].listBranches[0].filterBranch.filterBranchType",
@@ -168,8 +174,8 @@ describe("the flow contract (SDK ContactFlowCreateRequest / ContactFlowPutReques
 
   it("refuses more than 20 branches in one if/then branch action", () => {
     const body = json(flow());
-    const branches = (body.actions as any)[0].listBranches;
-    while (branches.length < 21) branches.push({ ...branches[0], branchName: `b${branches.length}` });
+    const branches = listBranches(body);
+    while (branches.length < 21) branches.push({ ...(branches[0] as Json), branchName: `b${branches.length}` });
     expect(createRequestProblems(body)).toEqual([
       expect.objectContaining({ path: "actions[0].listBranches", code: "LIMIT_EXCEEDED" }),
     ]);

@@ -178,6 +178,7 @@ export function requestContractKey(method: string, path: string): string | undef
 /** Problems of a request body against the endpoint's contract; throws for an endpoint the contract lacks. */
 export function requestBodyProblems(method: string, path: string, body: unknown): ContractProblem[] {
   const key = requestContractKey(method, path);
-  if (key === undefined) throw new Error(`no contract schema for ${method} ${path}: add it to src/hubspot/contract/crm.ts`);
+  if (key === undefined)
+    throw new Error(`no contract schema for ${method} ${path}: add it to src/hubspot/contract/crm.ts`);
   return contractProblems(REQUEST_SCHEMAS[key] as z.ZodType, body);
 }

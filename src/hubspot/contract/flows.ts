@@ -133,7 +133,13 @@ export interface IndexedTimePoint {
   timeType: "INDEXED";
   /** Required: the time zone the point is computed in. */
   zoneId: string;
-  indexReference: { referenceType: "NOW" | "TODAY"; hour?: number; minute?: number; second?: number; millisecond?: number };
+  indexReference: {
+    referenceType: "NOW" | "TODAY";
+    hour?: number;
+    minute?: number;
+    second?: number;
+    millisecond?: number;
+  };
   offset?: {
     days?: number;
     hours?: number;
@@ -406,7 +412,13 @@ export interface ContactFlow extends ContactFlowRequestBase {
 
 /** The keys of each body, as the SDK lists them (used to turn a create body into a PUT body). */
 export const CREATE_ONLY_KEYS = ["objectTypeId", "flowType", "dataSources"] as const;
-export const RESPONSE_ONLY_KEYS = ["id", "nextAvailableActionId", "crmObjectCreationStatus", "createdAt", "updatedAt"] as const;
+export const RESPONSE_ONLY_KEYS = [
+  "id",
+  "nextAvailableActionId",
+  "crmObjectCreationStatus",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /** The PUT body that replaces a flow with `body`: the create body without its create-only keys. */
 export function putRequestOf(body: ContactFlowCreateRequest, revisionId: string): ContactFlowPutRequest {

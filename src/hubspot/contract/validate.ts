@@ -4,11 +4,7 @@
  * prove that every body RouteOps sends conforms).
  */
 import type { z } from "zod";
-import {
-  contactFlowCreateRequestSchema,
-  contactFlowPutRequestSchema,
-  contactFlowSchema,
-} from "./flow-schemas";
+import { contactFlowCreateRequestSchema, contactFlowPutRequestSchema, contactFlowSchema } from "./flow-schemas";
 import { MAX_LIST_BRANCHES } from "./flows";
 
 /** One way a body departs from the contract. `path` is like `actions[3].listBranches[0].filterBranch`. */
