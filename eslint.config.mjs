@@ -13,6 +13,7 @@ const coreDirs = [
   "src/simulate/**",
   "src/graph/**",
   "src/report/**",
+  "src/hubspot-contract/**",
 ];
 
 const ioModules = [

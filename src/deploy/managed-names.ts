@@ -1,2 +1,2 @@
 /** The managed names live in the HubSpot contract module; this path is kept for existing imports. */
-export * from "../hubspot/contract/managed-names";
+export * from "../hubspot-contract/managed-names";

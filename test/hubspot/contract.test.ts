@@ -7,7 +7,7 @@ import {
   requestBodyProblems,
   requestContractKey,
   type ContactFlowCreateRequest,
-} from "../../src/hubspot/contract";
+} from "../../src/hubspot-contract";
 
 /** A small contact flow that satisfies ContactFlowCreateRequest. */
 function flow(): ContactFlowCreateRequest {

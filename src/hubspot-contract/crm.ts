@@ -179,6 +179,6 @@ export function requestContractKey(method: string, path: string): string | undef
 export function requestBodyProblems(method: string, path: string, body: unknown): ContractProblem[] {
   const key = requestContractKey(method, path);
   if (key === undefined)
-    throw new Error(`no contract schema for ${method} ${path}: add it to src/hubspot/contract/crm.ts`);
+    throw new Error(`no contract schema for ${method} ${path}: add it to src/hubspot-contract/crm.ts`);
   return contractProblems(REQUEST_SCHEMAS[key] as z.ZodType, body);
 }

@@ -2,7 +2,7 @@
  * Names of everything RouteOps manages in HubSpot. One table, shared by the deploy compiler, the
  * emulator's seeded portals and the audit, so that they always agree.
  */
-import type { EventKind, TouchKind } from "../../config/types";
+import type { EventKind, TouchKind } from "../config/types";
 
 /** The contact property group that holds every managed property. */
 export const MANAGED_GROUP = { name: "routeops", label: "RouteOps routing" } as const;

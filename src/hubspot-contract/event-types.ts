@@ -11,7 +11,7 @@
  * - `no_trigger`: HubSpot offers no unified event RouteOps could enrol on. RouteOps does not deploy
  *   a flow for such an event kind (the plan says so); it never sends a placeholder id.
  */
-import type { EventKind, TouchKind } from "../../config/types";
+import type { EventKind, TouchKind } from "../config/types";
 
 export type EventTypeStatus = "documented" | "UNVERIFIED" | "no_trigger";
 
