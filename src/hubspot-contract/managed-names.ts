@@ -68,6 +68,8 @@ export const MANAGED_PROPERTIES = {
   eventOwner: "routeops_event_owner",
   /** When the source identification layer last classified the contact (datetime). */
   classifiedAt: "routeops_classified_at",
+  /** When the capture workflows asked the router to route the contact (datetime); router mode only. */
+  routeRequestedAt: "routeops_route_requested_at",
   /** Set by the source identification layer, cleared by the routing system that routed the contact. */
   routingPending: "routeops_routing_pending",
   /** Owner of the latest outbound touch by a rep (owner-referenced), kept by the touch flows. */

@@ -43,6 +43,15 @@ import {
   updatePropertyGroup,
 } from "./properties";
 import { RateLimiter } from "./rate-limiter";
+import {
+  contactTasks,
+  createTasks,
+  searchContactsOnce,
+  updateContacts,
+  type ContactUpdate,
+  type TaskCreate,
+  type TaskRecord,
+} from "./router-calls";
 import { RequestLog, type HubSpotRequestInfo, type RequestCounts } from "./request-log";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry-policy";
 import { secretScrubber } from "./secrets";
@@ -114,6 +123,19 @@ export interface HubSpotAdapter {
   batchReadCompanies(ids: string[], properties: string[]): Promise<HubSpotRecord[]>;
   /** Each contact's companies, primary first (v4 batch read, 1,000 per request). */
   readContactCompanyAssociations(contactIds: string[]): Promise<ContactCompanies[]>;
+  /** Updates contacts, 100 per request. */
+  updateContacts(updates: ContactUpdate[]): Promise<void>;
+  /** Creates tasks associated with their contacts, 100 per request; ids in input order. Never retried. */
+  createTasks(tasks: TaskCreate[]): Promise<string[]>;
+  /** Each contact's tasks (associations, then a batch read of `properties`). */
+  contactTasks(contactIds: string[], properties: string[]): Promise<Map<string, TaskRecord[]>>;
+  /** One search page (no windowing), sorted ascending by `sortBy`. */
+  searchContactsOnce(request: {
+    filters: { propertyName: string; operator: string; value?: string }[];
+    sortBy: string;
+    properties: string[];
+    limit: number;
+  }): Promise<HubSpotRecord[]>;
   /** The contact's sequence enrollments (empty when never enrolled). */
   listSequenceEnrollments(contactId: string): Promise<SequenceEnrollment[]>;
   listFlows(): Promise<FlowSummary[]>;
@@ -195,6 +217,10 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     batchReadContacts: (ids, properties) => batchReadObjects(client, calls, "contacts", ids, properties),
     batchReadCompanies: (ids, properties) => batchReadObjects(client, calls, "companies", ids, properties),
     readContactCompanyAssociations: (contactIds) => readContactCompanyAssociations(client, calls, contactIds),
+    updateContacts: (updates) => updateContacts(calls, updates),
+    createTasks: (tasks) => createTasks(calls, tasks),
+    contactTasks: (contactIds, properties) => contactTasks(calls, contactIds, properties),
+    searchContactsOnce: (request) => searchContactsOnce(calls, request),
     listSequenceEnrollments: (contactId) => listSequenceEnrollments(calls, contactId),
     listFlows: () => listFlows(calls),
     getFlows: (ids) => getFlows(calls, ids),

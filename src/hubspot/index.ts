@@ -13,3 +13,4 @@ export { FlowRevisionConflictError, HubSpotError, type HubSpotErrorCode, type Hu
 export type * from "./model";
 export type { HubSpotRequestInfo, RequestCounts } from "./request-log";
 export type { RetryOptions } from "./retry-policy";
+export type { ContactUpdate, TaskCreate, TaskRecord } from "./router-calls";

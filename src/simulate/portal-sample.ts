@@ -89,13 +89,17 @@ export function portalInstant(text: string | undefined): number | null {
   return Number.isFinite(at) ? at : null;
 }
 
-/** One contact (and its primary company, when read) as a route input; `null` without a usable time. */
+/**
+ * One contact (and its primary company, when read) as a route input; `null` without a usable time.
+ * `at` is the instant of the event (the router passes the routing request's); default: when the
+ * contact was last classified, else its creation date.
+ */
 export function portalRouteInput(
   contact: PortalRecord,
   company: PortalRecord | undefined,
   ownerEmails: ReadonlyMap<string, string>,
+  at: number | null = portalInstant(value(contact, M.classifiedAt)) ?? portalInstant(value(contact, "createdate")),
 ): { input: RouteInput; eventKnown: boolean; touchKnown: boolean } | null {
-  const at = portalInstant(value(contact, M.classifiedAt)) ?? portalInstant(value(contact, "createdate"));
   if (at === null) return null;
   const ownerOf = (record: PortalRecord, name: string) => {
     const id = value(record, name);

@@ -9,6 +9,7 @@ import { OBJECT_TYPES, type ObjectType } from "./object-types";
 import { OwnerStore } from "./owners";
 import { GroupStore, PropertyStore } from "./properties";
 import { RecordStore, type ChangeSource, type CrmRecord, type PropertyChange } from "./records";
+import { TaskStore } from "./tasks";
 
 export interface PortalOptions {
   clock: () => number;
@@ -36,6 +37,8 @@ export class Portal {
   readonly associations: AssociationStore;
   readonly enrollments: EnrollmentStore;
   readonly events: EventStore;
+  /** Tasks created through the API (the router's SLA tasks). */
+  readonly tasks: TaskStore;
   readonly actionTypes: readonly ActionTypeDefinition[];
   /** Errors thrown by event listeners (a listener never breaks the request that fired it). */
   readonly listenerErrors: unknown[] = [];
@@ -59,6 +62,7 @@ export class Portal {
     this.associations = new AssociationStore(touch);
     this.enrollments = new EnrollmentStore(touch);
     this.events = new EventStore(touch);
+    this.tasks = new TaskStore(touch);
     this.actionTypes = options.actionTypes ?? DEFAULT_ACTION_TYPES;
     this.installDefaults();
   }
@@ -144,6 +148,7 @@ export class Portal {
     this.associations.clear();
     this.enrollments.clear();
     this.events.clear();
+    this.tasks.clear();
     this.installDefaults();
   }
 

@@ -9,6 +9,7 @@ import { propertyGroupRoutes } from "./property-groups";
 import { propertyRoutes } from "./properties";
 import { searchRoutes } from "./search";
 import { sequenceRoutes } from "./sequences";
+import { taskRoutes } from "./tasks";
 
 /** Every endpoint, in match order: groups before `/{propertyName}`, search before `/{id}`. */
 export const ALL_ROUTES: readonly Route[] = [
@@ -17,6 +18,7 @@ export const ALL_ROUTES: readonly Route[] = [
   ...propertyGroupRoutes,
   ...propertyRoutes,
   ...searchRoutes,
+  ...taskRoutes,
   ...objectRoutes,
   ...associationRoutes,
   ...sequenceRoutes,

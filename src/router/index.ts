@@ -1,0 +1,17 @@
+/** The router service (`routeops router`): see docs/router.md. */
+export { startRouter, type RouterOptions, type RunningRouter } from "./router";
+export { openDatabase, migrate, readMigrations, RouterDatabaseError, type RouterDatabase, type Sql } from "./database";
+export type { CycleHooks, CycleReport, RoutedLead, RouterHubSpot, RouterStep } from "./cycle";
+export {
+  needsRouting,
+  requestStanding,
+  routeInputOf,
+  REQUEST_COMPANY_PROPERTIES,
+  REQUEST_CONTACT_PROPERTIES,
+  type RequestStanding,
+  type RoutingRequestKey,
+} from "./request";
+export { signWebhookV3, verifyWebhookV3, parseDelivery, MAX_WEBHOOK_AGE_MS, WebhookPayloadError } from "./webhooks";
+export { decisionWrites, taskMarker, effectiveOwner } from "./writes";
+export { RouterMetrics } from "./metrics";
+export type { LoggedDecision } from "./store";

@@ -1,0 +1,242 @@
+/**
+ * `startRouter(options)`: the router service. Learns routing requests from HubSpot webhooks and
+ * a reconciliation poll, decides each exactly once with the engine, and writes the decision back
+ * to HubSpot from the outbox. See docs/router.md.
+ */
+import { randomBytes } from "node:crypto";
+import type { RoutingConfig } from "../config/types";
+import { MANAGED_PROPERTIES as M } from "../deploy/managed-names";
+import { compileRouting } from "../engine";
+import { portalInstant } from "../simulate/portal-sample";
+import type { RouterDatabase } from "./database";
+import { runCycle, type CycleContext, type CycleHooks, type CycleReport, type RouterHubSpot } from "./cycle";
+import { startRouterHttp, type RouterHttp } from "./http";
+import { RouterMetrics } from "./metrics";
+import { needsRouting } from "./request";
+import { enqueueRequests, findDecisions, queueDepth, type LoggedDecision, type RequestSource } from "./store";
+
+export interface RouterOptions {
+  /** The routing config, validated (`loadAndValidate`). Its `version` is written on every decision. */
+  config: RoutingConfig;
+  /** The HubSpot adapter (`createHubSpotAdapter`), or anything with the same calls. */
+  hubspot: RouterHubSpot;
+  /** An open database (`openDatabase`): PGlite or PostgreSQL, migrated. The router does not close it. */
+  database: RouterDatabase;
+  /**
+   * HTTP: `false` for none (a `--once` run, tests that drive cycles), else where to listen.
+   * Default host 127.0.0.1, port 0 (a free one).
+   */
+  http?: false | { host?: string; port?: number; publicUrl?: string };
+  /** The app's client secret that signs webhooks (v3). Without it, `/webhooks/hubspot` answers 404. */
+  webhookSecret?: string;
+  /** Bearer token of `GET /decisions/{contact}`. Without it, the endpoint answers 404. */
+  apiToken?: string;
+  /** Run the background loop (webhook-woken cycles and the poll). Default true; false: call `drain`/`cycle`. */
+  loop?: boolean;
+  /** Reconciliation poll interval, ms. Default 5,000. */
+  pollIntervalMs?: number;
+  /** Requests per cycle (one batch read, one batch write). Default 100. */
+  batchSize?: number;
+  /** How long a claimed request or outbox row stays with this router before another may take it. Default 60,000. */
+  leaseMs?: number;
+  /** Wait before retrying a failed write or a request whose read had not caught up. Default 2,000. */
+  retryDelayMs?: number;
+  /** Request body limit, bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** This replica's name in leases. Default: random. */
+  replicaId?: string;
+  /** Epoch ms. Default Date.now. */
+  now?: () => number;
+  /** Waits of the background loop. Default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Log lines (never secrets). Default: nothing. */
+  log?: (line: string) => void;
+  /** Step hooks: crash injection in tests, notifications later. */
+  hooks?: CycleHooks;
+}
+
+export interface RunningRouter {
+  /** Base URL of the HTTP server, `null` without one. */
+  url: string | null;
+  metrics: RouterMetrics;
+  /** Records requests as learnt from `source` (webhook handler, poll, tests). Returns how many were new. */
+  learn(requests: { contactId: string; requestedAt: number }[], source: RequestSource): Promise<number>;
+  /** One reconciliation poll: contacts HubSpot shows as pending. Returns how many new requests it found. */
+  poll(): Promise<number>;
+  /** One routing cycle. */
+  cycle(): Promise<CycleReport>;
+  /** Cycles until nothing is claimable and no write is open (`--once`). */
+  drain(options?: { maxCycles?: number }): Promise<CycleReport>;
+  /** The decision log for a contact id or email, newest first. */
+  why(contact: string): Promise<LoggedDecision[]>;
+  /** Prometheus text. */
+  renderMetrics(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const OWNER_REFRESH_MS = 5 * 60 * 1000;
+const POLL_PAGE = 200;
+
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const log = options.log ?? (() => undefined);
+  const metrics = new RouterMetrics();
+  const compiled = compileRouting(options.config);
+  const { database: db, hubspot } = options;
+
+  let owners: { at: number; emailOf: Map<string, string>; idOf: Map<string, string> } | null = null;
+  async function ownerMaps() {
+    if (owners === null || now() - owners.at > OWNER_REFRESH_MS) {
+      const list = await hubspot.listOwners();
+      const emailOf = new Map<string, string>();
+      const idOf = new Map<string, string>();
+      for (const owner of list) {
+        if (!owner.email) continue;
+        emailOf.set(owner.id, owner.email.toLowerCase());
+        // An active owner wins over an archived one with the same email.
+        if (!owner.archived || !idOf.has(owner.email.toLowerCase())) idOf.set(owner.email.toLowerCase(), owner.id);
+      }
+      owners = { at: now(), emailOf, idOf };
+    }
+    return owners;
+  }
+
+  const context: CycleContext = {
+    db,
+    hubspot,
+    compiled,
+    configVersion: options.config.version,
+    owners: ownerMaps,
+    metrics,
+    replicaId: options.replicaId ?? `router-${randomBytes(4).toString("hex")}`,
+    now,
+    batchSize: options.batchSize ?? 100,
+    leaseMs: options.leaseMs ?? 60_000,
+    retryDelayMs: options.retryDelayMs ?? 2_000,
+    hooks: options.hooks ?? {},
+    log,
+  };
+
+  let wake: (() => void) | null = null;
+  const nudge = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  async function learn(requests: { contactId: string; requestedAt: number }[], source: RequestSource) {
+    const added = await enqueueRequests(
+      db,
+      requests.map((r) => ({ ...r, source })),
+      now(),
+    );
+    metrics.countLearnt(source, added);
+    if (added > 0) nudge();
+    return added;
+  }
+
+  async function poll(): Promise<number> {
+    const found = await hubspot.searchContactsOnce({
+      filters: [
+        { propertyName: M.routingPending, operator: "EQ", value: "true" },
+        { propertyName: M.routeRequestedAt, operator: "HAS_PROPERTY" },
+      ],
+      sortBy: M.routeRequestedAt,
+      properties: [M.routeRequestedAt, M.routedAt],
+      limit: POLL_PAGE,
+    });
+    const requests = found.filter(needsRouting).map((contact) => ({
+      contactId: contact.id,
+      requestedAt: portalInstant(contact.properties[M.routeRequestedAt]?.trim() || undefined)!,
+    }));
+    return learn(requests, "poll");
+  }
+
+  const cycle = () => runCycle(context);
+
+  async function drain(drainOptions: { maxCycles?: number } = {}): Promise<CycleReport> {
+    const total: CycleReport = { claimed: 0, decided: 0, closed: 0, written: 0, finished: 0, failedWrites: 0 };
+    const max = drainOptions.maxCycles ?? 10_000;
+    for (let i = 0; i < max; i++) {
+      const report = await cycle();
+      for (const key of Object.keys(total) as (keyof CycleReport)[]) total[key] += report[key];
+      const depth = await queueDepth(db);
+      if (report.claimed === 0 && report.written === 0 && report.failedWrites === 0 && depth.decided === 0) {
+        if (depth.pending === 0) break;
+        // Pending requests wait for a retry time: nothing to do now.
+        if (report.claimed === 0) break;
+      }
+    }
+    return total;
+  }
+
+  const why = (contact: string) => findDecisions(db, contact);
+  const renderMetrics = async () => metrics.render(await queueDepth(db), hubspot.requests);
+
+  let http: RouterHttp | null = null;
+  if (options.http !== false) {
+    http = await startRouterHttp({
+      host: options.http?.host ?? "127.0.0.1",
+      port: options.http?.port ?? 0,
+      ...(options.http?.publicUrl ? { publicUrl: options.http.publicUrl } : {}),
+      ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+      ...(options.apiToken ? { apiToken: options.apiToken } : {}),
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      now,
+      metrics,
+      learn: async (requests) => {
+        await learn(requests, "webhook");
+      },
+      ready: async () => {
+        await db.query("SELECT 1");
+        return true;
+      },
+      renderMetrics,
+      decisions: why,
+    });
+  }
+
+  let stopped = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  if (options.loop !== false) {
+    const pollEvery = options.pollIntervalMs ?? 5_000;
+    loopDone = (async () => {
+      let lastPoll = Number.NEGATIVE_INFINITY;
+      while (!stopped) {
+        try {
+          if (now() - lastPoll >= pollEvery) {
+            lastPoll = now();
+            await poll();
+          }
+          const report = await cycle();
+          if (report.claimed > 0 || report.written > 0) continue;
+        } catch (error) {
+          log(`router: cycle failed, retrying: ${(error as Error).message}`);
+        }
+        if (stopped) break;
+        await Promise.race([
+          sleep(Math.min(pollEvery, context.retryDelayMs)),
+          new Promise<void>((resolve) => (wake = resolve)),
+        ]);
+      }
+    })();
+  }
+
+  return {
+    url: http?.url ?? null,
+    metrics,
+    learn,
+    poll,
+    cycle,
+    drain,
+    why,
+    renderMetrics,
+    async close() {
+      stopped = true;
+      nudge();
+      await loopDone;
+      await http?.close();
+    },
+  };
+}

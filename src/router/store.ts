@@ -1,0 +1,357 @@
+/**
+ * The router's SQL: routing requests, the rotation ledger, the decision log and the outbox. Every
+ * statement runs on PGlite and on PostgreSQL alike. Times are epoch ms from the injected clock.
+ */
+import type { RotationState } from "../engine/types";
+import type { RouterDatabase, Sql } from "./database";
+import type { RoutingRequestKey } from "./request";
+
+export type RequestSource = "webhook" | "poll" | "api";
+
+export interface StoredRequest extends RoutingRequestKey {
+  source: RequestSource;
+  receivedAt: number;
+  attempts: number;
+}
+
+export type OutboxKind = "contact_update" | "task_create";
+
+export interface OutboxRow {
+  id: number;
+  contactId: string;
+  requestedAt: number;
+  kind: OutboxKind;
+  payload: unknown;
+  status: "pending" | "attempting" | "done";
+  attempts: number;
+}
+
+/** One request's decision, ready to be committed. */
+export interface DecisionRecord {
+  key: RoutingRequestKey;
+  email: string | null;
+  configVersion: string;
+  system: string;
+  rule: string;
+  ownerEmail: string | null;
+  ownerId: string | null;
+  input: unknown;
+  decision: unknown;
+  writes: { kind: OutboxKind; payload: unknown }[];
+}
+
+// Every decision takes this lock for its transaction: the ledger is read, advanced and written
+// by one router at a time, so replicas share one exact rotation.
+const LEDGER_LOCK = 7_713_002;
+
+const num = (value: unknown): number => Number(value);
+
+/** Records requests; a request already known (same contact and instant) is left as it is. Returns how many are new. */
+export async function enqueueRequests(
+  db: Sql,
+  requests: { contactId: string; requestedAt: number; source: RequestSource }[],
+  now: number,
+): Promise<number> {
+  let added = 0;
+  for (const request of requests) {
+    const result = await db.query(
+      `INSERT INTO routing_requests (contact_id, requested_at, source, received_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (contact_id, requested_at) DO NOTHING RETURNING contact_id`,
+      [request.contactId, request.requestedAt, request.source, now],
+    );
+    added += result.rows.length;
+  }
+  return added;
+}
+
+/**
+ * Leases up to `limit` pending requests, oldest request first, skipping rows another router has
+ * locked or leased (`FOR UPDATE SKIP LOCKED`).
+ */
+export async function claimRequests(
+  db: RouterDatabase,
+  owner: string,
+  limit: number,
+  now: number,
+  leaseMs: number,
+): Promise<StoredRequest[]> {
+  const result = await db.query<Record<string, unknown>>(
+    `UPDATE routing_requests r SET lease_owner = $1, lease_until = $2, attempts = r.attempts + 1
+     FROM (SELECT contact_id, requested_at FROM routing_requests
+           WHERE status = 'pending' AND not_before <= $3 AND (lease_until IS NULL OR lease_until < $3)
+           ORDER BY requested_at, contact_id LIMIT $4 FOR UPDATE SKIP LOCKED) picked
+     WHERE r.contact_id = picked.contact_id AND r.requested_at = picked.requested_at
+     RETURNING r.contact_id, r.requested_at, r.source, r.received_at, r.attempts`,
+    [owner, now + leaseMs, now, limit],
+  );
+  return result.rows
+    .map((row) => ({
+      contactId: String(row.contact_id),
+      requestedAt: num(row.requested_at),
+      source: row.source as RequestSource,
+      receivedAt: num(row.received_at),
+      attempts: num(row.attempts),
+    }))
+    .sort((a, b) => a.requestedAt - b.requestedAt || a.contactId.localeCompare(b.contactId));
+}
+
+/** Gives requests back: pending again from `notBefore` on (a read that had not caught up). */
+export async function releaseRequests(
+  db: Sql,
+  keys: RoutingRequestKey[],
+  notBefore: number,
+  note: string | null,
+): Promise<void> {
+  for (const key of keys) {
+    await db.query(
+      `UPDATE routing_requests SET lease_owner = NULL, lease_until = NULL, not_before = $3, note = $4
+       WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending'`,
+      [key.contactId, key.requestedAt, notBefore, note],
+    );
+  }
+}
+
+/** Closes requests that will not be decided (superseded, routed elsewhere, contact gone). */
+export async function closeRequests(
+  db: Sql,
+  closed: { key: RoutingRequestKey; status: "superseded" | "skipped"; note: string }[],
+  now: number,
+): Promise<void> {
+  for (const { key, status, note } of closed) {
+    await db.query(
+      `UPDATE routing_requests SET status = $3, note = $4, done_at = $5, lease_owner = NULL, lease_until = NULL
+       WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending'`,
+      [key.contactId, key.requestedAt, status, note, now],
+    );
+  }
+}
+
+/** The ledger as the engine's rotation state. */
+export async function readLedger(db: Sql): Promise<RotationState> {
+  const result = await db.query<{ pool: string; member: string; counter: unknown }>(
+    "SELECT pool, member, counter FROM rotation_ledger ORDER BY pool, member",
+  );
+  const state: RotationState = { pools: {} };
+  for (const row of result.rows) {
+    const pool = (state.pools[row.pool] ??= {});
+    pool[row.member] = num(row.counter);
+  }
+  return state;
+}
+
+async function writeLedger(db: Sql, before: RotationState, after: RotationState, now: number): Promise<void> {
+  for (const [pool, members] of Object.entries(after.pools)) {
+    for (const [member, counter] of Object.entries(members)) {
+      if (before.pools[pool]?.[member] === counter) continue;
+      await db.query(
+        `INSERT INTO rotation_ledger (pool, member, counter, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (pool, member) DO UPDATE SET counter = EXCLUDED.counter, updated_at = EXCLUDED.updated_at`,
+        [pool, member, counter, now],
+      );
+    }
+  }
+}
+
+function copyState(state: RotationState): RotationState {
+  return { pools: Object.fromEntries(Object.entries(state.pools).map(([pool, m]) => [pool, { ...m }])) };
+}
+
+/**
+ * Decides requests in one transaction: takes the ledger lock, keeps only the requests still
+ * pending (another router may have decided one since), lets `decide` route them in order
+ * against the ledger, then commits the decisions, their outbox writes and the ledger advance
+ * together. Nothing reaches HubSpot before this commits. Returns the committed decisions.
+ */
+export async function commitDecisions(
+  db: RouterDatabase,
+  owner: string,
+  keys: RoutingRequestKey[],
+  now: number,
+  leaseMs: number,
+  decide: (pending: RoutingRequestKey[], rotation: RotationState) => DecisionRecord[],
+): Promise<DecisionRecord[]> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [LEDGER_LOCK]);
+    const pending: RoutingRequestKey[] = [];
+    for (const key of keys) {
+      const row = await tx.query(
+        `SELECT 1 FROM routing_requests WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending' FOR UPDATE`,
+        [key.contactId, key.requestedAt],
+      );
+      if (row.rows.length > 0) pending.push(key);
+    }
+    if (pending.length === 0) return [];
+    const before = await readLedger(tx);
+    const rotation = copyState(before);
+    const records = decide(pending, rotation);
+    for (const record of records) {
+      const { key } = record;
+      await tx.query(
+        `INSERT INTO decisions (contact_id, requested_at, email, decided_at, config_version, system, rule,
+                                owner_email, owner_id, input, decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          key.contactId,
+          key.requestedAt,
+          record.email,
+          now,
+          record.configVersion,
+          record.system,
+          record.rule,
+          record.ownerEmail,
+          record.ownerId,
+          JSON.stringify(record.input),
+          JSON.stringify(record.decision),
+        ],
+      );
+      for (const write of record.writes) {
+        await tx.query(
+          `INSERT INTO outbox (contact_id, requested_at, kind, payload, lease_owner, lease_until, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [key.contactId, key.requestedAt, write.kind, JSON.stringify(write.payload), owner, now + leaseMs, now],
+        );
+      }
+      await tx.query(
+        `UPDATE routing_requests SET status = 'decided', decided_at = $3 WHERE contact_id = $1 AND requested_at = $2`,
+        [key.contactId, key.requestedAt, now],
+      );
+    }
+    await writeLedger(tx, before, rotation, now);
+    return records;
+  });
+}
+
+function outboxRow(row: Record<string, unknown>): OutboxRow {
+  return {
+    id: num(row.id),
+    contactId: String(row.contact_id),
+    requestedAt: num(row.requested_at),
+    kind: row.kind as OutboxKind,
+    payload: typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload,
+    status: row.status as OutboxRow["status"],
+    attempts: num(row.attempts),
+  };
+}
+
+/**
+ * Leases open outbox rows: the ones this router holds (`mine`: just decided) or any whose lease
+ * ran out (a router that crashed or stalled). Oldest first.
+ */
+export async function claimOutbox(
+  db: Sql,
+  owner: string,
+  now: number,
+  leaseMs: number,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const result = await db.query<Record<string, unknown>>(
+    `UPDATE outbox o SET lease_owner = $1, lease_until = $2
+     FROM (SELECT id FROM outbox
+           WHERE status <> 'done' AND (lease_owner = $1 OR lease_until IS NULL OR lease_until < $3)
+           ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) picked
+     WHERE o.id = picked.id
+     RETURNING o.id, o.contact_id, o.requested_at, o.kind, o.payload, o.status, o.attempts`,
+    [owner, now + leaseMs, now, limit],
+  );
+  return result.rows.map(outboxRow).sort((a, b) => a.id - b.id);
+}
+
+/** Marks rows as sent-but-unconfirmed before a create: after a crash, the replay looks first. */
+export async function markAttempting(db: Sql, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(`UPDATE outbox SET status = 'attempting', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [
+    ids,
+  ]);
+}
+
+export async function markOutboxDone(db: Sql, done: { id: number; result: unknown }[], now: number): Promise<void> {
+  for (const { id, result } of done) {
+    await db.query(
+      `UPDATE outbox SET status = 'done', result = $2, done_at = $3, lease_owner = NULL, lease_until = NULL WHERE id = $1`,
+      [id, JSON.stringify(result ?? null), now],
+    );
+  }
+}
+
+/** Gives outbox rows back after a failed write, to be retried after `retryAt`. */
+export async function releaseOutbox(db: Sql, ids: number[], retryAt: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(`UPDATE outbox SET lease_owner = NULL, lease_until = $2 WHERE id = ANY($1::bigint[])`, [ids, retryAt]);
+}
+
+/** Requests whose writes are all done become `done`; returns them (for the latency metric). */
+export async function finishRequests(
+  db: Sql,
+  keys: RoutingRequestKey[],
+  now: number,
+): Promise<{ key: RoutingRequestKey; system: string }[]> {
+  const finished: { key: RoutingRequestKey; system: string }[] = [];
+  for (const key of keys) {
+    const result = await db.query<{ system: string }>(
+      `UPDATE routing_requests r SET status = 'done', done_at = $3, lease_owner = NULL, lease_until = NULL
+       FROM decisions d
+       WHERE r.contact_id = $1 AND r.requested_at = $2 AND r.status = 'decided'
+         AND d.contact_id = r.contact_id AND d.requested_at = r.requested_at
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.contact_id = $1 AND o.requested_at = $2 AND o.status <> 'done')
+       RETURNING d.system`,
+      [key.contactId, key.requestedAt, now],
+    );
+    if (result.rows[0]) finished.push({ key, system: result.rows[0].system });
+  }
+  return finished;
+}
+
+/** How many requests wait: pending (not decided) and decided (writes not all done). */
+export async function queueDepth(db: Sql): Promise<{ pending: number; decided: number }> {
+  const result = await db.query<{ status: string; n: unknown }>(
+    `SELECT status, count(*) AS n FROM routing_requests WHERE status IN ('pending', 'decided') GROUP BY status`,
+  );
+  const depth = { pending: 0, decided: 0 };
+  for (const row of result.rows) depth[row.status as "pending" | "decided"] = num(row.n);
+  return depth;
+}
+
+/** A row of the decision log. */
+export interface LoggedDecision {
+  contactId: string;
+  requestedAt: number;
+  email: string | null;
+  decidedAt: number;
+  configVersion: string;
+  system: string;
+  rule: string;
+  ownerEmail: string | null;
+  ownerId: string | null;
+  input: unknown;
+  decision: unknown;
+  /** Request status: decided (writes pending) or done. */
+  status: string;
+  doneAt: number | null;
+}
+
+/** The decisions for a contact id or an email, newest first. */
+export async function findDecisions(db: Sql, contact: string, limit = 20): Promise<LoggedDecision[]> {
+  const byEmail = contact.includes("@");
+  const result = await db.query<Record<string, unknown>>(
+    `SELECT d.*, r.status, r.done_at FROM decisions d
+     JOIN routing_requests r ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at
+     WHERE ${byEmail ? "lower(d.email) = lower($1)" : "d.contact_id = $1"}
+     ORDER BY d.requested_at DESC LIMIT $2`,
+    [contact, limit],
+  );
+  return result.rows.map((row) => ({
+    contactId: String(row.contact_id),
+    requestedAt: num(row.requested_at),
+    email: (row.email as string | null) ?? null,
+    decidedAt: num(row.decided_at),
+    configVersion: String(row.config_version),
+    system: String(row.system),
+    rule: String(row.rule),
+    ownerEmail: (row.owner_email as string | null) ?? null,
+    ownerId: (row.owner_id as string | null) ?? null,
+    input: typeof row.input === "string" ? JSON.parse(row.input) : row.input,
+    decision: typeof row.decision === "string" ? JSON.parse(row.decision) : row.decision,
+    status: String(row.status),
+    doneAt: row.done_at === null || row.done_at === undefined ? null : num(row.done_at),
+  }));
+}

@@ -1,0 +1,189 @@
+/**
+ * The router's test bench: an emulator portal with the reference owners and the managed
+ * properties (no workflows: the router decides), the HubSpot adapter pointed at it over HTTP, an
+ * embedded database, and lead builders.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, vi } from "vitest";
+import type { RoutingConfig } from "../../src/config/types";
+import { MANAGED_GROUP, MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
+import { managedProperties } from "../../src/deploy/compile/properties";
+import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
+import { loadAndValidate } from "../../src/files/config-loader";
+import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
+import { openDatabase, readMigrations, type RouterDatabase } from "../../src/router";
+
+const repoRoot = path.resolve(__dirname, "..", "..");
+
+let cachedConfig: RoutingConfig | null = null;
+/** The reference config, validated. */
+export function referenceConfig(): RoutingConfig {
+  if (cachedConfig) return cachedConfig;
+  const loaded = loadAndValidate("routing/index.ts", { cwd: repoRoot });
+  if (!loaded.config) throw new Error(`routing/ does not validate: ${JSON.stringify(loaded.diagnostics)}`);
+  cachedConfig = loaded.config;
+  return cachedConfig;
+}
+
+/** A movable clock. */
+export class TestClock {
+  constructor(private current: number) {}
+  readonly now = (): number => this.current;
+  set(at: number): void {
+    this.current = at;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+/** The router's request property: a datetime the capture workflows stamp. */
+export const REQUEST_PROPERTY = {
+  name: M.routeRequestedAt,
+  label: "Routing requested at",
+  type: "datetime" as const,
+  fieldType: "date" as const,
+  groupName: MANAGED_GROUP.name,
+  description: "When the capture workflows asked the router to route the contact.",
+  hasUniqueValue: false as const,
+  formField: false as const,
+  hidden: false as const,
+};
+
+export interface Bench {
+  emulator: RunningEmulator;
+  hubspot: HubSpotAdapter;
+  clock: TestClock;
+  config: RoutingConfig;
+  ownerIdOf(email: string): string;
+  emailOfOwner(id: string | null | undefined): string | null;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export async function bench(
+  options: { start?: string; faults?: { rate: number; seed: number }; rateLimits?: boolean } = {},
+): Promise<Bench> {
+  const config = referenceConfig();
+  const clock = new TestClock(Date.parse(options.start ?? "2026-03-03T15:00:00Z"));
+  const emulator = await startEmulator({
+    rateLimits: options.rateLimits ? {} : false,
+    clock: clock.now,
+    ...(options.faults ? { faults: options.faults } : {}),
+    seed: {
+      ...seedFromRouting(config, { contacts: 0 }),
+      deployed: { group: MANAGED_GROUP, properties: [...managedProperties(config), REQUEST_PROPERTY], flows: [] },
+    },
+  });
+  cleanups.push(() => emulator.close());
+  const hubspot = createHubSpotAdapter({
+    accessToken: emulator.token,
+    baseUrl: emulator.baseUrl,
+    sleep: async () => undefined,
+    random: () => 0.5,
+  });
+  const owners = emulator.portal.owners.list();
+  return {
+    emulator,
+    hubspot,
+    clock,
+    config,
+    ownerIdOf(email) {
+      const owner = owners.find((o) => o.email.toLowerCase() === email.toLowerCase());
+      if (!owner) throw new Error(`no owner ${email}`);
+      return owner.id;
+    },
+    emailOfOwner(id) {
+      if (!id) return null;
+      return owners.find((o) => o.id === id)?.email.toLowerCase() ?? null;
+    },
+  };
+}
+
+// A fresh PGlite runs initdb, which takes seconds (tens of seconds on a loaded machine): the
+// tests initialise one data folder per machine and copy it, and share one database per file.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
+
+/** A migrated, empty PGlite data folder, made once and reused by every test process. */
+export async function pgliteTemplate(): Promise<string> {
+  const template = path.join(os.tmpdir(), `routeops-router-pglite-template-${migrationTag()}`);
+  if (existsSync(path.join(template, "PG_VERSION"))) return template;
+  const building = mkdtempSync(path.join(os.tmpdir(), "routeops-router-pglite-building-"));
+  const db = await openDatabase({ dataDir: building });
+  await db.close();
+  try {
+    renameSync(building, template);
+  } catch {
+    // Another test process made it first.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
+}
+
+function migrationTag(): string {
+  return createHash("sha256")
+    .update(
+      readMigrations()
+        .map((m) => m.sql)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 12);
+}
+
+/** A copy of the template in a temporary folder (a router "installation"), removed after the file. */
+export async function pgliteFolder(): Promise<string> {
+  const template = await pgliteTemplate();
+  const folder = mkdtempSync(path.join(os.tmpdir(), "routeops-router-db-"));
+  cpSync(template, folder, { recursive: true });
+  folders.push(folder);
+  return folder;
+}
+const folders: string[] = [];
+
+let shared: RouterDatabase | null = null;
+afterAll(async () => {
+  await shared?.close();
+  shared = null;
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The file's embedded database, emptied: every table truncated, the ledger included. */
+export async function memoryDatabase(): Promise<RouterDatabase> {
+  shared ??= await openDatabase({ dataDir: await pgliteFolder() });
+  await shared.query("TRUNCATE outbox, decisions, rotation_ledger, routing_requests RESTART IDENTITY CASCADE");
+  return shared;
+}
+
+/** What a lead looks like when the capture workflows have stamped its request. */
+export interface LeadSpec {
+  email: string;
+  country?: string;
+  state?: string;
+  kind?: string;
+  formId?: string;
+  pageUrl?: string;
+  requestedAt: number;
+}
+
+/** Creates a contact as the capture workflows leave it: event facts, request stamp, pending. */
+export function createLead(b: Bench, spec: LeadSpec): string {
+  const properties: Record<string, string> = {
+    email: spec.email,
+    [M.eventKind]: spec.kind ?? "form_submission",
+    [M.routeRequestedAt]: new Date(spec.requestedAt).toISOString(),
+    [M.routingPending]: "true",
+  };
+  if (spec.country) properties.country = spec.country;
+  if (spec.state) properties.state = spec.state;
+  if (spec.formId) properties[M.eventFormId] = spec.formId;
+  if (spec.pageUrl) properties[M.eventPageUrl] = spec.pageUrl;
+  const record = b.emulator.portal.contacts.create(properties, spec.requestedAt, "api");
+  return record.id;
+}
