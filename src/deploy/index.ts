@@ -21,7 +21,7 @@ export type {
   PlanSummary,
 } from "./plan/types";
 export { renderPlanText } from "./render/text";
-export { renderPlanMarkdown, escapeMarkdown, PLAN_COMMENT_MARKER } from "./render/markdown";
+export { renderPlanMarkdown, PLAN_COMMENT_MARKER } from "./render/markdown";
 export { renderPlanJson, planEnvelope, PLAN_SCHEMA, type PlanJsonOptions } from "./render/json";
 export { planEnvelopeSchema, planFromEnvelope, type PlanEnvelopeDocument } from "./render/json-read";
 export {

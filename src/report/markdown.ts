@@ -23,6 +23,15 @@ const INVISIBLE_OR_CONTROL =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const LINE_BREAKS = /\r\n|[\r\n\t\u2028\u2029\u0085]/g;
 
+/**
+ * Breaks the opening of an HTML comment (`<!--` becomes `<!` ZWSP `--`), so that untrusted text
+ * shown verbatim (code spans and blocks) can never carry one of our hidden markers
+ * (`<!-- routeops:... -->`), which comments and issues are found by.
+ */
+export function breakMarkers(text: string): string {
+  return text.replace(/<!--/g, `<!${ZERO_WIDTH_SPACE}--`);
+}
+
 /** Drops control and bidi characters and turns line breaks and tabs into spaces: one line of text. */
 export function toSingleLine(text: string): string {
   return text.replace(LINE_BREAKS, " ").replace(INVISIBLE_OR_CONTROL, "");
@@ -33,23 +42,16 @@ function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
 }
 
 /**
- * Escapes untrusted text so that GitHub renders it literally, on one line: line breaks become
- * spaces, HTML is entity-escaped, Markdown punctuation is backslash-escaped, and mentions,
- * references and autolinks are broken with an invisible zero-width space.
+ * One line of untrusted text with each character escaped by `escapeChar`, and mentions, issue
+ * references and autolinks broken with an invisible zero-width space: the one place that knows
+ * what GitHub links.
  */
-export function escapeMarkdown(text: string): string {
+function escapeLine(text: string, escapeChar: (ch: string) => string): string {
   const line = toSingleLine(text);
   let out = "";
   for (let i = 0; i < line.length; i++) {
     const ch = line[i] as string;
-    const entity = HTML_ENTITIES[ch];
-    if (entity !== undefined) {
-      out += entity;
-    } else if (BACKSLASH_ESCAPED.has(ch)) {
-      out += "\\" + ch;
-    } else {
-      out += ch;
-    }
+    out += escapeChar(ch);
     // Break what GitHub would turn into a mention, an issue/PR reference or a link.
     if (ch === "@" || ch === "#") {
       out += ZERO_WIDTH_SPACE;
@@ -63,6 +65,26 @@ export function escapeMarkdown(text: string): string {
     }
   }
   return out;
+}
+
+/**
+ * Escapes untrusted text so that GitHub renders it literally, on one line: line breaks become
+ * spaces, HTML is entity-escaped, Markdown punctuation is backslash-escaped, and mentions,
+ * references and autolinks are broken with an invisible zero-width space.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeLine(text, (ch) => HTML_ENTITIES[ch] ?? (BACKSLASH_ESCAPED.has(ch) ? "\\" + ch : ch));
+}
+
+const HTML_TEXT_ENTITIES: Record<string, string> = { ...HTML_ENTITIES, '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Escapes untrusted text inside raw HTML that GitHub does not parse as Markdown (a `<summary>`):
+ * entities for HTML, no backslashes (they would show), and mentions and references broken as in
+ * {@link escapeMarkdown}, since GitHub links them in HTML text too. One line.
+ */
+export function escapeHtmlText(text: string): string {
+  return escapeLine(text, (ch) => HTML_TEXT_ENTITIES[ch] ?? ch);
 }
 
 /**
@@ -87,7 +109,7 @@ export interface InlineCodeOptions {
  * HTML, a mention or a link. The backtick fence is longer than any run of backticks in the text.
  */
 export function inlineCode(text: string, options: InlineCodeOptions = {}): string {
-  let content = toSingleLine(text);
+  let content = breakMarkers(toSingleLine(text));
   if (options.inTable) {
     // A backslash right before a pipe would pair with the pipe's own escape; a zero-width space
     // keeps them apart.

@@ -84,11 +84,13 @@ describe("Markdown plan", () => {
   it("escapes what comes from the portal: HTML, table pipes, emphasis, links, mentions, code", () => {
     const markdown = renderPlanMarkdown(planChanges(desired, withPoolLabel(hostile)));
     expect(markdown).not.toContain("<img");
-    expect(markdown).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
+    expect(markdown).toContain("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;");
     expect(markdown).not.toMatch(/[^\\]\|\s\*\*bold/);
     expect(markdown).toContain("\\*\\*bold\\*\\*");
-    expect(markdown).toContain("\\[link\\]\\(http\\://x\\)");
-    expect(markdown).toContain("\\@team");
+    expect(markdown).toContain("\\[link\\]\\(http:\u200b//x\\)");
+    // A backslash does not stop a GitHub mention; a zero-width space after the @ does.
+    expect(markdown).toContain("@\u200bteam");
+    expect(markdown).not.toMatch(/@team/);
     expect(markdown).toContain("\\`code\\`");
   });
 

@@ -112,7 +112,7 @@ describe("routeops pr-report on a pull request", () => {
     expect(body).toContain(`| Fixture tests | ❌ | ${all.length - pinned.length} passed, ${pinned.length} failed;`);
 
     expect(body).toContain(`**${planLine}**`);
-    expect(body).toContain('workflow "RouteOps\\: inbound routing"');
+    expect(body).toContain('workflow "RouteOps: inbound routing"');
     // Impact: exactly the leads of the changed rule move, from one SLA policy to the other.
     expect(body).toContain(
       `**${enterprise.length} decision${enterprise.length === 1 ? "" : "s"} of ${all.length} change`,

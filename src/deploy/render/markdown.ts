@@ -3,6 +3,7 @@
  * escaped (names, labels, values, reasons), so a label like `<img onerror=...>` or `| **x**` shows
  * as text. The hidden marker lets the comment be found and updated in place.
  */
+import { escapeMarkdown } from "../../report/markdown";
 import { describeDrift } from "../plan/drift";
 import type { Plan } from "../plan/types";
 import { actionable, changeLine, heading, MAX_CHANGES_SHOWN, NO_CHANGES, objectName, warningLine } from "./format";
@@ -16,20 +17,6 @@ const ACTION_WORDS = {
   delete: "destroy",
   archive: "destroy (archive)",
 } as const;
-
-/** Text safe in Markdown and in a table cell: HTML characters as entities, punctuation backslash-escaped, one line. */
-export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[\r\n]+/g, " ")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      // Entities first (their "&" and ";" are not escaped below); then Markdown syntax, GitHub
-      // mentions (@), emoji shortcodes (:) and math ($).
-      .replace(/[\\`*_{}[\]()#+\-.!|~@:$]/g, (char) => `\\${char}`)
-  );
-}
 
 export function renderPlanMarkdown(plan: Plan): string {
   const e = escapeMarkdown;
