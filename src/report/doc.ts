@@ -101,7 +101,13 @@ export function pieces(text: Inline): readonly InlinePiece[] {
 export function plainText(text: Inline): string {
   return pieces(text)
     .map((piece) =>
-      typeof piece === "string" ? piece : "code" in piece ? piece.code : "strong" in piece ? piece.strong : piece.emphasis,
+      typeof piece === "string"
+        ? piece
+        : "code" in piece
+          ? piece.code
+          : "strong" in piece
+            ? piece.strong
+            : piece.emphasis,
     )
     .join("");
 }

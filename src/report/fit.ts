@@ -5,7 +5,7 @@
  * a note saying where the full report is, and only as a last resort is the text cut (with a note).
  * Sections that are neither foldable nor omittable (the list of routing changes) are always shown.
  */
-import { fitToLimit, GITHUB_BODY_LIMIT } from "../github/body-limit";
+import { fitToLimit, GITHUB_BODY_LIMIT } from "./body-limit";
 import type { Block, ReportDocument, Section } from "./doc";
 import { renderMarkdown, type MarkdownOptions } from "./render-markdown";
 
@@ -50,8 +50,7 @@ export function fitMarkdown(document: ReportDocument, options: FitMarkdownOption
   const limit = options.limit ?? GITHUB_BODY_LIMIT;
   const foldAbove = options.foldAbove ?? Math.floor(limit / 4);
   const sections = sectionsOf(document.blocks);
-  const sizeOf = (section: Section, render: MarkdownOptions) =>
-    renderMarkdown({ blocks: [section] }, render).length;
+  const sizeOf = (section: Section, render: MarkdownOptions) => renderMarkdown({ blocks: [section] }, render).length;
 
   const folded = new Set<string>();
   const omitted = new Map<string, string>();

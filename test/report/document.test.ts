@@ -71,9 +71,30 @@ describe("report document: terminal text", () => {
 
   it("aligns table columns and shows details in full", () => {
     const text = renderText({
-      blocks: [table(["Rep", "Share"], [["Ana", "40%"], ["Bartholomew", "60%"]], ["left", "right"]), details("More", [paragraph("inside")])],
+      blocks: [
+        table(
+          ["Rep", "Share"],
+          [
+            ["Ana", "40%"],
+            ["Bartholomew", "60%"],
+          ],
+          ["left", "right"],
+        ),
+        details("More", [paragraph("inside")]),
+      ],
     });
-    expect(text).toBe(["Rep          Share", "-----------  -----", "Ana            40%", "Bartholomew    60%", "", "More:", "  inside", ""].join("\n"));
+    expect(text).toBe(
+      [
+        "Rep          Share",
+        "-----------  -----",
+        "Ana            40%",
+        "Bartholomew    60%",
+        "",
+        "More:",
+        "  inside",
+        "",
+      ].join("\n"),
+    );
   });
 });
 
@@ -84,13 +105,22 @@ describe("fitMarkdown", () => {
   it("returns the Markdown unchanged when it fits", () => {
     const document = { blocks: [big("a", 10, { fold: true })] };
     const fitted = fitMarkdown(document, { fullReportHint: "See the job summary." });
-    expect(fitted).toMatchObject({ markdown: renderMarkdown(document), shortened: false, omitted: [], truncated: false });
+    expect(fitted).toMatchObject({
+      markdown: renderMarkdown(document),
+      shortened: false,
+      omitted: [],
+      truncated: false,
+    });
   });
 
   it("folds, then leaves out the largest omittable sections, and keeps every essential line", () => {
     const document = {
       marker: MARKER,
-      blocks: [big("changes", 400, {}), big("objects", 900, { fold: true, omittable: true }), big("graph", 300, { omittable: true })],
+      blocks: [
+        big("changes", 400, {}),
+        big("objects", 900, { fold: true, omittable: true }),
+        big("graph", 300, { omittable: true }),
+      ],
     };
     const fitted = fitMarkdown(document, { fullReportHint: "The full report is in the job summary." });
     expect(fitted.markdown.length).toBeLessThanOrEqual(65_536);
