@@ -44,3 +44,4 @@ export type * from "./model/property";
 export type * from "./model/owners";
 export type * from "./model/state";
 export * from "./apply";
+export * from "./lock";

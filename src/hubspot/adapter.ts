@@ -36,6 +36,7 @@ import { listOwners } from "./owners";
 import {
   archiveProperty,
   createProperties,
+  createProperty,
   createPropertyGroup,
   getPropertyGroup,
   listProperties,
@@ -107,6 +108,8 @@ export interface HubSpotAdapter {
   listProperties(objectType: HubSpotObjectType, options?: { archived?: boolean }): Promise<PropertyDefinition[]>;
   /** Creates properties through the batch endpoint, 100 per request. */
   createProperties(objectType: HubSpotObjectType, inputs: PropertyCreate[]): Promise<PropertyDefinition[]>;
+  /** Creates one property; a `HubSpotError` with status 409 when the name is taken (live or recently archived). */
+  createProperty(objectType: HubSpotObjectType, input: PropertyCreate): Promise<PropertyDefinition>;
   updateProperty(objectType: HubSpotObjectType, name: string, changes: PropertyUpdate): Promise<PropertyDefinition>;
   archiveProperty(objectType: HubSpotObjectType, name: string): Promise<void>;
   /** Every matching contact, sorted by `createdate`, each once, past the 10,000 cap. */
@@ -208,6 +211,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     updatePropertyGroup: (objectType, name, changes) => updatePropertyGroup(client, calls, objectType, name, changes),
     listProperties: (objectType, listOptions) => listProperties(client, calls, objectType, listOptions),
     createProperties: (objectType, inputs) => createProperties(client, calls, objectType, inputs),
+    createProperty: (objectType, input) => createProperty(client, calls, objectType, input),
     updateProperty: (objectType, name, changes) => updateProperty(client, calls, objectType, name, changes),
     archiveProperty: (objectType, name) => archiveProperty(client, calls, objectType, name),
     searchContacts: (request) => searchContacts(client, calls, request),

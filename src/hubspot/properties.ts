@@ -139,6 +139,25 @@ export async function createProperties(
   return created;
 }
 
+/** Creates one property (`POST /crm/v3/properties/{objectType}`): a 409 when the name is taken. */
+export async function createProperty(
+  client: Client,
+  calls: HubSpotCalls,
+  objectType: HubSpotObjectType,
+  input: PropertyCreate,
+): Promise<PropertyDefinition> {
+  const created = await calls.generated(
+    {
+      endpoint: `POST ${propertiesPath(objectType)}`,
+      method: "POST",
+      path: propertiesPath(objectType),
+      idempotent: false,
+    },
+    (options) => client.crm.properties.coreApi.create(objectType, toClientCreate(input), options),
+  );
+  return toDefinition(created);
+}
+
 export async function updateProperty(
   client: Client,
   calls: HubSpotCalls,

@@ -7,6 +7,7 @@ import {
   deployRefusals,
   hasChanges,
   renderPlanText,
+  verifyFingerprint,
   verifySavedPlan,
   type ApplyResult,
   type DeployRefusal,
@@ -14,9 +15,13 @@ import {
   type Plan,
   type PlannedDeploy,
 } from "../../deploy";
+import { acquirePortalLock, PortalLockError, describeHolder, type HeldLock } from "../../deploy/lock";
 import { PlanFileError, readSavedPlan } from "../../files/plan-file";
-import type { HubSpotAdapter } from "../../hubspot";
+import { HubSpotError, type HubSpotAdapter } from "../../hubspot";
 import { createDeployPort } from "../../hubspot/deploy-port";
+import { createLockPort } from "../../hubspot/lock-port";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { PortalLiveState } from "../../hubspot/live-state";
 import { UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
@@ -33,7 +38,8 @@ import {
 } from "./plan";
 
 const usage = `Usage: routeops deploy [--plan-file FILE] [--allow-destroy] [--adopt] [--at DATE]
-                       [--config FILE] [--hubspot-base-url URL] [--format text|json]
+                       [--lock-wait SECONDS] [--config FILE] [--hubspot-base-url URL]
+                       [--format text|json]
 
 Applies the routing config to HubSpot: plans against the portal as it is now (or takes a plan
 saved by \`routeops plan --out FILE\`), prints the plan, checks it, then writes in an order that
@@ -47,11 +53,18 @@ Options:
   --adopt                 take over objects that have the names RouteOps wants but no managed marker
   --at DATE               compute the routing for this instant (out-of-office): YYYY-MM-DD (12:00 UTC
                           that day) or an ISO date-time with a zone. Default: now
+  --lock-wait SECONDS     how long to wait for another deploy's portal lock before refusing
+                          (default 300; 0 refuses at once)
   --config FILE           routing config module (default: routing/index.ts)
   --hubspot-base-url URL  API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
   --format FORMAT         text (default) or json (one routeops.deploy/1 envelope at the end)
 
 The token is read from HUBSPOT_ACCESS_TOKEN and never printed.
+
+Deploy holds a lock stored in the portal itself (a hidden contact property, docs/deploy.md) from
+before it reads the portal until it has written: a second deploy, from any machine, waits for it
+and then plans against what the first one wrote. A lock left by a deploy that died expires after
+30 minutes and is then taken over, with a line saying so.
 
 Exit codes: 0 applied, or nothing to do; 1 refused before any write (stale saved plan, missing
 action types, destroys without --allow-destroy, objects RouteOps cannot write), or a write failed
@@ -59,6 +72,7 @@ action types, destroys without --allow-destroy, objects RouteOps cannot write), 
 
 interface DeployOptions extends PortalRequest {
   planFile?: string;
+  lockWaitMs: number;
   allowDestroy: boolean;
   format: PlanFormat;
 }
@@ -72,6 +86,7 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
     config: { type: "string" },
     "hubspot-base-url": { type: "string" },
     format: { type: "string" },
+    "lock-wait": { type: "string" },
   });
   const planFile = values["plan-file"];
   if (planFile !== undefined) {
@@ -91,8 +106,58 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
     ...(baseUrl ? { baseUrl } : {}),
     ...(planFile !== undefined ? { planFile } : {}),
     allowDestroy: values["allow-destroy"] === true,
+    lockWaitMs: parseSeconds("--lock-wait", values["lock-wait"], DEFAULT_LOCK_WAIT_S) * 1000,
     format: parseFormat(values.format, ["text", "json"]),
   };
+}
+
+const DEFAULT_LOCK_WAIT_S = 300;
+/** Longer than any deploy may run (its deadline), so a live holder is never overridden. */
+export const LOCK_TTL_MS = 30 * 60_000;
+const LOCK_POLL_MS = 1_000;
+
+function parseSeconds(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`${flag} must be a number of seconds (0 or more), not "${value}"`);
+  }
+  return seconds;
+}
+
+/** Takes the portal lock, saying on stderr what it waits for and when it overrides an expired one. */
+async function takePortalLock(hubspot: HubSpotAdapter, io: CliIO, deps: DeployDeps, waitMs: number): Promise<HeldLock> {
+  const run = io.env.GITHUB_RUN_ID ? ` (GitHub run ${io.env.GITHUB_RUN_ID})` : "";
+  try {
+    return await acquirePortalLock(createLockPort(hubspot), {
+      holder: `routeops deploy on ${hostname()} pid ${process.pid}${run} #${randomBytes(4).toString("hex")}`,
+      ttlMs: LOCK_TTL_MS,
+      waitMs,
+      pollMs: LOCK_POLL_MS,
+      now: deps.wallClock,
+      sleep: deps.sleep,
+      onWait: (record, ms) =>
+        io.stderr.write(
+          `routeops deploy: waiting up to ${Math.ceil(ms / 1000)} s for the portal lock held by ${describeHolder(record)}\n`,
+        ),
+      onBroken: (record) =>
+        io.stderr.write(
+          `routeops deploy: took over an expired portal lock (${describeHolder(record)}): that deploy did not finish; ` +
+            "this one plans against whatever it wrote\n",
+        ),
+    });
+  } catch (error) {
+    if (error instanceof PortalLockError) throw new DeployCommandError(error.code, error.message);
+    if (error instanceof HubSpotError) {
+      throw new DeployCommandError(error.code, `cannot take the portal lock: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+interface DeployDeps {
+  wallClock: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** The saved plan, checked against the portal as it is now. */
@@ -129,14 +194,25 @@ function errorMessage(error: unknown): { code: string; message: string } {
   return { code: "write_failed", message: String(error) };
 }
 
-async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
+async function runDeploy(options: DeployOptions, io: CliIO, deps: DeployDeps): Promise<number> {
   const json = options.format === "json";
   const text = (chunk: string) => {
     if (!json) io.stdout.write(chunk);
   };
   let hubspot: HubSpotAdapter | undefined;
   let plan: Plan | null = null;
-  const finish = (
+  let lock: HeldLock | undefined;
+  /** Releases the lock first, so the envelope's API call count includes its release. */
+  const releaseLock = async () => {
+    const held = lock;
+    lock = undefined;
+    if (held && !(await held.release())) {
+      io.stderr.write(
+        `routeops deploy: could not release the portal lock (${held.propertyName}); it expires on its own in ${LOCK_TTL_MS / 60_000} minutes\n`,
+      );
+    }
+  };
+  const finish = async (
     status: DeployStatus,
     exitCode: number,
     extra: {
@@ -145,6 +221,7 @@ async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
       error?: { code: string; message: string; details?: string[] };
     } = {},
   ) => {
+    await releaseLock();
     const apiCalls = hubspot ? hubspot.requests.count() : null;
     if (json) io.stdout.write(`${JSON.stringify(deployEnvelope({ status, plan, apiCalls, ...extra }), null, 2)}\n`);
     if (apiCalls !== null) io.stderr.write(`HubSpot API calls: ${apiCalls}\n`);
@@ -153,29 +230,58 @@ async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
 
   try {
     hubspot = connectHubSpot(io, options.baseUrl);
-    const { planned, live } = options.planFile
-      ? await savedPlanForPortal(options.planFile, io, hubspot)
-      : await planAgainstPortal(options, io, hubspot);
-    plan = planned.plan;
-    text(renderPlanText(plan));
+    const portal = hubspot;
+    const planOnce = () =>
+      options.planFile ? savedPlanForPortal(options.planFile, io, portal) : planAgainstPortal(options, io, portal);
+    /** Prints the plan and says whether it may be applied (else the exit code). */
+    const check = (planned: PlannedDeploy, live: PortalLiveState): Promise<number> | null => {
+      plan = planned.plan;
+      text(renderPlanText(planned.plan));
+      const refusals = deployRefusals(planned, {
+        allowDestroy: options.allowDestroy,
+        portalActionTypes: live.actionTypes,
+      });
+      if (refusals.length > 0) {
+        io.stderr.write("routeops deploy: nothing was written:\n");
+        for (const refusal of refusals) io.stderr.write(`  ${refusal.message.split("\n").join("\n  ")}\n`);
+        return finish("refused", 1, { refusals });
+      }
+      if (!hasChanges(planned.plan)) return finish("no-changes", 0);
+      return null;
+    };
+    let { planned, live } = await planOnce();
+    const early = check(planned, live);
+    if (early !== null) return early;
 
-    const refusals = deployRefusals(planned, {
-      allowDestroy: options.allowDestroy,
-      portalActionTypes: live.actionTypes,
-    });
-    if (refusals.length > 0) {
-      io.stderr.write("routeops deploy: nothing was written:\n");
-      for (const refusal of refusals) io.stderr.write(`  ${refusal.message.split("\n").join("\n  ")}\n`);
-      return finish("refused", 1, { refusals });
+    // Writes ahead: take the portal lock, then make sure nobody wrote since the plan was made
+    // (another deploy may have held the lock meanwhile). Planning again then finds what is left.
+    lock = await takePortalLock(hubspot, io, deps, options.lockWaitMs);
+    const unchanged = verifyFingerprint(planned.plan.fingerprint, await readPortal(hubspot));
+    if (!unchanged.ok) {
+      if (options.planFile) {
+        throw new DeployCommandError(
+          "stale_plan",
+          `the portal changed while this deploy waited for the lock, so the saved plan ${options.planFile} no ` +
+            "longer applies and nothing was written. Run `routeops plan` again and review the new plan. What changed:",
+          unchanged.reasons,
+        );
+      }
+      io.stderr.write(
+        "routeops deploy: the portal changed while this deploy waited for the lock (another deploy wrote): planning again\n",
+      );
+      text("\nThe portal changed while waiting for the lock; the plan now:\n\n");
+      ({ planned, live } = await planOnce());
+      const again = check(planned, live);
+      if (again !== null) return again;
     }
-    if (!hasChanges(plan)) return finish("no-changes", 0);
-
+    const current: Plan = planned.plan;
+    await lock.setPlan(current.fingerprint.live);
     const port = createDeployPort(hubspot);
     text("\nApplying the plan:\n");
-    const result = await applyPlan(plan, port, { onWrite: (applied) => text(`${appliedWriteLine(applied)}\n`) });
+    const result = await applyPlan(current, port, { onWrite: (applied) => text(`${appliedWriteLine(applied)}\n`) });
     const error = result.failed ? errorMessage(result.failed.error) : null;
-    text(`\n${applyOutcomeText(plan, result, error?.message ?? null)}`);
-    if (!result.ok && json) io.stderr.write(applyOutcomeText(plan, result, error?.message ?? null));
+    text(`\n${applyOutcomeText(current, result, error?.message ?? null)}`);
+    if (!result.ok && json) io.stderr.write(applyOutcomeText(current, result, error?.message ?? null));
     return finish(result.ok ? "applied" : "failed", result.ok ? 0 : 1, { result, ...(error ? { error } : {}) });
   } catch (error) {
     const failure =
@@ -187,19 +293,27 @@ async function runDeploy(options: DeployOptions, io: CliIO): Promise<number> {
     if (!failure) throw error;
     io.stderr.write(`routeops deploy: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join("")}`);
     return finish("error", 1, { error: { code: failure.code, message: failure.message, details: failure.details } });
+  } finally {
+    await releaseLock();
   }
 }
 
 /** `routeops deploy`, with an injectable clock for `--at`'s default. */
-export function createDeployCommand(deps: { now?: () => number } = {}): Command {
+export function createDeployCommand(
+  deps: { now?: () => number; wallClock?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+): Command {
   const now = deps.now ?? Date.now;
+  const runDeps: DeployDeps = {
+    wallClock: deps.wallClock ?? Date.now,
+    sleep: deps.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
   return {
     name: "deploy",
     summary: "Apply the routing config (or a saved plan) to HubSpot, safely ordered",
     usage,
     run: async (argv, io) => {
       const safe = secretSafe(io);
-      return runDeploy(parseOptions(argv, safe, now), safe);
+      return runDeploy(parseOptions(argv, safe, now), safe, runDeps);
     },
   };
 }
