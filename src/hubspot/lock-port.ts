@@ -48,4 +48,3 @@ export function createLockPort(adapter: HubSpotAdapter): LockPort {
     },
   };
 }
-

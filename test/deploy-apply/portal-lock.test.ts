@@ -61,8 +61,9 @@ async function expectConcurrentDeploysConverge(emulator: RunningEmulator, expect
   }
   // Exactly one run wrote; every other one found nothing left to do once it held the lock.
   expect(runs.filter((run) => run.out.includes("Apply complete!"))).toHaveLength(1);
-  expect(runs.filter((run) => !run.out.includes("Apply complete!")).every((run) => run.out.includes("No changes")))
-    .toBe(true);
+  expect(
+    runs.filter((run) => !run.out.includes("Apply complete!")).every((run) => run.out.includes("No changes")),
+  ).toBe(true);
   expect(duplicates(flowNames(emulator))).toEqual([]);
   expect(duplicates(propertyNames(emulator))).toEqual([]);
   expect(normalisedDump(emulator)).toEqual(expected);
