@@ -52,7 +52,30 @@ export type RouterHubSpot = Pick<
 
 /** The steps of a cycle, as reported to `afterStep` (crash tests stop the router after each). */
 export type RouterStep =
-  "claimed" | "read" | "decided" | "contacts_written" | "tasks_marked" | "tasks_written" | "notified" | "finished";
+  | "claimed"
+  | "read"
+  | "decided"
+  | "contacts_sent"
+  | "contacts_written"
+  | "tasks_marked"
+  | "tasks_created"
+  | "tasks_written"
+  | "notified"
+  | "finished";
+
+/** Every step, in the order a cycle passes them. */
+export const ROUTER_STEPS: readonly RouterStep[] = [
+  "claimed",
+  "read",
+  "decided",
+  "contacts_sent",
+  "contacts_written",
+  "tasks_marked",
+  "tasks_created",
+  "tasks_written",
+  "notified",
+  "finished",
+];
 
 /** A lead whose writes are done, as the notify step sees it. */
 export interface RoutedLead {
@@ -219,6 +242,7 @@ async function writeStep(context: CycleContext, report: CycleReport): Promise<vo
       await hubspot.updateContacts(
         updates.map((row) => ({ id: row.contactId, properties: (row.payload as ContactUpdatePayload).properties })),
       );
+      await step(context, "contacts_sent");
       await markOutboxDone(
         db,
         updates.map((row) => ({ id: row.id, result: null })),
@@ -322,6 +346,7 @@ async function writeTasks(context: CycleContext, rows: OutboxRow[]): Promise<voi
   const ids = await hubspot.createTasks(
     toCreate.map((row) => ({ contactId: row.contactId, properties: (row.payload as TaskCreatePayload).properties })),
   );
+  await step(context, "tasks_created");
   await markOutboxDone(
     db,
     toCreate.map((row, i) => ({ id: row.id, result: { taskId: ids[i] ?? null } })),

@@ -1,7 +1,14 @@
 /** The router service (`routeops router`): see docs/router.md. */
 export { startRouter, type RouterOptions, type RunningRouter } from "./router";
 export { openDatabase, migrate, readMigrations, RouterDatabaseError, type RouterDatabase, type Sql } from "./database";
-export type { CycleHooks, CycleReport, RoutedLead, RouterHubSpot, RouterStep } from "./cycle";
+export {
+  ROUTER_STEPS,
+  type CycleHooks,
+  type CycleReport,
+  type RoutedLead,
+  type RouterHubSpot,
+  type RouterStep,
+} from "./cycle";
 export {
   needsRouting,
   requestStanding,

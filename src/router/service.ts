@@ -1,0 +1,132 @@
+/**
+ * The router use case behind `routeops router` and `routeops why`: from settings (flags and
+ * environment, already read by the CLI) to a running router or a decision log lookup. Secrets
+ * (HubSpot token, webhook secret, decision token, DATABASE_URL) are only passed on, and every
+ * log line goes through one scrubber that removes them.
+ */
+import path from "node:path";
+import { hasErrors } from "../config/diagnostics";
+import type { RoutingConfig } from "../config/types";
+import { loadAndValidate } from "../files/config-loader";
+import { createHubSpotAdapter } from "../hubspot";
+import { secretScrubber } from "../hubspot/secrets";
+import { formatDiagnosticsText } from "../report/diagnostics";
+import { openDatabase, type RouterDatabase } from "./database";
+import { startRouter, type RunningRouter } from "./router";
+import type { LoggedDecision } from "./store";
+
+/** Where the embedded database lives by default, relative to the working directory. */
+export const DEFAULT_DATA_DIR = path.join(".routeops", "router-db");
+
+export interface DatabaseSettings {
+  /** `DATABASE_URL`: a PostgreSQL server. */
+  databaseUrl?: string | undefined;
+  /** The PGlite folder without `databaseUrl`. Default `.routeops/router-db`. */
+  dataDir?: string | undefined;
+  cwd: string;
+}
+
+export interface RouterSettings extends DatabaseSettings {
+  configPath: string;
+  accessToken: string;
+  hubspotBaseUrl?: string | undefined;
+  webhookSecret?: string | undefined;
+  apiToken?: string | undefined;
+  host?: string | undefined;
+  port?: number | undefined;
+  publicUrl?: string | undefined;
+  pollIntervalMs?: number | undefined;
+  /** Route what is pending and return (no HTTP, no loop). */
+  once: boolean;
+  log: (line: string) => void;
+}
+
+/** A problem the CLI reports as it is (exit 1); the message holds no secret. */
+export class RouterSetupError extends Error {
+  override name = "RouterSetupError";
+}
+
+/** Removes every secret of the settings from a text. */
+export function routerScrubber(settings: Partial<RouterSettings>): (text: string) => string {
+  const scrubbers = [settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl]
+    .filter((s): s is string => typeof s === "string" && s.length >= 4)
+    .map((s) => secretScrubber(s));
+  return (text) => scrubbers.reduce((t, scrub) => scrub(t), text);
+}
+
+export function openRouterDatabase(settings: DatabaseSettings): Promise<RouterDatabase> {
+  return openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: path.resolve(settings.cwd, settings.dataDir ?? DEFAULT_DATA_DIR),
+  });
+}
+
+function loadConfig(configPath: string, cwd: string): RoutingConfig {
+  const { config, diagnostics } = loadAndValidate(configPath, { cwd });
+  if (!config || hasErrors(diagnostics)) {
+    throw new RouterSetupError(`the routing config ${configPath} has errors:\n${formatDiagnosticsText(diagnostics)}`);
+  }
+  return config;
+}
+
+export interface StartedService {
+  router: RunningRouter;
+  database: RouterDatabase;
+  config: RoutingConfig;
+  /** Stops the router and closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Loads the config, opens the database, builds the HubSpot adapter and starts the router. */
+export async function startRouterService(settings: RouterSettings): Promise<StartedService> {
+  const scrub = routerScrubber(settings);
+  const log = (line: string) => settings.log(scrub(line));
+  const config = loadConfig(settings.configPath, settings.cwd);
+  const hubspot = createHubSpotAdapter({
+    accessToken: settings.accessToken,
+    ...(settings.hubspotBaseUrl ? { baseUrl: settings.hubspotBaseUrl } : {}),
+  });
+  const database = await openRouterDatabase(settings);
+  try {
+    const router = await startRouter({
+      config,
+      hubspot,
+      database,
+      http: settings.once
+        ? false
+        : {
+            ...(settings.host ? { host: settings.host } : {}),
+            ...(settings.port !== undefined ? { port: settings.port } : {}),
+            ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+          },
+      loop: !settings.once,
+      ...(settings.webhookSecret ? { webhookSecret: settings.webhookSecret } : {}),
+      ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
+      ...(settings.pollIntervalMs ? { pollIntervalMs: settings.pollIntervalMs } : {}),
+      log,
+    });
+    return {
+      router,
+      database,
+      config,
+      async stop() {
+        await router.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The decision log of a contact (id or email), newest first. */
+export async function lookUpDecisions(settings: DatabaseSettings, contact: string): Promise<LoggedDecision[]> {
+  const { findDecisions } = await import("./store");
+  const database = await openRouterDatabase(settings);
+  try {
+    return await findDecisions(database, contact);
+  } finally {
+    await database.close();
+  }
+}
