@@ -3,6 +3,7 @@
  * only these keeps each page small; nothing else of a contact is kept after it is tallied.
  */
 import { MANAGED_PROPERTIES } from "../deploy/managed-names";
+import { capUntrusted } from "../report/untrusted";
 
 /** A contact record with its property values as HubSpot returns them (strings, or null when empty). */
 export interface AuditContact {
@@ -51,12 +52,15 @@ export const AUDIT_CONTACT_PROPERTIES: readonly string[] = [
   MANAGED_PROPERTIES.routedAt,
 ];
 
-/** A property value with surrounding blanks removed; `null` when empty. */
+/**
+ * A property value with surrounding blanks removed; `null` when empty. Every value the audit reads
+ * goes through here, so each is capped (`capUntrusted`) before it can reach a report.
+ */
 export function text(contact: AuditContact, name: string): string | null {
   const value = contact.properties[name];
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
+  return trimmed === "" ? null : capUntrusted(trimmed);
 }
 
 const epochPattern = /^-?\d+$/;

