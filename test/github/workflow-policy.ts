@@ -35,7 +35,9 @@ const environmentName = (job: Mapping): string | undefined => {
 
 /** Secret names read anywhere in a value. */
 export const secretsRead = (value: unknown): string[] => [
-  ...new Set([...JSON.stringify(value ?? null).matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? "")),
+  ...new Set(
+    [...JSON.stringify(value ?? null).matchAll(/\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? ""),
+  ),
 ];
 
 /**
@@ -58,7 +60,8 @@ export function writeTokenProblems(workflow: Mapping): string[] {
     const environment = environmentName(job);
     if (secrets.includes(WRITE_TOKEN_SECRET)) {
       if (environment !== WRITE_ENVIRONMENT) problems.push(`${name}: the write token outside ${WRITE_ENVIRONMENT}`);
-      if (!pushToMainOnly) problems.push(`${name}: the write token in a workflow that does not run only on push to main`);
+      if (!pushToMainOnly)
+        problems.push(`${name}: the write token in a workflow that does not run only on push to main`);
     }
     if (environment === WRITE_ENVIRONMENT && !pushToMainOnly) {
       problems.push(`${name}: ${WRITE_ENVIRONMENT} in a workflow that does not run only on push to main`);
