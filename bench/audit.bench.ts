@@ -40,7 +40,7 @@ interface EmulatorProcess {
 
 function startEmulatorProcess(): Promise<EmulatorProcess> {
   const code = `
-    const routing = require(${JSON.stringify(path.join(ROOT, "routing/index.ts"))}).default;
+    const routing = require(${JSON.stringify(path.join(ROOT, "test/reference/routing/index.ts"))}).default;
     const { startEmulator } = require(${JSON.stringify(path.join(ROOT, "src/emulator"))});
     const reps = routing.reps.map((rep) => {
       const [firstName, ...rest] = rep.name.split(" ");
@@ -123,7 +123,7 @@ async function run(): Promise<void> {
       stdout: { write: (s: string) => (out += s) },
       stderr: { write: (s: string) => (err += s) },
       env: { HUBSPOT_ACCESS_TOKEN: emulator.token },
-      cwd: ROOT,
+      cwd: path.join(ROOT, "test", "reference"),
     },
   );
   const seconds = (performance.now() - started) / 1000;

@@ -8,7 +8,7 @@
  * created in batches (ceil(properties / 100) batch requests, no single creates); the deploy in at
  * most 8 reads plus one group create, the batches, and a create and an enable per workflow; no 429.
  */
-import routing from "../routing";
+import routing from "../test/reference/routing";
 import { main } from "../src/cli/main";
 import { desiredState, type OwnerDirectory } from "../src/deploy";
 import { seedFromRouting, startEmulator, type RunningEmulator } from "../src/emulator";

@@ -8,7 +8,7 @@
  * the time a busy machine gives to other processes. The target is judged on CPU time; both are
  * printed.
  */
-import config from "../routing";
+import config from "../test/reference/routing";
 import { compileRouting, createRotationState, route } from "../src/engine";
 import { generateRouteInputList } from "../src/sample";
 

@@ -16,6 +16,8 @@ import { loadFixtureSources } from "../src/files/fixture-loader";
 import { parseFixtureText } from "../src/fixtures";
 
 const ROOT = path.join(__dirname, "..");
+/** The reference organisation, laid out like an adopter's repository (routing/, test/fixtures/). */
+const REFERENCE = path.join(ROOT, "test", "reference");
 const RUNS = Number(process.env.FIXTURES_BENCH_RUNS ?? 5);
 const GENERATED = 10_000;
 const PER_FILE = 100;
@@ -33,7 +35,7 @@ function timeCli(args: string[]): Figure {
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "routeops.js"), "test", ...args], {
-      cwd: ROOT,
+      cwd: REFERENCE,
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -48,7 +50,7 @@ function timeCli(args: string[]): Figure {
 }
 
 function generateFixtures(dir: string): void {
-  const reference = loadFixtureSources("test/fixtures", { cwd: ROOT })
+  const reference = loadFixtureSources("test/fixtures", { cwd: REFERENCE })
     .flatMap((source) => parseFixtureText(source).entries)
     .map((entry) => entry.value as { name: string });
   const all = Array.from({ length: GENERATED }, (_, i) => {

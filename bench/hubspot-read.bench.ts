@@ -40,7 +40,7 @@ interface EmulatorProcess {
 /** A seeded emulator (reference organisation's reps) in its own process. */
 function startEmulatorProcess(contacts: number): Promise<EmulatorProcess> {
   const code = `
-    const routing = require(${JSON.stringify(path.join(ROOT, "routing/index.ts"))}).default;
+    const routing = require(${JSON.stringify(path.join(ROOT, "test/reference/routing/index.ts"))}).default;
     const { startEmulator } = require(${JSON.stringify(path.join(ROOT, "src/emulator"))});
     const reps = routing.reps.map((rep) => {
       const [firstName, ...rest] = rep.name.split(" ");

@@ -12,13 +12,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import config from "../routing";
+import config from "../test/reference/routing";
 import type { RoutingConfig } from "../src/config";
 import { compileRouting } from "../src/engine";
 import { generateRouteInputList, generateRouteInputs } from "../src/sample";
 import { simulate, type SimulationReport } from "../src/simulate";
 
 const ROOT = path.join(__dirname, "..");
+/** The reference organisation, laid out like an adopter's repository (routing/, test/fixtures/). */
+const REFERENCE = path.join(ROOT, "test", "reference");
 const TOTAL = 100_000;
 const TARGET_MS = 10_000;
 const WINDOW = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2027-01-01T00:00:00Z") };
@@ -77,7 +79,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "routeops-simulate-bench-"));
 const headFile = path.join(dir, "head.ts");
 writeFileSync(
   headFile,
-  `import base from ${JSON.stringify(path.join(ROOT, "routing"))};\nconst head: any = structuredClone(base);\n${HEAD_CHANGE}\nexport default head;\n`,
+  `import base from ${JSON.stringify(path.join(REFERENCE, "routing"))};\nconst head: any = structuredClone(base);\n${HEAD_CHANGE}\nexport default head;\n`,
 );
 const jsonl = path.join(dir, "contacts.jsonl");
 writeFileSync(
@@ -108,7 +110,7 @@ function cli(contacts: string): { ms: number; report: { contacts: { count: numbe
       "--format",
       "json",
     ]),
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+    { cwd: REFERENCE, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`routeops simulate failed (${run.status}): ${run.stderr}`);

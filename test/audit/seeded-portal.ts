@@ -2,7 +2,7 @@
  * A seeded emulator portal for the audit's end-to-end tests, and plain counting over its records
  * (straight from the portal, without the audit's code) for the figures the tests expect.
  */
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
 import { main } from "../../src/cli/main";
 import { startEmulator, type CrmRecord, type RunningEmulator } from "../../src/emulator";
 import { captureIO } from "../support/cli-io";

@@ -1,6 +1,6 @@
 // Broken copies of the reference organisation: each test changes one thing and expects exactly
 // the findings that change causes.
-import reference from "../../routing";
+import reference from "../reference/routing";
 import type { RoutingConfig } from "../../src/config";
 import { validateRouting, type ValidateOptions } from "../../src/config/validate";
 

@@ -1,10 +1,9 @@
-// Real config files in a temporary folder: a copy of routing/ whose import of the config model
-// points back at this repository, so that tests can break one file and load the whole.
+// Real config files in a temporary folder: a copy of the reference routing/ whose import of the
+// config model points back at this repository, so that tests can break one file and load the whole.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
-const repoRoot = path.resolve(__dirname, "../..");
+import { copyReferenceProject } from "../support/reference";
 
 /** A temporary working directory holding `routing/` (a copy of the reference organisation). */
 export class ConfigFolder {
@@ -12,13 +11,7 @@ export class ConfigFolder {
 
   constructor() {
     this.cwd = fs.mkdtempSync(path.join(os.tmpdir(), "routeops-config-"));
-    const target = path.join(this.cwd, "routing");
-    fs.mkdirSync(target);
-    const model = JSON.stringify(path.join(repoRoot, "src", "config"));
-    for (const file of fs.readdirSync(path.join(repoRoot, "routing"))) {
-      const text = fs.readFileSync(path.join(repoRoot, "routing", file), "utf8");
-      fs.writeFileSync(path.join(target, file), text.replace(/"\.\.\/src\/config"/g, model));
-    }
+    copyReferenceProject(this.cwd);
   }
 
   /** Absolute path of a file in the folder. */

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { segmentsOf } from "../../src/config/validate/path";
 import { loadRoutingConfig } from "../../src/files/config-loader";
 import { ConfigLocator } from "../../src/files/config-locator";
+import { referenceProject } from "../support/reference";
 
-const cwd = path.resolve(__dirname, "../..");
+const cwd = referenceProject;
 
 function pathsOf(value: unknown, prefix: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
   if (typeof value !== "object" || value === null) return [{ path: prefix, value }];
@@ -13,7 +14,7 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): { path: (str
   return [{ path: prefix, value }, ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
 }
 
-describe("locating every element of the reference config (routing/*.ts)", () => {
+describe("locating every element of the reference config (test/reference/routing/*.ts)", () => {
   const loaded = loadRoutingConfig("routing/index.ts", { cwd });
   if (!loaded.ok) throw new Error("the reference config did not load");
   const locator = new ConfigLocator(loaded.entryFile, loaded.sourceFiles, loaded.config);

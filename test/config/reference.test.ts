@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import reference from "../../routing";
+import reference from "../reference/routing";
 import { validateRouting } from "../../src/config/validate";
 
 describe("the reference organisation (routing/)", () => {

@@ -1,6 +1,6 @@
 /** How a lead the workflows routed is compared with the engine's decision for the same input. */
 import { describe, expect, it } from "vitest";
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
 import { compareLead, indexOwners, wasRouted } from "../../src/demo/leads/compare";
 import { compileRouting, route } from "../../src/engine";
 import type { Decision, RouteInput } from "../../src/engine/types";

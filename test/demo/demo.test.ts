@@ -124,7 +124,7 @@ describe("routeops demo with HUBSPOT_ACCESS_TOKEN: the real portal, read-only", 
   const PORTAL_TOKEN = "pat-na1-portal-under-test-5d0c2e";
 
   it("validates, tests, plans and audits that portal, and writes nothing to it", async () => {
-    const config = (await import("../../routing")).default;
+    const config = (await import("../reference/routing")).default;
     const portal = await startEmulator({
       token: PORTAL_TOKEN,
       seed: seedFromRouting(config, { contacts: 200, now: Date.parse(DEMO_NOW) }),

@@ -6,7 +6,7 @@
 import { access, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
 import { createDemoCommand } from "../../src/cli/commands/demo";
 import { MANAGED_FLOWS } from "../../src/deploy/managed-names";
 import { captureIO, DEMO_NOW, KNOWN_TOKEN, scratchFolder } from "./support";

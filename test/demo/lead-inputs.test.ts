@@ -1,6 +1,6 @@
 /** The burst's leads: generated inputs as a portal can hold them, and the history the portal keeps. */
 import { describe, expect, it } from "vitest";
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
 import { createDemoClock } from "../../src/demo/clock";
 import { generateLeads, latestCountedTouch, movedTo, otherOwners } from "../../src/demo/leads/lead-inputs";
 import type { RouteInput } from "../../src/engine/types";

@@ -3,7 +3,8 @@
  * organisation's owners (and nothing else: no contacts, no RouteOps objects), the CLI run
  * against it with captured output, and a normalised dump of what a deploy writes.
  */
-import routing from "../../routing";
+import routing from "../reference/routing";
+import { referenceProject } from "../support/reference";
 import { main } from "../../src/cli/main";
 import type { RoutingConfig } from "../../src/config";
 import { seedFromRouting, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator";
@@ -29,7 +30,7 @@ export interface CliRun {
 
 /**
  * Runs `routeops <argv>` against the portal (unless argv names another base URL), with its token
- * in the environment, from the repository root.
+ * in the environment, from the reference project (test/reference).
  */
 export async function routeops(
   emulator: RunningEmulator,
@@ -43,7 +44,7 @@ export async function routeops(
     stdout: { write: (chunk: string) => (out += chunk) },
     stderr: { write: (chunk: string) => (err += chunk) },
     env: { HUBSPOT_ACCESS_TOKEN: emulator.token, ...options.env },
-    cwd: options.cwd ?? process.cwd(),
+    cwd: options.cwd ?? referenceProject,
   });
   return { code, out, err };
 }

@@ -1,5 +1,5 @@
 /** Shared helpers of the deploy tests: the reference organisation, owners, and HubSpot-like read-backs. */
-import routing from "../../routing";
+import routing from "../reference/routing";
 import type { RoutingConfig } from "../../src/config";
 import {
   desiredState,

@@ -14,12 +14,11 @@ import { startEmulator, seedFromRouting } from "../../src/emulator";
 import type { Owner, RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
-
-export const repoRoot = path.resolve(__dirname, "..", "..");
+import { referenceProject } from "../support/reference";
 
 /** The reference config, validated. */
 export function referenceConfig(): RoutingConfig {
-  const loaded = loadAndValidate("routing/index.ts", { cwd: repoRoot });
+  const loaded = loadAndValidate("routing/index.ts", { cwd: referenceProject });
   if (!loaded.config) throw new Error(`routing/ does not validate: ${JSON.stringify(loaded.diagnostics)}`);
   return loaded.config;
 }
@@ -96,7 +95,7 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
       stdout: { write: (chunk: string) => (out += chunk) },
       stderr: { write: (chunk: string) => (err += chunk) },
       env: { HUBSPOT_ACCESS_TOKEN: emulator.token },
-      cwd: repoRoot,
+      cwd: referenceProject,
     };
     const argv = ["--at", new Date(instant).toISOString(), "--hubspot-base-url", emulator.baseUrl, "--format", "json"];
     const code = await deployCommand.run(argv, io);

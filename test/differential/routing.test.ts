@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRouting, route } from "../../src/engine";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFixture } from "../../src/fixtures";
-import { deployedPortal, referenceConfig, repoRoot, type DeployedPortal } from "./deployed-portal";
+import { repoRoot, referenceProject } from "../support/reference";
+import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
 import { LIMITATIONS, type ReplayCase } from "./limitations";
 import { replay } from "./replay";
 import { engineView, FIELDS, portalView, satisfies, show, type ExpectedView, type RoutingView } from "./views";
 
 const validate = createFixtureValidator();
-const fixtures = loadFixtureSources("test/fixtures", { cwd: repoRoot })
+const fixtures = loadFixtureSources("test/fixtures", { cwd: referenceProject })
   .flatMap((source) => parseFixtureText(source).entries)
   .map((entry) => {
     const check = validate(entry.value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarConfig } from "../../src/config";
 import { compileCalendar, slaDueAt } from "../../src/engine";
-import { calendars } from "../../routing/calendars";
+import { calendars } from "../reference/routing/calendars";
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTerritories, findTerritory, normaliseCountry, normaliseState } from "../../src/engine";
-import { territories } from "../../routing/territories";
+import { territories } from "../reference/routing/territories";
 
 describe("normaliseCountry", () => {
   it.each([

@@ -1,5 +1,5 @@
 /** Builders of route inputs for the engine tests, so that each test states only what matters. */
-import config from "../../routing";
+import config from "../reference/routing";
 import type { RoutingConfig } from "../../src/config";
 import {
   compileRouting,

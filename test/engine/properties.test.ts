@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import config from "../../routing";
+import config from "../reference/routing";
 import { compileCalendar, createRotationState, route, type Decision, type RouteInput } from "../../src/engine";
 import { reference } from "./leads";
 

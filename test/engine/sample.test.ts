@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import config from "../../routing";
+import config from "../reference/routing";
 import { createRotationState, route } from "../../src/engine";
 import { generateRouteInputList, generateRouteInputs } from "../../src/sample";
 import { reference } from "./leads";

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoFixture, repoRoot, runCli, tempFixtures } from "./support";
+import { demoFixture, runCli, tempFixtures } from "./support";
+import { referenceConfigFile } from "../support/reference";
 
-const referenceConfig = path.join(repoRoot, "routing", "index.ts");
+const referenceConfig = referenceConfigFile;
 let cleanups: (() => void)[] = [];
 afterEach(() => {
   cleanups.forEach((cleanup) => cleanup());

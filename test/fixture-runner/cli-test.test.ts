@@ -1,8 +1,9 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoFixture, lastLine, repoRoot, runCli, tempFixtures } from "./support";
+import { demoFixture, lastLine, runCli, tempFixtures } from "./support";
+import { referenceConfigFile } from "../support/reference";
 
-const referenceConfig = path.join(repoRoot, "routing", "index.ts");
+const referenceConfig = referenceConfigFile;
 let cleanups: (() => void)[] = [];
 afterEach(() => {
   cleanups.forEach((cleanup) => cleanup());

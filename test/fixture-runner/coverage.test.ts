@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import config from "../../routing/index";
+import config from "../reference/routing/index";
 import { coverageRules, formatPercent, measureCoverage, ruleKey, rulesReached } from "../../src/fixtures";
 import { decision } from "./support";
 

@@ -17,9 +17,10 @@ import {
   runEntry,
   type FixtureEntry,
 } from "../../src/fixtures";
-import { lastLine, repoRoot, runCli } from "./support";
+import { lastLine, runCli } from "./support";
+import { referenceProject } from "../support/reference";
 
-const sources = loadFixtureSources("test/fixtures", { cwd: repoRoot });
+const sources = loadFixtureSources("test/fixtures", { cwd: referenceProject });
 const entries: FixtureEntry[] = sources.flatMap((source) => parseFixtureText(source).entries);
 
 describe("the reference fixture suite through routeops test", () => {
@@ -46,7 +47,7 @@ describe("each reference fixture", () => {
   let compiled: CompiledRouting;
   const validate = createFixtureValidator();
   beforeAll(() => {
-    const loaded = loadAndValidate("routing/index.ts", { cwd: repoRoot });
+    const loaded = loadAndValidate("routing/index.ts", { cwd: referenceProject });
     if (!loaded.config)
       throw new Error(`the reference config does not validate: ${JSON.stringify(loaded.diagnostics)}`);
     config = loaded.config;

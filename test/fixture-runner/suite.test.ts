@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig } from "../../src/config/types";
-import referenceConfig from "../../routing/index";
+import referenceConfig from "../reference/routing/index";
 import { compileRouting, route as routeLead } from "../../src/engine";
 import { createFixtureValidator, runFixtureSuite, type FixtureSource } from "../../src/fixtures";
 import { decision } from "./support";

@@ -5,12 +5,10 @@ import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { Decision, TraceStep } from "../../src/engine/types";
 import { captureIO } from "../support/cli-io";
+import { referenceProject } from "../support/reference";
 
-/** The repository root: the reference config lives at routing/index.ts under it. */
-export const repoRoot = path.resolve(__dirname, "..", "..");
-
-/** Runs `routeops ARGS` in-process; returns the exit code and what it printed. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}, cwd = repoRoot) {
+/** Runs `routeops ARGS` in-process (in the reference project unless told otherwise); returns the exit code and what it printed. */
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}, cwd = referenceProject) {
   const io = captureIO(env, { cwd });
   const code = await main(args, io);
   return { code, out: io.out(), err: io.err() };

@@ -5,11 +5,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import type { RoutingConfig } from "../../src/config";
-import reference from "../../routing/index";
+import reference from "../reference/routing/index";
 import { captureIO } from "../support/cli-io";
+import { referenceProject } from "../support/reference";
 import { readMermaid } from "./mermaid-model";
-
-const repoRoot = path.resolve(__dirname, "../..");
 
 /** A config module with no imports, so that it loads from any folder. */
 const selfContained = (config: RoutingConfig): string => `export default ${JSON.stringify(config, null, 2)};\n`;
@@ -24,7 +23,7 @@ afterEach(() => {
 
 describe("routeops graph", () => {
   it("prints the reference routing as Mermaid", async () => {
-    const io = captureIO({}, { cwd: repoRoot });
+    const io = captureIO({}, { cwd: referenceProject });
     expect(await main(["graph"], io)).toBe(0);
     const model = readMermaid(io.out());
     expect(model.nodes.some((node) => node.label.startsWith("inbound-fallback"))).toBe(true);
@@ -35,7 +34,7 @@ describe("routeops graph", () => {
     const base = structuredClone(reference);
     base.systems.inbound.rules[1]!.sla = "inbound-standard";
     fs.writeFileSync(path.join(scratch, "base.ts"), selfContained(base));
-    const io = captureIO({}, { cwd: repoRoot });
+    const io = captureIO({}, { cwd: referenceProject });
     const code = await main(["graph", "--base", path.join(scratch, "base.ts"), "--format", "markdown"], io);
     expect(io.err()).toBe("");
     expect(code).toBe(0);
@@ -44,10 +43,10 @@ describe("routeops graph", () => {
   });
 
   it("refuses an unknown format and a base that is neither a file nor a ref", async () => {
-    const badFormat = captureIO({}, { cwd: repoRoot });
+    const badFormat = captureIO({}, { cwd: referenceProject });
     expect(await main(["graph", "--format", "svg"], badFormat)).toBe(2);
     expect(badFormat.err()).toContain('--format must be mermaid or markdown, not "svg"');
-    const badBase = captureIO({}, { cwd: repoRoot });
+    const badBase = captureIO({}, { cwd: referenceProject });
     expect(await main(["graph", "--base", "no-such-ref-or-file"], badBase)).toBe(2);
     expect(badBase.err()).toContain('--base "no-such-ref-or-file" is neither a file nor a git ref');
   });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig } from "../../src/config";
 import { graphMarkdown, mermaidText, routingChanges, routingGraph } from "../../src/graph";
-import reference from "../../routing/index";
+import reference from "../reference/routing/index";
 import { decodeMermaidText, readMermaid, type MermaidModel } from "./mermaid-model";
 
 const copy = (): RoutingConfig => structuredClone(reference);

@@ -9,8 +9,9 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { captureIO } from "../support/cli-io";
+import { referenceProject } from "../support/reference";
 import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";
-import { ISOLATED_GIT_ENV, projectRoot, routingRepository } from "./repository";
+import { ISOLATED_GIT_ENV, routingRepository } from "./repository";
 
 let scratch = "";
 beforeEach(() => {
@@ -20,9 +21,9 @@ afterEach(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-/** pr-report in this project, compared with its own config (a path, so no git is needed). */
+/** pr-report in the reference project, compared with its own config (a path, so no git is needed). */
 async function report(args: string[], env: Record<string, string> = {}) {
-  const run = captureIO(env, { cwd: projectRoot });
+  const run = captureIO(env, { cwd: referenceProject });
   const code = await main(["pr-report", "--base", "routing/index.ts", ...args], run);
   return { code, out: run.out(), err: run.err() };
 }
@@ -68,7 +69,7 @@ describe("routeops pr-report: tests and validation", () => {
     const inProcess = await report([]);
     expect(inProcess.out).toMatch(/\| Fixture tests \| ✅ \| \d+ passed, 0 failed; routing coverage 100% \|/);
 
-    const test = captureIO({}, { cwd: projectRoot });
+    const test = captureIO({}, { cwd: referenceProject });
     expect(await main(["test", "--format", "json", "--min-coverage", "100"], test)).toBe(0);
     const file = path.join(scratch, "test.json");
     fs.writeFileSync(file, test.out());

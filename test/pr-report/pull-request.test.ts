@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
 import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
 import { captureIO } from "../support/cli-io";
 import { startGitHubStandin, type GitHubStandin } from "../support/github-standin";

@@ -1,13 +1,14 @@
 /**
  * A throwaway git repository shaped like a RevOps routing repo: `routing/` and a few fixture
- * folders copied from this project, `src/` and `node_modules/` linked (not committed) so that the
- * config's `../src/config` import resolves. Git runs isolated from the machine's configuration.
+ * folders copied from the reference organisation (test/reference), `src/` and `node_modules/`
+ * linked (not committed). Git runs isolated from the machine's configuration.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
+import { copyReferenceProject } from "../support/reference";
 
 export const projectRoot = path.resolve(__dirname, "../..");
 
@@ -49,12 +50,7 @@ export function routingRepository(fixtureFolders: string[]): RoutingRepository {
   ]) {
     git("config", key!, value!);
   }
-  fs.cpSync(path.join(projectRoot, "routing"), path.join(dir, "routing"), { recursive: true });
-  for (const folder of fixtureFolders) {
-    fs.cpSync(path.join(projectRoot, "test/fixtures", folder), path.join(dir, "test/fixtures", folder), {
-      recursive: true,
-    });
-  }
+  copyReferenceProject(dir, { fixtures: fixtureFolders });
   fs.symlinkSync(path.join(projectRoot, "src"), path.join(dir, "src"));
   fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
   fs.writeFileSync(path.join(dir, ".gitignore"), "/src\n/node_modules\n.routeops/\n");

@@ -7,7 +7,8 @@ import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import type { RoutingConfig } from "../../src/config";
 import { ISOLATED_GIT_ENV, routingRepository } from "../pr-report/repository";
-import { repoRoot, variant } from "./support";
+import { variant } from "./support";
+import { referenceProject } from "../support/reference";
 
 let scratch = "";
 beforeEach(() => {
@@ -24,7 +25,7 @@ async function simulate(args: string[], options: { env?: Record<string, string>;
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     env: options.env ?? {},
-    cwd: options.cwd ?? repoRoot,
+    cwd: options.cwd ?? referenceProject,
   };
   const code = await main(["simulate", ...args], io);
   return { code, out, err };

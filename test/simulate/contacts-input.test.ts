@@ -10,7 +10,7 @@ import {
   readFixtureInputs,
   readJsonLinesInputs,
 } from "../../src/files/contacts-input";
-import { repoRoot } from "./support";
+import { referenceProject } from "../support/reference";
 
 let dir = "";
 beforeEach(() => {
@@ -112,7 +112,7 @@ describe("JSON Lines contacts", () => {
 
 describe("fixture folders as contacts", () => {
   it("reads every fixture of the reference suite, labelled with file, line and name", () => {
-    const items = readFixtureInputs("test/fixtures", repoRoot);
+    const items = readFixtureInputs("test/fixtures", referenceProject);
     expect(items.length).toBeGreaterThan(50);
     expect(items[0]!.label).toMatch(/^test\/fixtures\/[\w/-]+\.ya?ml:\d+ \S/);
   });

@@ -13,7 +13,8 @@ import { MANAGED_GROUP, MANAGED_PROPERTIES as M } from "../../src/deploy/managed
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { createHubSpotAdapter } from "../../src/hubspot";
 import { portalRouteInput } from "../../src/simulate";
-import { repoRoot, variant } from "./support";
+import { variant } from "./support";
+import { referenceProject } from "../support/reference";
 
 const owners = new Map([
   ["201", "Ava.Reed@acme.test"],
@@ -168,7 +169,7 @@ describe("routeops simulate --contacts portal:N", () => {
       stdout: { write: (s: string) => (out += s) },
       stderr: { write: (s: string) => (err += s) },
       env: { HUBSPOT_ACCESS_TOKEN: emulator.token },
-      cwd: repoRoot,
+      cwd: referenceProject,
     };
     const args = ["--config", headFile, "--base", "routing/index.ts", "--contacts", `portal:${count}`];
     const code = await main(
@@ -220,7 +221,7 @@ describe("routeops simulate --contacts portal:N", () => {
       stdout: { write: () => true },
       stderr: { write: (s: string) => (err += s) },
       env: { HUBSPOT_ACCESS_TOKEN: "pat-wrong-token-abcdef0123456789" },
-      cwd: repoRoot,
+      cwd: referenceProject,
     };
     const code = await main(
       ["simulate", "--base", "routing/index.ts", "--contacts", "portal:5", "--hubspot-base-url", emulator.baseUrl],

@@ -1,13 +1,13 @@
 /** Shared helpers of the simulation tests: the reference config, variants of it, and inputs. */
 import path from "node:path";
-import routing from "../../routing/index";
+import routing from "../reference/routing/index";
+import { referenceProject } from "../support/reference";
 import type { RoutingConfig } from "../../src/config";
 import { compileRouting, type CompiledRouting, type RouteInput } from "../../src/engine";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput } from "../../src/fixtures";
 import { generateRouteInputList } from "../../src/sample";
 
-export const repoRoot = path.resolve(__dirname, "../..");
 export const reference: RoutingConfig = routing;
 
 /** A deep copy of the reference config, changed by `change`. */
@@ -33,7 +33,7 @@ export function generated(count: number, seed = 11, config: RoutingConfig = refe
 export function fixtureInputs(): RouteInput[] {
   const validate = createFixtureValidator();
   const inputs: RouteInput[] = [];
-  for (const source of loadFixtureSources("test/fixtures", { cwd: repoRoot })) {
+  for (const source of loadFixtureSources("test/fixtures", { cwd: referenceProject })) {
     for (const entry of parseFixtureText(source).entries) {
       const check = validate(entry.value);
       if (!check.ok) throw new Error(`${entry.file}: fixture does not fit the schema`);

@@ -1,5 +1,6 @@
 /** The io the tests give a command: what it prints is kept for the assertions, not printed. */
 import type { CliIO } from "../../src/cli/io";
+import { referenceProject } from "./reference";
 
 /** A command's io with what it wrote so far. */
 export interface CapturedIO extends CliIO {
@@ -10,7 +11,10 @@ export interface CapturedIO extends CliIO {
 }
 
 export interface CaptureOptions {
-  /** The command's working folder; the test process's own when not given. */
+  /**
+   * The command's working folder; when not given, the reference project (test/reference), so that
+   * the command's default paths find the reference organisation, never the repository's routing/.
+   */
   cwd?: string;
   /** Whether each stream says it is a terminal; left unset (not a terminal) when not given. */
   isTTY?: { stdout?: boolean; stderr?: boolean };
@@ -25,7 +29,7 @@ export function captureIO(env: Record<string, string | undefined> = {}, options:
     stdout: { write: (s: string) => (out += s), ...tty(options.isTTY?.stdout) },
     stderr: { write: (s: string) => (err += s), ...tty(options.isTTY?.stderr) },
     env,
-    cwd: options.cwd ?? process.cwd(),
+    cwd: options.cwd ?? referenceProject,
     out: () => out,
     err: () => err,
   };

@@ -1,0 +1,29 @@
+/**
+ * Acme Analytics' lead routing. Each concern lives in its own file; this one composes them.
+ * Validate with `npx routeops validate`, test with `npx routeops test`.
+ */
+import { defineRouting } from "../../../src/config";
+import { calendars } from "./calendars";
+import { pools, queues } from "./pools";
+import { reengagement, unclassified } from "./reengagement";
+import { reps } from "./reps";
+import { slaPolicies } from "./slas";
+import { sources } from "./sources";
+import { inbound, outbound } from "./systems";
+import { segments, territories } from "./territories";
+
+export default defineRouting({
+  version: "2026.11.1",
+  calendars,
+  reps,
+  pools,
+  queues,
+  territories,
+  segments,
+  sources,
+  slaPolicies,
+  systems: { inbound, outbound },
+  reengagement,
+  unclassified,
+  defaultCalendar: "us-east",
+});

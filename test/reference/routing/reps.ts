@@ -1,0 +1,56 @@
+import type { RepConfig } from "../../../src/config";
+
+export const reps: RepConfig[] = [
+  { email: "ava.reed@acme.test", name: "Ava Reed", role: "AE", calendar: "us-east", territories: ["na-east"] },
+  { email: "ben.ortiz@acme.test", name: "Ben Ortiz", role: "AE", calendar: "us-west", territories: ["na-west"] },
+  { email: "chloe.nguyen@acme.test", name: "Chloe Nguyen", role: "AE", calendar: "us-west", territories: ["na-west"] },
+  { email: "dan.kim@acme.test", name: "Dan Kim", role: "senior SDR", calendar: "us-east", territories: ["na-east"] },
+  { email: "elena.rossi@acme.test", name: "Elena Rossi", role: "AE", calendar: "uk", territories: ["emea"] },
+  {
+    email: "farid.haddad@acme.test",
+    name: "Farid Haddad",
+    role: "AE",
+    calendar: "uk",
+    territories: ["emea"],
+    outOfOffice: [{ from: "2026-08-03", to: "2026-08-14" }],
+  },
+  {
+    email: "gina.park@acme.test",
+    name: "Gina Park",
+    role: "SDR (inbound)",
+    calendar: "us-east",
+    territories: ["na-east", "na-west"],
+  },
+  { email: "hugo.martin@acme.test", name: "Hugo Martin", role: "SDR (inbound)", calendar: "uk", territories: ["emea"] },
+  {
+    email: "ivan.petrov@acme.test",
+    name: "Ivan Petrov",
+    role: "outbound hunter",
+    calendar: "us-east",
+    territories: ["na-east", "na-west"],
+    active: false,
+    replacedBy: "jade.wilson@acme.test",
+  },
+  {
+    email: "jade.wilson@acme.test",
+    name: "Jade Wilson",
+    role: "outbound hunter",
+    calendar: "us-east",
+    territories: ["na-east", "na-west"],
+  },
+  {
+    email: "kofi.mensah@acme.test",
+    name: "Kofi Mensah",
+    role: "outbound hunter",
+    calendar: "uk",
+    territories: ["emea"],
+  },
+  {
+    email: "lara.chen@acme.test",
+    name: "Lara Chen",
+    role: "enterprise AE",
+    calendar: "us-east",
+    territories: ["na-east", "na-west"],
+  },
+  { email: "mia.lopez@acme.test", name: "Mia Lopez", role: "RevOps manager", calendar: "us-east", territories: [] },
+];
