@@ -5,7 +5,6 @@
  * a fixture of another date it deploys again for that date, which changes the rotation lists when
  * absences start or end: "deploy daily" is what warning out_of_office_by_deploy_date asks for.
  */
-import path from "node:path";
 import { deployCommand } from "../../src/cli/commands/deploy";
 import type { CliIO } from "../../src/cli/io";
 import type { RoutingConfig } from "../../src/config/types";

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoFixture, runCli, tempFixtures } from "./support";
 import { referenceConfigFile } from "../support/reference";

@@ -1,5 +1,4 @@
 /** Shared helpers of the simulation tests: the reference config, variants of it, and inputs. */
-import path from "node:path";
 import routing from "../reference/routing/index";
 import { referenceProject } from "../support/reference";
 import type { RoutingConfig } from "../../src/config";
