@@ -3,6 +3,7 @@
  * length that trends compare against. Instants are epoch milliseconds; date-only values are UTC
  * days, so that a report reads the same on every machine whatever its time zone.
  */
+import { RouteOpsError } from "../errors";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -14,8 +15,11 @@ export interface AuditWindow {
 }
 
 /** Why a window option was rejected, worded for the person who typed it. */
-export class WindowError extends Error {
+export class WindowError extends RouteOpsError {
   override name = "WindowError";
+  constructor(message: string) {
+    super("invalid_window", message);
+  }
 }
 
 const durationPattern = /^(\d+)([hdw])$/;

@@ -1,4 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
+import { RouteOpsError } from "../errors";
+import { createRedactor, redactingStream, secretsFromEnv } from "../secrets";
 export interface CliIO {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
@@ -17,6 +19,19 @@ export interface Command {
 }
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends RouteOpsError {
   override name = "UsageError";
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
+
+/**
+ * The same io, with every chunk written to stdout and stderr passed through the one redactor for
+ * the secrets in its environment (HUBSPOT_ACCESS_TOKEN, GITHUB_TOKEN, ROUTEOPS_EMULATOR_TOKEN).
+ * `main` gives every command such an io; commands that are also run directly wrap their own.
+ */
+export function redactingIO<T extends CliIO>(io: T): T {
+  const redact = createRedactor(secretsFromEnv(io.env));
+  return { ...io, stdout: redactingStream(io.stdout, redact), stderr: redactingStream(io.stderr, redact) };
 }

@@ -4,18 +4,14 @@
  * reports. Everything that leaves through here is scrubbed of the emulator's token.
  */
 import type { CliIO } from "../cli/io";
+import { redactSecrets } from "../secrets";
 
 /** A command's io whose output is kept, not printed. */
 export interface CapturedIO extends CliIO {
-  /** What the command wrote to stdout, the token replaced by `***`. */
+  /** What the command wrote to stdout, the token redacted. */
   out(): string;
-  /** What the command wrote to stderr, the token replaced by `***`. */
+  /** What the command wrote to stderr, the token redacted. */
   err(): string;
-}
-
-/** Replaces every secret in `text` by `***`. Secrets shorter than 4 characters are ignored. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join("***"), text);
 }
 
 /** An io for one command run: `env` exactly as given, output captured and scrubbed of `secrets`. */
@@ -27,7 +23,7 @@ export function captureIO(env: Record<string, string>, cwd: string, secrets: rea
     stderr: { write: (chunk: string) => (err += chunk) },
     env: { ...env },
     cwd,
-    out: () => scrubSecrets(out, secrets),
-    err: () => scrubSecrets(err, secrets),
+    out: () => redactSecrets(out, secrets),
+    err: () => redactSecrets(err, secrets),
   };
 }

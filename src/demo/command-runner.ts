@@ -4,7 +4,8 @@
  */
 import { commands } from "../cli/commands";
 import { UsageError } from "../cli/io";
-import { captureIO, scrubSecrets } from "./captured-io";
+import { redactSecrets } from "../secrets";
+import { captureIO } from "./captured-io";
 
 /** How a command run ended, its output scrubbed of the secrets. */
 export type CommandRun =
@@ -29,7 +30,7 @@ export async function runCommand(name: string, argv: string[], settings: Command
     const code = await command.run(argv, io);
     return { found: true, code, out: io.out(), err: io.err() };
   } catch (error) {
-    const message = scrubSecrets(error instanceof Error ? error.message : String(error), settings.secrets);
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), settings.secrets);
     if (error instanceof UsageError) return { found: true, code: 2, out: io.out(), err: io.err(), usageError: message };
     return { found: true, code: 1, out: io.out(), err: io.err(), crashed: message };
   }

@@ -16,7 +16,7 @@ import type { CliIO } from "../cli/io";
 import type { RoutingConfig } from "../config/types";
 import type { FlowExecutor, RunningEmulator } from "../emulator";
 import { writeReportFiles, type ReportFile } from "../files/report-output";
-import { scrubSecrets } from "./captured-io";
+import { redactSecrets } from "../secrets";
 import { createDemoClock, folderStamp, type DemoClock } from "./clock";
 import type { CommandSettings } from "./command-runner";
 import { removeConnectionFile, writeConnectionFile } from "./connection-file";
@@ -98,7 +98,7 @@ export async function runDemo(options: DemoOptions, io: CliIO, deps: DemoDeps = 
     try {
       await writeReportFiles(
         outDir,
-        files.map((file) => ({ name: file.name, text: scrubSecrets(file.text, secrets) })),
+        files.map((file) => ({ name: file.name, text: redactSecrets(file.text, secrets) })),
       );
       const shown = path.relative(io.cwd, outDir);
       const where = shown === "" ? "." : shown.startsWith("..") || path.isAbsolute(shown) ? outDir : shown;
@@ -286,8 +286,8 @@ class DemoRun {
   private record(record: StepRecord): void {
     const clean: StepRecord = {
       ...record,
-      summary: scrubSecrets(record.summary, this.secrets),
-      ...(record.details ? { details: record.details.map((line) => scrubSecrets(line, this.secrets)) } : {}),
+      summary: redactSecrets(record.summary, this.secrets),
+      ...(record.details ? { details: record.details.map((line) => redactSecrets(line, this.secrets)) } : {}),
     };
     this.records.push(clean);
     this.io.stdout.write(formatStep(clean));

@@ -16,10 +16,14 @@ import { ALL_ROUTES } from "./routes";
 import { seedDeployed } from "./seed/deployed";
 import { DEFAULT_SEED_NOW, seedPortal } from "./seed/portal-seed";
 import { readStateFile, StateWriter } from "./state-file";
+import { RouteOpsError } from "../errors";
 
 /** A bad option: the message names the option and what was expected. */
-export class EmulatorOptionError extends Error {
+export class EmulatorOptionError extends RouteOpsError {
   override name = "EmulatorOptionError";
+  constructor(message: string) {
+    super("emulator_option", message);
+  }
 }
 
 function checkOptions(options: EmulatorOptions): void {

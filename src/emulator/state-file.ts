@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { parseDump, type PortalDump } from "./portal/dump";
+import { RouteOpsError } from "../errors";
 
 /** The state file could not be read: the message names the file, the path inside it and what was expected. */
-export class StateFileError extends Error {
+export class StateFileError extends RouteOpsError {
   override name = "StateFileError";
+  constructor(message: string) {
+    super("state_file", message);
+  }
 }
 
 /** Reads a state file; undefined when it does not exist. */

@@ -10,10 +10,14 @@ import type { RouteInput } from "../engine/types";
 import { createFixtureValidator, describeProblem, parseFixtureText, toRouteInput } from "../fixtures";
 import { routeInputFromLine } from "../simulate/input-line";
 import { FixtureLoadError, loadFixtureSources } from "./fixture-loader";
+import { RouteOpsError } from "../errors";
 
 /** Contacts that cannot be read; the message names the file (and line) and what was expected. */
-export class ContactsInputError extends Error {
+export class ContactsInputError extends RouteOpsError {
   override name = "ContactsInputError";
+  constructor(message: string) {
+    super("contacts_input", message);
+  }
 }
 
 /** A contact to replay and where it came from. */

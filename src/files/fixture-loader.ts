@@ -5,13 +5,17 @@
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { FixtureSource } from "../fixtures/document";
+import { RouteOpsError } from "../errors";
 
 /** File names `routeops test` picks up under the fixtures folder. */
 const FIXTURE_FILE = /\.(ya?ml|json)$/i;
 
 /** A fixtures folder or file that cannot be read; its message names the path and why. */
-export class FixtureLoadError extends Error {
+export class FixtureLoadError extends RouteOpsError {
   override name = "FixtureLoadError";
+  constructor(message: string) {
+    super("fixture_load", message);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Diagnostic } from "../config/diagnostics";
 import type { RoutingConfig } from "../config/types";
 import { loadAndValidate } from "./config-loader";
+import { RouteOpsError } from "../errors";
 
 /**
  * Why a ref could not be used. `not_a_ref`: git does not know it; `git_missing`: git is not
@@ -19,13 +20,11 @@ import { loadAndValidate } from "./config-loader";
 export type GitRefErrorCode = "not_a_ref" | "git_missing" | "no_config" | "git_failed";
 
 /** A git ref that could not be read; the message names the ref and what went wrong. */
-export class GitRefError extends Error {
+export class GitRefError extends RouteOpsError {
   override name = "GitRefError";
-  constructor(
-    readonly code: GitRefErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: GitRefErrorCode;
+  constructor(code: GitRefErrorCode, message: string) {
+    super(code, message);
   }
 }
 

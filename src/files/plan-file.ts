@@ -7,10 +7,14 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseSavedPlan, savedPlanJson, type SavedPlan } from "../deploy";
+import { RouteOpsError } from "../errors";
 
 /** A plan file that could not be written or read; the message names the file and the problem. */
-export class PlanFileError extends Error {
+export class PlanFileError extends RouteOpsError {
   override name = "PlanFileError";
+  constructor(message: string) {
+    super("plan_file", message);
+  }
 }
 
 /** Writes the saved plan to `file` (relative to `cwd`) atomically; returns the absolute path. */

@@ -5,6 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { RouteOpsError } from "../errors";
 
 /** A file name inside the output folder and its text. */
 export interface ReportFile {
@@ -13,8 +14,11 @@ export interface ReportFile {
 }
 
 /** Why the report could not be written, naming the path and the system's reason. */
-export class ReportOutputError extends Error {
+export class ReportOutputError extends RouteOpsError {
   override name = "ReportOutputError";
+  constructor(message: string) {
+    super("report_output", message);
+  }
 }
 
 /** Writes every file into `dir` (created when missing); returns the paths written. */

@@ -3,6 +3,8 @@
  * short message, with the token (and anything that looks like a GitHub token) removed: an error
  * may end up in a workflow log, an issue or a PR comment.
  */
+import { RouteOpsError } from "../errors";
+import { redactSecrets } from "../secrets";
 
 /** Why a GitHub call failed, stable for callers that branch on it. */
 export type GitHubErrorCode =
@@ -17,34 +19,24 @@ export type GitHubErrorCode =
   | "unexpected";
 
 /** A failed GitHub operation. Never carries the token, the request or the original error. */
-export class GitHubError extends Error {
+export class GitHubError extends RouteOpsError {
   override name = "GitHubError";
+  declare readonly code: GitHubErrorCode;
   constructor(
-    readonly code: GitHubErrorCode,
+    code: GitHubErrorCode,
     message: string,
     /** HTTP status, when the server answered. */
     readonly status?: number,
     /** Seconds the server asked us to wait (rate limits), when it said. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(code, message);
   }
 
   /** Whether trying the same operation again later may succeed. */
   get retryable(): boolean {
     return this.code === "server" || this.code === "network" || this.code === "rate_limited";
   }
-}
-
-// Personal, OAuth, app installation, refresh and fine-grained tokens.
-const TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,})\b/g;
-const AUTH_HEADER_VALUES = /\b(token|bearer|basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi;
-
-/** Removes the token, token-shaped strings and `Authorization` values from a text. */
-export function redactSecrets(text: string, token: string): string {
-  let out = text;
-  if (token.length > 0) out = out.split(token).join("***");
-  return out.replace(TOKEN_SHAPES, "***").replace(AUTH_HEADER_VALUES, "$1 ***");
 }
 
 /** The subset of Octokit's `RequestError` that we read (duck-typed: its class is not a dependency). */
@@ -102,7 +94,7 @@ export function toGitHubError(error: unknown, operation: string, token: string, 
   const status = typeof failure.status === "number" && failure.status > 0 ? failure.status : undefined;
   const fromServer = failure.response ? serverMessage(failure.response.data) : undefined;
   const raw = fromServer ?? (typeof failure.message === "string" ? failure.message : String(error));
-  const detail = redactSecrets(raw, token).replace(/\s+/g, " ").slice(0, 300);
+  const detail = redactSecrets(raw, [token]).replace(/\s+/g, " ").slice(0, 300);
   let code: GitHubErrorCode;
   const wait = failure.response ? retryAfter(failure, now) : undefined;
   if (!failure.response) code = "network";

@@ -10,7 +10,7 @@ export type {
 } from "./adapter";
 export { fitToLimit, GITHUB_BODY_LIMIT, STEP_SUMMARY_LIMIT_BYTES } from "./body-limit";
 export type { FitOptions, FittedText, SizeUnit } from "./body-limit";
-export { GitHubError, redactSecrets } from "./errors";
+export { GitHubError } from "./errors";
 export type { GitHubErrorCode } from "./errors";
 export { hiddenMarker } from "./marker";
 export { parseRepository } from "./repository";

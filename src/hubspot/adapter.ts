@@ -55,8 +55,9 @@ import {
 } from "./router-calls";
 import { RequestLog, type HubSpotRequestInfo, type RequestCounts } from "./request-log";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry-policy";
-import { secretScrubber } from "./secrets";
+import { createRedactor } from "../secrets";
 import { listSequenceEnrollments } from "./sequences";
+import { RouteOpsError } from "../errors";
 
 /** HubSpot's public API; the emulator (or a proxy) replaces it through `baseUrl`. */
 export const HUBSPOT_API_BASE_URL = "https://api.hubapi.com";
@@ -199,7 +200,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     sleep,
     random: options.random ?? Math.random,
     now,
-    scrub: secretScrubber(accessToken),
+    scrub: createRedactor([accessToken]),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const calls = hubSpotCalls(client, runner);
@@ -237,8 +238,11 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 }
 
 /** Thrown for a bad token or base URL; the message never repeats the token. */
-export class HubSpotConfigError extends Error {
+export class HubSpotConfigError extends RouteOpsError {
   override name = "HubSpotConfigError";
+  constructor(message: string) {
+    super("hubspot_config", message);
+  }
 }
 
 function checkToken(token: string): string {

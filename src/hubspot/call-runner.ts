@@ -9,7 +9,7 @@ import { readRateLimitHeaders } from "./rate-limit-headers";
 import type { LimitKind, RateLimiter } from "./rate-limiter";
 import type { HubSpotRequestInfo, RequestLog } from "./request-log";
 import { decideRetry, type RetryOptions } from "./retry-policy";
-import type { SecretScrubber } from "./secrets";
+import type { Redactor } from "../secrets";
 
 /** What a call is, for limiting, counting and error messages. */
 export interface CallSpec {
@@ -31,7 +31,7 @@ export interface CallRunnerDeps {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
-  scrub: SecretScrubber;
+  scrub: Redactor;
   onRequest?: (info: HubSpotRequestInfo) => void;
 }
 

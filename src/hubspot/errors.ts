@@ -4,6 +4,7 @@
  * HubSpot answered (status, message, category, correlation id) and how many attempts were made.
  * It never holds the access token, the raw client exception or the request headers.
  */
+import { RouteOpsError } from "../errors";
 
 /** Stable, machine-readable kind of failure (snake_case, for the CLI and JSON output). */
 export type HubSpotErrorCode =
@@ -48,9 +49,9 @@ export interface HubSpotErrorInit {
 }
 
 /** A HubSpot call that failed for good (after retries, when the failure was retryable). */
-export class HubSpotError extends Error {
+export class HubSpotError extends RouteOpsError {
   override name = "HubSpotError";
-  readonly code: HubSpotErrorCode;
+  declare readonly code: HubSpotErrorCode;
   readonly method: string;
   readonly path: string;
   readonly status: number | null;
@@ -62,8 +63,7 @@ export class HubSpotError extends Error {
   readonly attempts: number;
 
   constructor(init: HubSpotErrorInit) {
-    super(describe(init));
-    this.code = init.code;
+    super(init.code, describe(init));
     this.method = init.method;
     this.path = init.path;
     this.status = init.status;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitToLimit, redactSecrets } from "../../src/github";
+import { fitToLimit } from "../../src/github";
+import { redactSecrets } from "../../src/secrets";
 
 describe("fitToLimit", () => {
   it("leaves a text that fits untouched", () => {
@@ -51,7 +52,9 @@ describe("redactSecrets", () => {
   it("removes the token, token-shaped strings and Authorization values, and keeps prose", () => {
     const text =
       "failed with my-secret-value; header: Bearer abcdefghijklmnopqrstuvwx; leaked ghs_0123456789abcdefABCDEF and github_pat_11AAAAAAA0123456789_abcdefghij; the token was rejected";
-    const out = redactSecrets(text, "my-secret-value");
-    expect(out).toBe("failed with ***; header: Bearer ***; leaked *** and ***; the token was rejected");
+    const out = redactSecrets(text, ["my-secret-value"]);
+    expect(out).toBe(
+      "failed with [redacted]; header: Bearer [redacted]; leaked [redacted] and [redacted]; the token was rejected",
+    );
   });
 });

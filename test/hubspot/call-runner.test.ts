@@ -5,7 +5,7 @@ import { CallRunner } from "../../src/hubspot/call-runner";
 import { HubSpotError } from "../../src/hubspot/errors";
 import { RateLimiter } from "../../src/hubspot/rate-limiter";
 import { RequestLog, type HubSpotRequestInfo } from "../../src/hubspot/request-log";
-import { secretScrubber } from "../../src/hubspot/secrets";
+import { createRedactor } from "../../src/secrets";
 import { VirtualClock } from "./virtual-clock";
 
 const TOKEN = "pat-na1-00000000-1111-2222-3333-444444444444";
@@ -29,7 +29,7 @@ function runner(clock: VirtualClock, attempts = 4) {
     sleep: clock.sleep,
     random: () => 0.5,
     now: clock.now,
-    scrub: secretScrubber(TOKEN),
+    scrub: createRedactor([TOKEN]),
     onRequest: (info) => seen.push(info),
   });
   return { subject, log, seen };

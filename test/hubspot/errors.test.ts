@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FlowRevisionConflictError, HubSpotError } from "../../src/hubspot/errors";
-import { secretScrubber } from "../../src/hubspot/secrets";
+import { createRedactor } from "../../src/secrets";
 
 describe("HubSpotError", () => {
   it("says what failed: method, path, status, category, HubSpot's message, correlation id and attempts", () => {
@@ -54,7 +54,7 @@ describe("HubSpotError", () => {
 
 describe("secret scrubber", () => {
   const token = 'pat-na1-5c3e1d2a-0000-4000-8000-0123456789ab"\\';
-  const scrub = secretScrubber(token);
+  const scrub = createRedactor([token]);
 
   it("removes the token raw, JSON-escaped and URL-encoded", () => {
     const text = `a ${token} b ${JSON.stringify(token)} c ${encodeURIComponent(token)}`;

@@ -148,7 +148,7 @@ describe("routeops pr-report: GitHub refuses", () => {
     const { code, out, err } = await report(["--post", "--pull-request", "1"], env);
     expect(code).toBe(1);
     expect(err).toContain(
-      "HTTP 401: Bad credentials (received token ***) (the token was rejected: check GITHUB_TOKEN)",
+      "HTTP 401: Bad credentials (received token [redacted]) (the token was rejected: check GITHUB_TOKEN)",
     );
     expect(err + out).not.toContain(token);
     expect(github.comments).toEqual([]);

@@ -27,6 +27,8 @@ import { createGitHubAdapter, writeStepSummary } from "../../github";
 import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAdapter } from "../../hubspot";
 import { readLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
+import { errorMessage } from "../../errors";
+import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { oneOf, parseCommandArgs } from "../args";
 
@@ -93,9 +95,9 @@ export function createAuditCommand(deps: AuditCommandDeps = {}): Command {
 export const auditCommand: Command = createAuditCommand();
 
 async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
-  const secrets = [io.env.HUBSPOT_ACCESS_TOKEN, io.env.GITHUB_TOKEN].filter((s): s is string => !!s && s.length >= 4);
+  const secrets = secretsFromEnv(io.env);
   const fail = (code: string, message: string, exitCode = 1): number => {
-    const clean = scrub(message, secrets);
+    const clean = redactSecrets(message, secrets);
     if (options.format === "json")
       io.stdout.write(renderJson(envelope(options, exitCode, [], null, null, { code, message: clean })));
     io.stderr.write(`routeops audit: ${clean}\n`);
@@ -177,7 +179,7 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
       renderJson(envelope(options, findingsExit, failed, apiCalls, report, null)),
     );
   } catch (error) {
-    const message = scrub(error instanceof Error ? error.message : String(error), secrets);
+    const message = redactSecrets(errorMessage(error), secrets);
     published = { code: errorCode(error), message };
   }
 
@@ -333,6 +335,3 @@ function errorCode(error: unknown): string {
 }
 
 /** Tokens never leave the process, whatever an error message carries. */
-function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
-}

@@ -23,7 +23,7 @@ import { createLockPort } from "../../hubspot/lock-port";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { PortalLiveState } from "../../hubspot/live-state";
-import { UsageError, type CliIO, type Command } from "../io";
+import { redactingIO, UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
 import {
   connectHubSpot,
@@ -32,7 +32,6 @@ import {
   parseFormat,
   planAgainstPortal,
   readPortal,
-  secretSafe,
   type PlanFormat,
   type PortalRequest,
 } from "./plan";
@@ -312,7 +311,7 @@ export function createDeployCommand(
     summary: "Apply the routing config (or a saved plan) to HubSpot, safely ordered",
     usage,
     run: async (argv, io) => {
-      const safe = secretSafe(io);
+      const safe = redactingIO(io);
       return runDeploy(parseOptions(argv, safe, now), safe, runDeps);
     },
   };

@@ -20,7 +20,7 @@ import { PlanFileError, writeSavedPlan } from "../../files/plan-file";
 import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAdapter } from "../../hubspot";
 import { readLiveState, type PortalLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
-import { UsageError, type CliIO, type Command } from "../io";
+import { redactingIO, UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops plan [--config FILE] [--format text|markdown|json] [--out FILE]
@@ -179,19 +179,6 @@ export function renderPlan(plan: Plan, format: PlanFormat): string {
       : renderPlanText(plan);
 }
 
-/** Writes anything that could carry the token through a filter that removes it. */
-export function secretSafe(io: CliIO): CliIO {
-  const secrets = [io.env.HUBSPOT_ACCESS_TOKEN, io.env.GITHUB_TOKEN]
-    .map((secret) => secret?.trim())
-    .filter((secret): secret is string => !!secret && secret.length >= 4);
-  const clean = (chunk: string) => secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), chunk);
-  return {
-    ...io,
-    stdout: { ...io.stdout, write: (chunk: string) => io.stdout.write(clean(chunk)) },
-    stderr: { ...io.stderr, write: (chunk: string) => io.stderr.write(clean(chunk)) },
-  };
-}
-
 /** Reports a failed plan or deploy: a JSON envelope on stdout for `--format json`, lines on stderr. */
 export function reportFailure(io: CliIO, command: string, format: PlanFormat, error: DeployCommandError): number {
   if (format === "json" && command === "plan") {
@@ -297,7 +284,7 @@ export function createPlanCommand(deps: { now?: () => number } = {}): Command {
     summary: "Show what a deploy would change in HubSpot (drift first), optionally saved for deploy",
     usage,
     run: async (argv, io) => {
-      const safe = secretSafe(io);
+      const safe = redactingIO(io);
       return runPlan(parseOptions(argv, safe, now), safe);
     },
   };

@@ -16,6 +16,7 @@ import {
   testResultsFromSuite,
   type PullRequestReport,
 } from "../../simulate/pr-report";
+import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
 import {
@@ -23,7 +24,6 @@ import {
   loadBaseConfig,
   simulateContacts,
   SimulationFailure,
-  withoutSecrets,
   type ComparedConfigs,
 } from "./simulate";
 
@@ -210,7 +210,7 @@ async function comparisonParts(
     return { base: baseName, simulation: { status: "ok", report, context }, graph: graphPart };
   } catch (error) {
     if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
-    const reason = `The simulation could not run: ${withoutSecrets(error.message, io.env)}`;
+    const reason = `The simulation could not run: ${redactSecrets(error.message, secretsFromEnv(io.env))}`;
     return { base: baseName, simulation: { status: "problem", reason }, graph: graphPart };
   }
 }
@@ -254,11 +254,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`routeops pr-report: ${withoutSecrets(message, io.env)}\n`);
+    io.stderr.write(`routeops pr-report: ${redactSecrets(message, secretsFromEnv(io.env))}\n`);
     return 1;
   }
   if (!options.post && !options.out) io.stdout.write(markdown);
-  for (const problem of problems) io.stderr.write(`routeops pr-report: ${withoutSecrets(problem, io.env)}\n`);
+  for (const problem of problems) io.stderr.write(`routeops pr-report: ${redactSecrets(problem, secretsFromEnv(io.env))}\n`);
   return problems.length > 0 ? 1 : 0;
 }
 

@@ -25,6 +25,7 @@ import {
   type SimulationContext,
   type SimulationReport,
 } from "../../simulate";
+import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { oneOf, parseCommandArgs } from "../args";
 
@@ -139,15 +140,6 @@ export function loadComparedConfigs(configPath: string, base: string | undefined
   return { head, ...loadBaseConfig(configPath, base, cwd) };
 }
 
-/** Removes tokens from a message that may quote an error from elsewhere. */
-export function withoutSecrets(message: string, env: CliIO["env"]): string {
-  let clean = message;
-  for (const secret of [env.HUBSPOT_ACCESS_TOKEN, env.GITHUB_TOKEN]) {
-    if (secret && secret.trim().length >= 4) clean = clean.split(secret.trim()).join("***");
-  }
-  return clean;
-}
-
 /** Generated contacts draw forms, pages, import sources and reps from both configs. */
 function generatorVocabulary(base: RoutingConfig, head: RoutingConfig): RoutingConfig {
   const reps = new Map([...head.reps, ...base.reps].map((rep) => [rep.email, rep]));
@@ -193,7 +185,7 @@ export async function simulateContacts(
       items = sample.inputs;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new SimulationFailure(withoutSecrets(`HubSpot: ${message}`, io.env));
+      throw new SimulationFailure(redactSecrets(`HubSpot: ${message}`, secretsFromEnv(io.env)));
     }
   }
   let current: string | null = null;
@@ -270,7 +262,7 @@ export const simulateCommand: Command = {
       return 0;
     } catch (error) {
       if (!(error instanceof SimulationFailure)) throw error;
-      io.stderr.write(`routeops simulate: ${withoutSecrets(error.message, io.env)}\n`);
+      io.stderr.write(`routeops simulate: ${redactSecrets(error.message, secretsFromEnv(io.env))}\n`);
       if (error.diagnostics.length > 0) io.stderr.write(formatDiagnosticsText(error.diagnostics));
       return error.exitCode;
     }

@@ -1,7 +1,14 @@
 /** Suggestions for misspelt names, so that a typo reads as one. */
 
-/** The allowed name closest to a misspelt one, when it is close enough to be a typo. */
-export function closest(word: string, candidates: string[]): string | undefined {
+/**
+ * The allowed name closest to a misspelt one, when it is close enough to be a typo: by default
+ * one edit per three characters (at least one).
+ */
+export function closest(
+  word: string,
+  candidates: string[],
+  maxDistance = Math.max(1, Math.floor(word.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -11,7 +18,7 @@ export function closest(word: string, candidates: string[]): string | undefined 
       best = candidate;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= maxDistance ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -5,7 +5,7 @@
  * the HubSpot adapter; these writes have no place there, because RouteOps itself never creates
  * leads in a portal.
  */
-import { scrubSecrets } from "../captured-io";
+import { redactSecrets } from "../../secrets";
 
 /** An answer that was not 2xx; the message names the endpoint and HubSpot's reason, never the token. */
 export class EmulatorRequestError extends Error {
@@ -38,7 +38,7 @@ export function emulatorHttp(baseUrl: string, token: string, sleep: Sleep): Emul
           body: JSON.stringify(body),
         });
       } catch (error) {
-        throw new EmulatorRequestError(`POST ${path}: not answered (${scrubSecrets(reason(error), [token])})`);
+        throw new EmulatorRequestError(`POST ${path}: not answered (${redactSecrets(reason(error), [token])})`);
       }
       const text = await response.text();
       if (response.status === 429 && attempt < MAX_ATTEMPTS) {
@@ -48,7 +48,7 @@ export function emulatorHttp(baseUrl: string, token: string, sleep: Sleep): Emul
       }
       if (response.status < 200 || response.status > 299) {
         throw new EmulatorRequestError(
-          `POST ${path}: HTTP ${response.status}: ${scrubSecrets(hubSpotMessage(text), [token])}`,
+          `POST ${path}: HTTP ${response.status}: ${redactSecrets(hubSpotMessage(text), [token])}`,
         );
       }
       return (text === "" ? undefined : JSON.parse(text)) as T;

@@ -2,7 +2,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AuditEnvelope } from "../../audit";
-import { scrubSecrets } from "../captured-io";
+import { redactSecrets } from "../../secrets";
 import { failureReason, runCommand, type CommandSettings } from "../command-runner";
 import { count, percent, type StepOutcome } from "./step";
 
@@ -29,7 +29,7 @@ export async function auditStep(options: AuditStepOptions, settings: CommandSett
   if (run.code !== 0) return { status: "failed", summary: failureReason(run, "audit") };
   const [markdown, json] = await Promise.all(
     ["report.md", "report.json"].map(async (name) =>
-      scrubSecrets(await readFile(path.join(scratch, name), "utf8"), settings.secrets),
+      redactSecrets(await readFile(path.join(scratch, name), "utf8"), settings.secrets),
     ),
   );
   return describe(JSON.parse(json!) as AuditEnvelope, markdown!, json!);

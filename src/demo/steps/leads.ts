@@ -2,7 +2,7 @@
 import type { RoutingConfig } from "../../config/types";
 import { looksLikeManagedFlowName } from "../../deploy/managed-names";
 import { createHubSpotAdapter } from "../../hubspot";
-import { scrubSecrets } from "../captured-io";
+import { redactSecrets } from "../../secrets";
 import type { DemoClock } from "../clock";
 import { sendBurst } from "../leads/burst";
 import { burstDetails, burstFigures, burstHeadline } from "../leads/burst-report";
@@ -37,7 +37,7 @@ export async function leadsStep(options: LeadsStepOptions): Promise<StepOutcome>
       ...(options.afterEvents ? { afterEvents: options.afterEvents } : {}),
     });
   } catch (error) {
-    const message = scrubSecrets(error instanceof Error ? error.message : String(error), [options.token]);
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), [options.token]);
     return { status: "failed", summary: `the leads could not be sent: ${message}` };
   }
   const figures = burstFigures(result);

@@ -8,6 +8,7 @@ import type { FlowBody } from "../model/flow";
 import type { PropertyDefinition, PropertyGroupDefinition } from "../model/property";
 import { planSteps } from "../plan/steps";
 import type { Plan, PlanItem } from "../plan/types";
+import { RouteOpsError } from "../../errors";
 
 /** One write of a deploy, as `applyPlan` makes it and the apply report lists it. */
 export type DeployWrite =
@@ -27,8 +28,11 @@ export type DeployWrite =
 export type DeployWriteOp = DeployWrite["op"];
 
 /** Thrown when a plan item lacks what its write needs (a hand-edited or truncated saved plan). */
-export class DeployPlanError extends Error {
+export class DeployPlanError extends RouteOpsError {
   override name = "DeployPlanError";
+  constructor(message: string) {
+    super("invalid_plan", message);
+  }
 }
 
 function required<T>(value: T | undefined, what: string, item: { kind: string; key: string }): T {

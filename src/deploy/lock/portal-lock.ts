@@ -11,6 +11,7 @@ import {
   type LockGeneration,
   type LockRecord,
 } from "./record";
+import { RouteOpsError } from "../../errors";
 
 /** What the lock needs from HubSpot. Implemented over the HubSpot adapter (src/hubspot/lock-port.ts). */
 export interface LockPort {
@@ -44,13 +45,11 @@ export interface LockOptions {
 
 export type PortalLockErrorCode = "portal_locked" | "lock_unreadable";
 
-export class PortalLockError extends Error {
+export class PortalLockError extends RouteOpsError {
   override name = "PortalLockError";
-  constructor(
-    readonly code: PortalLockErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: PortalLockErrorCode;
+  constructor(code: PortalLockErrorCode, message: string) {
+    super(code, message);
   }
 }
 

@@ -1,0 +1,10 @@
+/** The one secret redactor (see redact.ts). */
+export {
+  createRedactor,
+  REDACTED,
+  redactingStream,
+  redactSecrets,
+  SECRET_ENV_VARIABLES,
+  secretsFromEnv,
+  type Redactor,
+} from "./redact";
