@@ -79,9 +79,7 @@ export async function main(argv: string[], rawIO: CliIO): Promise<number> {
       );
       return 1;
     }
-    io.stderr.write(
-      `routeops ${name}: internal error (a bug in RouteOps, please report it): ${errorMessage(error)}\n`,
-    );
+    io.stderr.write(`routeops ${name}: internal error (a bug in RouteOps, please report it): ${errorMessage(error)}\n`);
     return 1;
   }
 }

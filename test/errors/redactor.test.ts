@@ -37,7 +37,12 @@ describe("the secret redactor", () => {
 
   it("reads the secrets RouteOps uses from the environment, trimmed", () => {
     expect(
-      secretsFromEnv({ HUBSPOT_ACCESS_TOKEN: " hub-token\n", GITHUB_TOKEN: "", ROUTEOPS_EMULATOR_TOKEN: "emu-token", HOME: "/h" }),
+      secretsFromEnv({
+        HUBSPOT_ACCESS_TOKEN: " hub-token\n",
+        GITHUB_TOKEN: "",
+        ROUTEOPS_EMULATOR_TOKEN: "emu-token",
+        HOME: "/h",
+      }),
     ).toEqual(["hub-token", "emu-token"]);
   });
 });

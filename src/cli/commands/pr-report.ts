@@ -19,13 +19,7 @@ import {
 import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
-import {
-  examplesOption,
-  loadBaseConfig,
-  simulateContacts,
-  SimulationFailure,
-  type ComparedConfigs,
-} from "./simulate";
+import { examplesOption, loadBaseConfig, simulateContacts, SimulationFailure, type ComparedConfigs } from "./simulate";
 
 const usage = `Usage: routeops pr-report [--pull-request N] [--base REF|PATH] [--plan-file FILE]
                           [--test-results FILE] [--post] [--out FILE] [options]
@@ -258,7 +252,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   if (!options.post && !options.out) io.stdout.write(markdown);
-  for (const problem of problems) io.stderr.write(`routeops pr-report: ${redactSecrets(problem, secretsFromEnv(io.env))}\n`);
+  for (const problem of problems)
+    io.stderr.write(`routeops pr-report: ${redactSecrets(problem, secretsFromEnv(io.env))}\n`);
   return problems.length > 0 ? 1 : 0;
 }
 
