@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { redactSecrets } from "../secrets";
 
 /** Something that runs SQL with `$1` parameters. */
 export interface Sql {
@@ -162,7 +163,6 @@ async function execScript(tx: Sql, script: string): Promise<void> {
 }
 
 function messageOf(error: unknown, secret?: string): string {
-  let text = error instanceof Error ? error.message : String(error);
-  if (secret) text = text.split(secret).join("[DATABASE_URL]");
-  return text;
+  const text = error instanceof Error ? error.message : String(error);
+  return redactSecrets(text, [secret]);
 }

@@ -9,7 +9,7 @@ import { hasErrors } from "../config/diagnostics";
 import type { RoutingConfig } from "../config/types";
 import { loadAndValidate } from "../files/config-loader";
 import { createHubSpotAdapter } from "../hubspot";
-import { secretScrubber } from "../hubspot/secrets";
+import { createRedactor } from "../secrets";
 import { formatDiagnosticsText } from "../report/diagnostics";
 import { openDatabase, type RouterDatabase } from "./database";
 import { startRouter, type RunningRouter } from "./router";
@@ -48,10 +48,7 @@ export class RouterSetupError extends Error {
 
 /** Removes every secret of the settings from a text. */
 export function routerScrubber(settings: Partial<RouterSettings>): (text: string) => string {
-  const scrubbers = [settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl]
-    .filter((s): s is string => typeof s === "string" && s.length >= 4)
-    .map((s) => secretScrubber(s));
-  return (text) => scrubbers.reduce((t, scrub) => scrub(t), text);
+  return createRedactor([settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl]);
 }
 
 export function openRouterDatabase(settings: DatabaseSettings): Promise<RouterDatabase> {

@@ -35,7 +35,15 @@ const OTHER_AUTH_VALUE = /\b(token|basic)\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{1
 export type Redactor = (text: string) => string;
 
 /** The environment variables that hold secrets RouteOps reads. */
-export const SECRET_ENV_VARIABLES = ["HUBSPOT_ACCESS_TOKEN", "GITHUB_TOKEN", "ROUTEOPS_EMULATOR_TOKEN"] as const;
+export const SECRET_ENV_VARIABLES = [
+  "HUBSPOT_ACCESS_TOKEN",
+  "GITHUB_TOKEN",
+  "ROUTEOPS_EMULATOR_TOKEN",
+  "ROUTEOPS_WEBHOOK_SECRET",
+  "ROUTEOPS_ROUTER_TOKEN",
+  // A connection string holds a password.
+  "DATABASE_URL",
+] as const;
 
 /** The secrets set in `env` (trimmed; empty ones left out). */
 export function secretsFromEnv(env: Record<string, string | undefined>): string[] {
