@@ -115,6 +115,8 @@ export interface CycleReport {
   written: number;
   finished: number;
   failedWrites: number;
+  /** Claimed requests given back because HubSpot did not answer their reads. */
+  failedReads: number;
 }
 
 async function step(context: CycleContext, name: RouterStep): Promise<void> {
@@ -123,12 +125,30 @@ async function step(context: CycleContext, name: RouterStep): Promise<void> {
 
 /** One cycle: claim, read, decide, write, notify, finish. Returns what it did. */
 export async function runCycle(context: CycleContext): Promise<CycleReport> {
-  const report: CycleReport = { claimed: 0, decided: 0, closed: 0, written: 0, finished: 0, failedWrites: 0 };
+  const report: CycleReport = {
+    claimed: 0,
+    decided: 0,
+    closed: 0,
+    written: 0,
+    finished: 0,
+    failedWrites: 0,
+    failedReads: 0,
+  };
   const claimed = await claimRequests(context.db, context.replicaId, context.batchSize, context.now(), context.leaseMs);
   report.claimed = claimed.length;
   if (claimed.length > 0) {
     await step(context, "claimed");
-    const decided = await decideStep(context, claimed, report);
+    let decided: DecisionRecord[];
+    try {
+      decided = await decideStep(context, claimed, report);
+    } catch (error) {
+      if (isInjected(error) || !(error instanceof HubSpotError)) throw error;
+      // HubSpot did not answer the reads (after the adapter's retries): try these again later.
+      context.log(`router: reading ${claimed.length} contacts failed, will retry: ${error.message}`);
+      await releaseRequests(context.db, claimed, context.now() + context.retryDelayMs, "reading the contact failed");
+      decided = [];
+      report.failedReads += claimed.length;
+    }
     report.decided = decided.length;
     if (decided.length > 0) await step(context, "decided");
   }

@@ -66,7 +66,7 @@ export interface RunningRouter {
   /** One routing cycle. */
   cycle(): Promise<CycleReport>;
   /** Cycles until nothing is claimable and no write is open (`--once`). */
-  drain(options?: { maxCycles?: number }): Promise<CycleReport>;
+  drain(options?: { maxCycles?: number; maxIdleWaits?: number }): Promise<CycleReport>;
   /** The decision log for a contact id or email, newest first. */
   why(contact: string): Promise<LoggedDecision[]>;
   /** Prometheus text. */
@@ -155,18 +155,33 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const cycle = () => runCycle(context);
 
-  async function drain(drainOptions: { maxCycles?: number } = {}): Promise<CycleReport> {
-    const total: CycleReport = { claimed: 0, decided: 0, closed: 0, written: 0, finished: 0, failedWrites: 0 };
-    const max = drainOptions.maxCycles ?? 10_000;
-    for (let i = 0; i < max; i++) {
+  async function drain(drainOptions: { maxCycles?: number; maxIdleWaits?: number } = {}): Promise<CycleReport> {
+    const total: CycleReport = {
+      claimed: 0,
+      decided: 0,
+      closed: 0,
+      written: 0,
+      finished: 0,
+      failedWrites: 0,
+      failedReads: 0,
+    };
+    const maxCycles = drainOptions.maxCycles ?? 100_000;
+    // Requests waiting for a retry time (a failed write, a read that had not caught up): wait for
+    // them, a bounded number of times in a row.
+    const maxIdleWaits = drainOptions.maxIdleWaits ?? 30;
+    let idle = 0;
+    for (let i = 0; i < maxCycles; i++) {
       const report = await cycle();
       for (const key of Object.keys(total) as (keyof CycleReport)[]) total[key] += report[key];
       const depth = await queueDepth(db);
-      if (report.claimed === 0 && report.written === 0 && report.failedWrites === 0 && depth.decided === 0) {
-        if (depth.pending === 0) break;
-        // Pending requests wait for a retry time: nothing to do now.
-        if (report.claimed === 0) break;
+      if (depth.pending === 0 && depth.decided === 0) break;
+      const progressed = report.decided + report.closed + report.written + report.finished > 0;
+      if (progressed) {
+        idle = 0;
+        continue;
       }
+      if (++idle > maxIdleWaits) break;
+      await sleep(context.retryDelayMs);
     }
     return total;
   }

@@ -11,7 +11,7 @@ import { afterAll, afterEach, vi } from "vitest";
 import type { RoutingConfig } from "../../src/config/types";
 import { MANAGED_GROUP, MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 import { managedProperties } from "../../src/deploy/compile/properties";
-import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
+import { seedFromRouting, startEmulator, type FaultOptions, type RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
 import { openDatabase, readMigrations, type RouterDatabase } from "../../src/router";
@@ -68,7 +68,7 @@ afterEach(async () => {
 });
 
 export async function bench(
-  options: { start?: string; faults?: { rate: number; seed: number }; rateLimits?: boolean } = {},
+  options: { start?: string; faults?: FaultOptions; rateLimits?: boolean } = {},
 ): Promise<Bench> {
   const config = referenceConfig();
   const clock = new TestClock(Date.parse(options.start ?? "2026-03-03T15:00:00Z"));
