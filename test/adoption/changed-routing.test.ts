@@ -268,6 +268,13 @@ describe("no product test or benchmark reads the repository's routing/ or test/f
         if (inside(path.resolve(path.dirname(file), match[1]!)))
           offenders.push(`${path.relative(repoRoot, file)}: ${match[1]}`);
       }
+      // A command or loader run in the repository root finds routing/ and test/fixtures/ by name.
+      const rootCwd = /\bcwd:\s*(?:repoRoot|projectRoot|ROOT|root|process\.cwd\(\))\b/.test(text);
+      if (rootCwd && /["'`](?:routing\/|test\/fixtures)/.test(text)) {
+        offenders.push(
+          `${path.relative(repoRoot, file)}: names routing/ or test/fixtures/ with the repository root as cwd`,
+        );
+      }
       for (const match of text.matchAll(/\b(?:repoRoot|projectRoot|ROOT|root)\s*,\s*["'](routing|test\/fixtures)\b/g)) {
         offenders.push(`${path.relative(repoRoot, file)}: joins the repository root with ${match[1]}`);
       }

@@ -15,15 +15,15 @@ import { seedFromRouting, startEmulator, type FaultOptions, type RunningEmulator
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
 import { openDatabase, readMigrations, type RouterDatabase } from "../../src/router";
-
-const repoRoot = path.resolve(__dirname, "..", "..");
+import { referenceProject } from "../support/reference";
 
 let cachedConfig: RoutingConfig | null = null;
 /** The reference config, validated. */
 export function referenceConfig(): RoutingConfig {
   if (cachedConfig) return cachedConfig;
-  const loaded = loadAndValidate("routing/index.ts", { cwd: repoRoot });
-  if (!loaded.config) throw new Error(`routing/ does not validate: ${JSON.stringify(loaded.diagnostics)}`);
+  const loaded = loadAndValidate("routing/index.ts", { cwd: referenceProject });
+  if (!loaded.config)
+    throw new Error(`test/reference/routing/ does not validate: ${JSON.stringify(loaded.diagnostics)}`);
   cachedConfig = loaded.config;
   return cachedConfig;
 }
