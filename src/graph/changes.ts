@@ -35,7 +35,7 @@ export function layers(config: RoutingConfig): Record<RoutingLayer, Entry[]> {
 }
 
 /** JSON with sorted keys, so that key order in the config file is not a change. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value)
@@ -47,7 +47,7 @@ function canonical(value: unknown): string {
 }
 
 /** Ids (present in both lists) that are not in the longest common subsequence: the ones that moved. */
-function moved(current: string[], base: string[]): Set<string> {
+export function moved(current: string[], base: string[]): Set<string> {
   const shared = new Set(current.filter((id) => base.includes(id)));
   const a = current.filter((id) => shared.has(id));
   const b = base.filter((id) => shared.has(id));
