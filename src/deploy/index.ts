@@ -22,6 +22,7 @@ export type {
 } from "./plan/types";
 export { renderPlanText } from "./render/text";
 export { renderPlanMarkdown, PLAN_COMMENT_MARKER } from "./render/markdown";
+export { planDocument, planSectionBlock, hubSpotObjectsSection, type PlanDocumentOptions } from "./render/document";
 export { renderPlanJson, planEnvelope, PLAN_SCHEMA, type PlanJsonOptions } from "./render/json";
 export { planEnvelopeSchema, planFromEnvelope, type PlanEnvelopeDocument } from "./render/json-read";
 export {

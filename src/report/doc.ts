@@ -34,6 +34,12 @@ export type Block =
   | { type: "details"; summary: Inline; blocks: Block[] }
   /** A code block; `language` is a fence info string such as `mermaid` (our own words only). */
   | { type: "code"; text: string; language?: string }
+  /**
+   * Markdown and text that another RouteOps renderer wrote (and escaped, with the routines of
+   * `markdown.ts`): the simulation and the graph until they build documents themselves. Never
+   * untrusted text.
+   */
+  | { type: "prerendered"; markdown: string; text: string }
   | Section;
 
 /**
@@ -50,6 +56,8 @@ export interface Section {
   blocks: Block[];
   /** May be folded into details to save room. */
   fold?: boolean;
+  /** Always shown collapsed on GitHub (details under the title); in full in the terminal. */
+  collapsed?: boolean;
   /** May be left out of a size-limited rendering. */
   omittable?: boolean;
 }
@@ -87,7 +95,7 @@ export function section(
   level: 2 | 3 | 4,
   title: Inline,
   blocks: Block[],
-  options: { fold?: boolean; omittable?: boolean } = {},
+  options: { fold?: boolean; collapsed?: boolean; omittable?: boolean } = {},
 ): Section {
   return { type: "section", id, level, title, blocks, ...options };
 }

@@ -93,8 +93,8 @@ function detailsMarkdown(summary: string, inner: string[]): string[] {
 function sectionMarkdown(section: Section, options: MarkdownOptions): string[] {
   const omitted = options.omitted?.get(section.id);
   const body = omitted === undefined ? blocksMarkdown(section.blocks, options) : [escapeMarkdown(omitted)];
-  if (options.folded?.has(section.id) && omitted === undefined) {
-    return detailsMarkdown(`<b>${inlineHtml(section.title)}</b>`, body);
+  if ((section.collapsed || options.folded?.has(section.id)) && omitted === undefined) {
+    return detailsMarkdown(inlineHtml(section.title), body);
   }
   return [`${"#".repeat(section.level)} ${inlineMarkdown(section.title)}`, "", ...body];
 }
@@ -113,6 +113,8 @@ function blockMarkdown(block: Block, options: MarkdownOptions): string[] {
       return detailsMarkdown(inlineHtml(block.summary), blocksMarkdown(block.blocks, options));
     case "code":
       return codeMarkdown(block);
+    case "prerendered":
+      return block.markdown.replace(/\n+$/, "").split("\n");
     case "section":
       return sectionMarkdown(block, options);
   }

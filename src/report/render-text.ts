@@ -63,6 +63,8 @@ function blockText(block: Block): string[] {
       return [`${inline(block.summary)}:`, ...indent(blocksText(block.blocks), "  ")];
     case "code":
       return indent(block.text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").replace(CONTROLS, "").split("\n"), "    ");
+    case "prerendered":
+      return block.text.replace(/\n+$/, "").replace(CONTROLS, "").split("\n");
     case "section":
       return [...headingText(block.level - 1, inline(block.title)), "", ...blocksText(block.blocks)];
   }

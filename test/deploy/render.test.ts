@@ -109,7 +109,7 @@ describe("Markdown plan", () => {
   it("starts with the hidden marker that lets the comment be updated in place, and carries the summary", () => {
     const markdown = renderPlanMarkdown(planChanges(desired, withOldFlow()));
     expect(markdown.startsWith(`${PLAN_COMMENT_MARKER}\n`)).toBe(true);
-    expect(markdown).toContain("**Plan: 0 to add, 1 to change, 1 to destroy.**");
+    expect(markdown).toContain("**Plan: 0 to add, 1 to change, 1 to destroy\\.**");
   });
 });
 

@@ -76,8 +76,8 @@ describe("routeops pr-report: tests and validation", () => {
     const saved = await report(["--test-results", file]);
     expect(saved.code).toBe(0);
     expect(section(saved.out, "Fixture tests")).toContain(`minimum 100%; read from ${file.replace(/[._-]/g, "\\$&")}`);
-    expect(saved.out.split("\n")[8]).toMatch(/^\| Fixture tests \| ✅ \| \d+ passed/);
-    expect(saved.out.split("\n")[8]).toBe(inProcess.out.split("\n")[8]);
+    expect(saved.out.split("\n")[9]).toMatch(/^\| Fixture tests \| ✅ \| \d+ passed/);
+    expect(saved.out.split("\n")[9]).toBe(inProcess.out.split("\n")[9]);
   });
 
   it("fails on test results that are not routeops test output", async () => {

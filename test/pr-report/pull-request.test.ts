@@ -57,7 +57,7 @@ async function hubspotCli(argv: string[]) {
 async function planStep(): Promise<string> {
   const run = await hubspotCli(["plan", "--at", AT, "--format", "markdown", "--out", ".routeops/pr/plan.json"]);
   if (run.code !== 0) throw new Error(`routeops plan failed: ${run.err}`);
-  const summary = /\*\*(Plan: \d+ to add, \d+ to change, \d+ to destroy\.)\*\*/.exec(run.out);
+  const summary = /\*\*(Plan: \d+ to add, \d+ to change, \d+ to destroy\\\.)\*\*/.exec(run.out);
   if (!summary) throw new Error(`no summary line in the plan:\n${run.out}`);
   return summary[1]!;
 }
@@ -92,7 +92,7 @@ describe("routeops pr-report on a pull request", () => {
     );
     repo.commit("Enterprise leads get the standard SLA");
     const planLine = await planStep();
-    expect(planLine).toMatch(/^Plan: 0 to add, [1-9]\d* to change, 0 to destroy\.$/);
+    expect(planLine).toMatch(/^Plan: 0 to add, [1-9]\d* to change, 0 to destroy\\\.$/);
     const summary = path.join(repo.dir, ".routeops/summary.md");
 
     const { code, out, err } = await prReport(summary);

@@ -9,7 +9,10 @@ import { writeReportFiles } from "../../files/report-output";
 import { createFixtureValidator, runFixtureSuite } from "../../fixtures";
 import { createGitHubAdapter, writeStepSummary } from "../../github";
 import { graphMarkdown, routingGraph } from "../../graph";
+import { diffRouting, mondayOf, repNamer, shareChanges } from "../../routing-changes";
 import {
+  fitPullRequestReport,
+  FULL_REPORT_HINT,
   readPlanFile,
   readTestResults,
   renderPullRequestReport,
@@ -44,9 +47,14 @@ Options:
   --contacts SOURCE     contacts for the simulation, as in \`routeops simulate\` (default: the fixtures)
   --examples N          changed decisions shown with their traces (default 3)
   --hubspot-base-url URL  HubSpot API root, for --contacts portal:N
+  --at DATE             the day (YYYY-MM-DD) whose week, and the next, the expected shares of leads
+                        are computed for (default: today, UTC)
   -h, --help            show this help
 
-When GITHUB_STEP_SUMMARY is set, the comment is also appended to the job summary.
+When GITHUB_STEP_SUMMARY is set, the full report is also appended to the job summary. The comment
+stays within GitHub's 65,536 characters: the routing changes are always shown in full; the tests,
+the HubSpot objects, the simulation and the graph are folded and, if still too long, left out with
+a note that the full report is in the job summary and the routeops-pr-report artifact (--out).
 
 Exit code: 0 when the comment was built (and posted or written); 1 when it could not be posted or
 written, or a file given with --plan-file or --test-results cannot be read; 2 for bad usage.
@@ -64,6 +72,8 @@ interface PrReportOptions {
   contacts?: string;
   examples: number;
   hubspotBaseUrl?: string;
+  /** `YYYY-MM-DD`: the week of expected shares. */
+  at: string;
 }
 
 function parseOptions(argv: string[]): PrReportOptions {
@@ -79,6 +89,7 @@ function parseOptions(argv: string[]): PrReportOptions {
     contacts: { type: "string" },
     examples: { type: "string" },
     "hubspot-base-url": { type: "string" },
+    at: { type: "string" },
   }).values;
   const text = (name: string) => values[name] as string | undefined;
   const pr = text("pull-request");
@@ -91,7 +102,12 @@ function parseOptions(argv: string[]): PrReportOptions {
   }
   const optional = (key: keyof PrReportOptions, name: string) =>
     text(name) !== undefined ? { [key]: text(name) } : {};
+  const at = text("at") ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(Date.parse(`${at}T00:00:00Z`))) {
+    throw new UsageError(`--at must be a date (YYYY-MM-DD), not "${at}"`);
+  }
   return {
+    at,
     post: values.post === true,
     config: text("config") ?? "routing/index.ts",
     fixtures: text("fixtures") ?? "test/fixtures",
@@ -171,7 +187,7 @@ async function comparisonParts(
   options: PrReportOptions,
   head: RoutingConfig | undefined,
   io: CliIO,
-): Promise<Pick<PullRequestReport, "base" | "simulation" | "graph">> {
+): Promise<Pick<PullRequestReport, "base" | "routing" | "simulation" | "graph">> {
   const invalid = { status: "skipped" as const, reason: "Not computed: the config does not validate." };
   let base: Pick<ComparedConfigs, "base" | "baseLabel" | "baseRef"> | null = null;
   let baseProblem = "";
@@ -183,7 +199,10 @@ async function comparisonParts(
     baseProblem = `${error.message}${found > 0 ? ` (${found} finding${found === 1 ? "" : "s"}, see \`routeops validate\`)` : ""}`;
   }
   const baseName = base?.baseLabel ?? options.base ?? "the merge base";
-  if (!head) return { base: baseName, simulation: invalid, graph: invalid };
+  if (!head) return { base: baseName, routing: invalid, simulation: invalid, graph: invalid };
+  const routing: PullRequestReport["routing"] = base
+    ? routingPart(head, base.base, options.at)
+    : { status: "problem", reason: `Not computed: the base config cannot be used: ${baseProblem}` };
 
   const graph = routingGraph(head, base ? { base: base.base } : {});
   const graphPart: PullRequestReport["graph"] = base
@@ -191,7 +210,7 @@ async function comparisonParts(
     : { status: "ok", markdown: graphMarkdown(graph), changes: null };
   if (!base) {
     const reason = `Not computed: the base config cannot be used: ${baseProblem}`;
-    return { base: baseName, simulation: { status: "problem", reason }, graph: graphPart };
+    return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
   }
   try {
     const request = {
@@ -201,12 +220,24 @@ async function comparisonParts(
       ...(options.hubspotBaseUrl ? { hubspotBaseUrl: options.hubspotBaseUrl } : {}),
     };
     const { report, context } = await simulateContacts({ head, ...base }, request, io);
-    return { base: baseName, simulation: { status: "ok", report, context }, graph: graphPart };
+    return { base: baseName, routing, simulation: { status: "ok", report, context }, graph: graphPart };
   } catch (error) {
     if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
     const reason = `The simulation could not run: ${redactSecrets(error.message, secretsFromEnv(io.env))}`;
-    return { base: baseName, simulation: { status: "problem", reason }, graph: graphPart };
+    return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
   }
+}
+
+/** The routing changes and the expected shares of this week and the next. */
+function routingPart(head: RoutingConfig, base: RoutingConfig, at: string): PullRequestReport["routing"] {
+  const monday = mondayOf(at);
+  const next = new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    status: "ok",
+    changes: diffRouting(head, base),
+    shares: shareChanges(head, base, [monday, next]),
+    repName: repNamer(head, base),
+  };
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -227,6 +258,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     ...(await comparisonParts(options, head, io)),
   };
   const markdown = renderPullRequestReport(report);
+  const fitted = fitPullRequestReport(report);
 
   try {
     if (options.out) {
@@ -241,10 +273,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       const comment = await adapter.upsertPullRequestComment({
         pullNumber: options.pullRequest,
         marker: "pr-report",
-        body: markdown,
-        fullReportHint: "The full report is in the job summary of the workflow run.",
+        body: fitted.markdown,
+        fullReportHint: FULL_REPORT_HINT,
       });
       io.stderr.write(`Pull request #${options.pullRequest}: comment ${comment.action}: ${comment.url}\n`);
+      if (fitted.shortened) {
+        const left = fitted.omitted.length > 0 ? `left out ${fitted.omitted.join(", ")}` : "folded";
+        io.stderr.write(`The comment was too long for GitHub: ${left}; ${FULL_REPORT_HINT}\n`);
+      }
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

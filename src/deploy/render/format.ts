@@ -68,10 +68,11 @@ export interface ChangeLine {
   text: string;
 }
 
-export function changeLine(change: FieldChange): ChangeLine {
-  if (change.from === undefined) return { symbol: "+", text: `${change.path}: ${showValue(change.to)}` };
-  if (change.to === undefined) return { symbol: "-", text: `${change.path}: ${showValue(change.from)}` };
-  return { symbol: "~", text: `${change.path}: ${showValue(change.from)} -> ${showValue(change.to)}` };
+/** A field change in one line; `max` cuts long values (the Markdown plan shows them whole). */
+export function changeLine(change: FieldChange, max = 100): ChangeLine {
+  if (change.from === undefined) return { symbol: "+", text: `${change.path}: ${showValue(change.to, max)}` };
+  if (change.to === undefined) return { symbol: "-", text: `${change.path}: ${showValue(change.from, max)}` };
+  return { symbol: "~", text: `${change.path}: ${showValue(change.from, max)} -> ${showValue(change.to, max)}` };
 }
 
 /** What a created object will be, in one line. */

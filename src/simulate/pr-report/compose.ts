@@ -6,11 +6,16 @@
  */
 import { countDiagnostics, type Diagnostic } from "../../config/diagnostics";
 import type { Plan } from "../../deploy";
+import { planSectionBlock } from "../../deploy";
+import { code, heading, paragraph, section, table, type Block, type ReportDocument } from "../../report/doc";
+import { fitMarkdown, type FittedMarkdown } from "../../report/fit";
 import { escapeMarkdown, inlineCode, markdownTable } from "../../report/markdown";
+import { renderMarkdown } from "../../report/render-markdown";
+import { routingChangesBlocks, shareBlocks, type PoolShareChange, type RoutingChanges } from "../../routing-changes";
 import { renderSimulationMarkdown } from "../render/markdown";
 import { count, plural, type SimulationContext } from "../render/words";
 import type { SimulationReport } from "../types";
-import { planSection, planSummaryText } from "./plan-file";
+import { planSummaryText } from "./plan-file";
 import type { TestResults } from "./test-results";
 
 /** The marker GitHub comments are found by (`hiddenMarker("pr-report")` of the GitHub adapter). */
@@ -27,6 +32,8 @@ export interface PullRequestReport {
   base: string;
   /** Diagnostics of the head config (errors stop the parts that need a valid config). */
   validation: Diagnostic[];
+  /** The routing changes against the base, in the routing's words, with each rep's expected share. */
+  routing: ReportPart<{ changes: RoutingChanges; shares: PoolShareChange[]; repName: (email: string) => string }>;
   tests: ReportPart<{ results: TestResults; source: string }>;
   plan: ReportPart<{ plan: Plan }>;
   simulation: ReportPart<{ report: SimulationReport; context: SimulationContext }>;
@@ -69,7 +76,7 @@ function testsRow(part: PullRequestReport["tests"]): [string, string] {
 }
 
 function testsSection(part: PullRequestReport["tests"]): string[] {
-  const out = ["### Fixture tests", ""];
+  const out: string[] = [];
   if (part.status !== "ok") return [...out, escapeMarkdown(part.reason), ""];
   const results = part.results;
   if (results.kind === "invalid-config") {
@@ -110,19 +117,30 @@ function partRow<T>(part: ReportPart<T>, ok: (part: T) => string): [string, stri
   return [part.status === "problem" ? FAIL : NOTE, part.reason];
 }
 
-/** The whole comment, starting with the marker and ending with a newline. */
-export function renderPullRequestReport(report: PullRequestReport): string {
-  const e = escapeMarkdown;
-  const version = report.head.version === null ? "" : ` (version ${inlineCode(report.head.version)})`;
-  const out = [
-    PR_REPORT_MARKER,
-    "## RouteOps: routing check",
-    "",
-    `Config ${inlineCode(report.head.config)}${version}, compared with ${inlineCode(report.base)}.`,
-    "",
+/** `3 routing changes`, for the summary table. */
+function routingRow(part: PullRequestReport["routing"]): [string, string] {
+  if (part.status !== "ok") return [part.status === "problem" ? FAIL : NOTE, part.reason];
+  const changes = part.changes.changes.length;
+  const pools = new Set(part.shares.map((pool) => pool.pool)).size;
+  return [
+    PASS,
+    changes === 0
+      ? "no routing changes"
+      : `${plural(changes, "routing change")}${pools > 0 ? `; expected shares move in ${plural(pools, "pool")}` : ""}`,
   ];
+}
+
+/** Markdown of a part rendered elsewhere, without its own top heading (the section gives one). */
+function withoutHeading(markdown: string): string {
+  return markdown.replace(/^#{1,6} [^\n]*\n+/, "");
+}
+
+/** The comment as a report document: the routing changes always in full, the rest folded as needed. */
+export function pullRequestDocument(report: PullRequestReport): ReportDocument {
+  const version = report.head.version === null ? [] : [" (version ", code(report.head.version), ")"];
   const rows: [string, string, string][] = [
     ["Validation", ...validationRow(report.validation)],
+    ["Routing changes", ...routingRow(report.routing)],
     ["Fixture tests", ...testsRow(report.tests)],
     ["Plan against HubSpot", ...partRow(report.plan, (p) => planSummaryText(p.plan))],
     [
@@ -144,23 +162,72 @@ export function renderPullRequestReport(report: PullRequestReport): string {
       ),
     ],
   ];
-  out.push(markdownTable(["Check", "", "Result"], rows, { align: ["left", "center", "left"] }).trimEnd(), "");
+  // Every change is always shown; the expected shares (a line per pool and week, long in a large
+  // organisation) fold and, if need be, give way to the job summary.
+  const routing: Block[] = [];
+  if (report.routing.status !== "ok") routing.push(paragraph(report.routing.reason));
+  else {
+    routing.push(...routingChangesBlocks(report.routing.changes, report.base));
+    if (report.routing.changes.changes.length > 0) {
+      const shares = shareBlocks(report.routing.shares, report.routing.repName);
+      routing.push(section("shares", 4, "Expected share of leads", shares, { fold: true, omittable: true }));
+    }
+  }
+  const prerendered = (markdown: string): Block => ({
+    type: "prerendered",
+    markdown: withoutHeading(markdown),
+    text: markdown,
+  });
+  const blocks: Block[] = [
+    heading(2, "RouteOps: routing check"),
+    paragraph("Config ", code(report.head.config), ...version, ", compared with ", code(report.base), "."),
+    table(["Check", "", "Result"], rows, ["left", "center", "left"]),
+    section("routing", 3, "Routing changes", routing),
+    section("validation", 3, "Validation", [
+      report.validation.length === 0
+        ? paragraph("The config validates with no findings.")
+        : prerendered(diagnosticsTable(report.validation)),
+    ]),
+    section("tests", 3, "Fixture tests", [prerendered(testsSection(report.tests).join("\n"))], {
+      fold: true,
+      omittable: true,
+    }),
+    report.plan.status === "ok"
+      ? planSectionBlock(report.plan.plan)
+      : section("plan", 3, "RouteOps plan", [paragraph(report.plan.reason)]),
+    report.simulation.status === "ok"
+      ? section(
+          "simulation",
+          3,
+          "Impact simulation",
+          [prerendered(renderSimulationMarkdown(report.simulation.report, report.simulation.context))],
+          { fold: true, omittable: true },
+        )
+      : section("simulation", 3, "Impact simulation", [paragraph(report.simulation.reason)]),
+    report.graph.status === "ok"
+      ? section("graph", 3, "Routing graph", [prerendered(report.graph.markdown)], { fold: true, omittable: true })
+      : section("graph", 3, "Routing graph", [paragraph(report.graph.reason)]),
+  ];
+  return { marker: PR_REPORT_MARKER, blocks };
+}
 
-  out.push("### Validation", "");
-  if (report.validation.length === 0) out.push("The config validates with no findings.", "");
-  else out.push(diagnosticsTable(report.validation), "");
+/** The whole comment, starting with the marker and ending with a newline. */
+export function renderPullRequestReport(report: PullRequestReport): string {
+  return renderMarkdown(pullRequestDocument(report));
+}
 
-  out.push(...testsSection(report.tests));
+/** Where the full report is when the comment had to be shortened. */
+export const FULL_REPORT_HINT =
+  "The full report is in the job summary of the workflow run and in its routeops-pr-report artifact.";
 
-  if (report.plan.status === "ok") out.push(planSection(report.plan.plan).trimEnd(), "");
-  else out.push("### RouteOps plan", "", e(report.plan.reason), "");
-
-  if (report.simulation.status === "ok") {
-    out.push(renderSimulationMarkdown(report.simulation.report, report.simulation.context).trimEnd(), "");
-  } else out.push("### Impact simulation", "", e(report.simulation.reason), "");
-
-  if (report.graph.status === "ok") out.push(report.graph.markdown.trimEnd(), "");
-  else out.push("### Routing graph", "", e(report.graph.reason), "");
-
-  return out.join("\n").replace(/\n+$/, "") + "\n";
+/**
+ * The comment within GitHub's 65,536 characters: the routing changes always in full; tests,
+ * the HubSpot objects, the simulation and the graph folded, then left out (largest first) with
+ * a note saying where the full report is.
+ */
+export function fitPullRequestReport(report: PullRequestReport, limit?: number): FittedMarkdown {
+  return fitMarkdown(pullRequestDocument(report), {
+    fullReportHint: FULL_REPORT_HINT,
+    ...(limit !== undefined ? { limit } : {}),
+  });
 }
