@@ -6,6 +6,8 @@
  * removed entries are highlighted.
  */
 import type { HandoffModel, ReengagementRuleConfig, RoutingConfig, RuleConfig } from "../config/types";
+import { peopleChanges, repNamer } from "../routing-changes/people";
+import type { RoutingChange } from "../routing-changes/types";
 import { routingChanges, type RoutingLayer, type RuleChange } from "./changes";
 import {
   describeCondition,
@@ -28,6 +30,8 @@ export interface RoutingGraph {
   mermaid: string;
   /** Empty without a base. */
   changes: RuleChange[];
+  /** Pool members added, removed or re-weighted, and pools added or removed; empty without a base. */
+  poolChanges: RoutingChange[];
 }
 
 const STYLES = [
@@ -169,9 +173,45 @@ export function routingGraph(config: RoutingConfig, options: RoutingGraphOptions
   });
   chart.edge("sys_outbound", first("out", outbound.rules));
 
+  const poolChanges = options.base
+    ? peopleChanges(config, options.base).filter((change) => change.area === "pools" && change.kind !== "changed")
+    : [];
+  drawPools(chart, config, poolChanges, repNamer(config, options.base ?? config));
   const changes = options.base ? routingChanges(config, options.base) : [];
-  if (options.base) highlight(chart, config, options.base, changes);
-  return { mermaid: chart.lines.join("\n") + "\n", changes };
+  if (options.base) highlight(chart, config, options.base, changes, poolChanges);
+  return { mermaid: chart.lines.join("\n") + "\n", changes, poolChanges };
+}
+
+/** Members shown in a pool's node before "and N more". */
+const MEMBERS_SHOWN = 12;
+
+/** Who is in each pool, with weights; members added, removed or re-weighted marked. */
+function drawPools(chart: Flowchart, config: RoutingConfig, changes: RoutingChange[], name: (email: string) => string) {
+  if (config.pools.length === 0) return;
+  chart.subgraph("pools", "Pools: who shares the leads (weight)", () => {
+    config.pools.forEach((pool, index) => {
+      const of = (rep: string, kind: RoutingChange["kind"]) =>
+        changes.find((c) => c.subject === pool.id && c.kind === kind && c.rep?.toLowerCase() === rep.toLowerCase());
+      const lines = pool.members.map((member) => {
+        const weight = member.weight ?? 1;
+        if (of(member.rep, "member-added")) return `+ ${name(member.rep)} ×${weight} (joined)`;
+        const reweighted = of(member.rep, "weight");
+        return reweighted ? `~ ${name(member.rep)} ×${reweighted.from} → ×${weight}` : `${name(member.rep)} ×${weight}`;
+      });
+      const marked = lines.filter((line) => /^[+~] /.test(line));
+      const plain = lines.filter((line) => !/^[+~] /.test(line));
+      const gone = changes
+        .filter((c) => c.subject === pool.id && c.kind === "member-removed")
+        .map((c) => `− ${name(c.rep ?? "")} ×${c.from} (left)`);
+      const shown = [...marked, ...gone, ...plain];
+      const label = pool.label && pool.label !== pool.id ? `${pool.label} (${pool.id})` : `pool ${pool.id}`;
+      chart.node(`pool_${index}`, "round", [
+        label,
+        ...shown.slice(0, MEMBERS_SHOWN),
+        ...(shown.length > MEMBERS_SHOWN ? [`and ${shown.length - MEMBERS_SHOWN} more`] : []),
+      ]);
+    });
+  });
 }
 
 /** Node ids of an entry of the current config (the rule and its outcome). */
@@ -189,7 +229,13 @@ function nodesOf(config: RoutingConfig, layer: RoutingLayer, id: string): string
   return layer === "source" ? [node] : [node, `${node}_to`];
 }
 
-function highlight(chart: Flowchart, config: RoutingConfig, base: RoutingConfig, changes: RuleChange[]): void {
+function highlight(
+  chart: Flowchart,
+  config: RoutingConfig,
+  base: RoutingConfig,
+  changes: RuleChange[],
+  poolChanges: RoutingChange[],
+): void {
   const removed = changes.filter((change) => change.kind === "removed");
   if (removed.length > 0) {
     chart.subgraph("removed_rules", `Removed since the base (${base.version})`, () => {
@@ -204,4 +250,13 @@ function highlight(chart: Flowchart, config: RoutingConfig, base: RoutingConfig,
     if (nodes.length > 0) chart.raw(`class ${nodes.join(",")} ${kind}`);
   }
   if (removed.length > 0) chart.raw(`class ${removed.map((_, index) => `gone_${index}`).join(",")} removed`);
+  const poolNodes = (kinds: RoutingChange["kind"][]) =>
+    config.pools
+      .map((pool, index) => ({ pool, index }))
+      .filter(({ pool }) => poolChanges.some((c) => c.subject === pool.id && kinds.includes(c.kind)))
+      .map(({ index }) => `pool_${index}`);
+  const added = poolNodes(["added"]);
+  const changed = poolNodes(["member-added", "member-removed", "weight"]).filter((node) => !added.includes(node));
+  if (added.length > 0) chart.raw(`class ${added.join(",")} added`);
+  if (changed.length > 0) chart.raw(`class ${changed.join(",")} changed`);
 }

@@ -27,22 +27,30 @@ export function graphMarkdown(graph: RoutingGraph, options: GraphMarkdownOptions
   ];
   if (options.base !== undefined) {
     parts.push("");
-    if (graph.changes.length === 0) {
+    const total = graph.changes.length + graph.poolChanges.length;
+    if (total === 0) {
       parts.push(`No routing changes compared with ${escapeMarkdown(options.base)}.`);
     } else {
       parts.push(
-        `**${graph.changes.length} routing change${graph.changes.length === 1 ? "" : "s"}** compared with ${escapeMarkdown(options.base)} (highlighted above):`,
-        "",
-        markdownTable(
-          ["Layer", "Id", "Change", "What changed"],
-          graph.changes.map((change) => [
-            change.layer,
-            { code: change.id },
-            KIND_LABEL[change.kind],
-            change.fields.join(", "),
-          ]),
-        ).trimEnd(),
+        `**${total} routing change${total === 1 ? "" : "s"}** compared with ${escapeMarkdown(options.base)} (highlighted above):`,
       );
+      if (graph.changes.length > 0) {
+        parts.push(
+          "",
+          markdownTable(
+            ["Layer", "Id", "Change", "What changed"],
+            graph.changes.map((change) => [
+              change.layer,
+              { code: change.id },
+              KIND_LABEL[change.kind],
+              change.fields.join(", "),
+            ]),
+          ).trimEnd(),
+        );
+      }
+      if (graph.poolChanges.length > 0) {
+        parts.push("", ...graph.poolChanges.map((change) => `- ${escapeMarkdown(change.text)}`));
+      }
     }
   }
   return parts.join("\n") + "\n";

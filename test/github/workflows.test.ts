@@ -95,6 +95,12 @@ describe("routing-pr.yml", () => {
   it("posts one PR comment through routeops pr-report", () => {
     const runs = pr.jobs.comment.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
     expect(runs).toContain("npx routeops pr-report");
+    // The full report the comment refers to when it had to leave something out.
+    expect(runs).toContain("--out .routeops/pr-report/report.md");
+    const upload = pr.jobs.comment.steps.find((s: { uses?: string }) =>
+      String(s.uses).startsWith("actions/upload-artifact@"),
+    );
+    expect(upload.with).toMatchObject({ name: "routeops-pr-report", path: ".routeops/pr-report/" });
   });
 });
 

@@ -29,7 +29,13 @@ describe("routingGraph of the reference organisation", () => {
   it("is well-formed Mermaid: one declaration per node, every edge between declared nodes", () => {
     expect(mermaid.split("\n").find((line) => !line.startsWith("%%"))).toBe("flowchart TD");
     checkStructure(model);
-    expect(model.subgraphs).toEqual(["identification", "reengagement_rules", "inbound_rules", "outbound_rules"]);
+    expect(model.subgraphs).toEqual([
+      "identification",
+      "reengagement_rules",
+      "inbound_rules",
+      "outbound_rules",
+      "pools",
+    ]);
   });
 
   it("shows every source type once, in order, each leading to its system and else to the next", () => {

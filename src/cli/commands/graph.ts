@@ -103,7 +103,7 @@ export const graphCommand: Command = {
     } else {
       io.stdout.write(graph.mermaid);
       if (options.base !== undefined) {
-        const count = graph.changes.length;
+        const count = graph.changes.length + graph.poolChanges.length;
         io.stderr.write(`${count} routing change${count === 1 ? "" : "s"} compared with ${options.base}\n`);
       }
     }

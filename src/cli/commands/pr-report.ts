@@ -206,7 +206,11 @@ async function comparisonParts(
 
   const graph = routingGraph(head, base ? { base: base.base } : {});
   const graphPart: PullRequestReport["graph"] = base
-    ? { status: "ok", markdown: graphMarkdown(graph, { base: base.baseLabel }), changes: graph.changes.length }
+    ? {
+        status: "ok",
+        markdown: graphMarkdown(graph, { base: base.baseLabel }),
+        changes: graph.changes.length + graph.poolChanges.length,
+      }
     : { status: "ok", markdown: graphMarkdown(graph), changes: null };
   if (!base) {
     const reason = `Not computed: the base config cannot be used: ${baseProblem}`;
