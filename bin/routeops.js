@@ -30,6 +30,9 @@ main(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // A request that timed out cannot be aborted through the official client and would keep the
+    // process alive until its socket gives up: exit a second after the command is done.
+    setTimeout(() => process.exit(code), 1000).unref();
   },
   (error) => {
     // Last line of defence: commands report their own errors; this only fires on a bug.

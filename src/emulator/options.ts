@@ -4,18 +4,32 @@ import type { Portal } from "./portal/portal";
 import type { RequestLog } from "./http/request-log";
 import type { DeployedSeed } from "./seed/deployed";
 
-/** Kinds of injected fault: a 5xx answer, a 429, a slow answer, or a dropped connection. */
-export type FaultKind = "5xx" | "429" | "slow" | "drop";
+/**
+ * Kinds of injected fault: a 5xx answer, a ten-secondly 429, a daily 429 (HubSpot's `DAILY` policy:
+ * retrying the same day is pointless), a slow answer, a dropped connection, and `applied`: the
+ * request is carried out, then answered 502 (the write landed, the answer was lost).
+ */
+export type FaultKind = "5xx" | "429" | "429-daily" | "slow" | "drop" | "applied";
+
+export const FAULT_KINDS: readonly FaultKind[] = ["5xx", "429", "429-daily", "slow", "drop", "applied"];
 
 /** Deterministic fault injection: the same seed and the same request sequence give the same faults. */
 export interface FaultOptions {
   seed: number;
   /** Share of eligible requests that get a fault, 0..1. */
   rate: number;
-  /** Kinds drawn from (uniformly). Default: all four. */
+  /** Kinds drawn from (uniformly). Default: 5xx, 429, slow and drop. */
   kinds?: FaultKind[];
   /** Delay of a `slow` answer, ms. Default 2000. */
   slowMs?: number;
+  /**
+   * `Retry-After` sent with injected 429 and 503 answers: seconds, or (with `retryAfterAsDate`)
+   * as an HTTP date that many seconds ahead (RFC 9110 allows both). Default: none.
+   */
+  retryAfterSeconds?: number;
+  retryAfterAsDate?: boolean;
+  /** Stop after this many faults (for example 1: only the first matching request fails). Default: no limit. */
+  limit?: number;
   /** Endpoint keys (as in the request log, for example `POST /crm/v3/objects/contacts/search`) faults apply to. Default: all. */
   endpoints?: string[];
 }

@@ -27,6 +27,24 @@ export interface GitHubAdapterOptions {
   now?: () => number;
   /** A request that takes longer fails as a network error (and is retried). Default 30 s. */
   timeoutMs?: number;
+  /**
+   * The login the token writes as: only issues and comments this login authored are updated.
+   * Default `github-actions[bot]`, the author of everything a workflow's `GITHUB_TOKEN` writes.
+   */
+  botLogin?: string;
+}
+
+/** Who writes with a workflow's `GITHUB_TOKEN`. */
+export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
+
+/** An issue or comment that carries our marker but is not ours: left alone, and reported. */
+export interface Impostor {
+  /** Issue number or comment id. */
+  id: number;
+  url: string;
+  author: string;
+  /** Why it was not taken for ours. */
+  reason: "author" | "label";
 }
 
 /** What an upsert did. `unchanged`: the existing body, title and labels already matched. */
@@ -44,6 +62,8 @@ export interface IssueUpsert {
   labels?: string[];
   /** A sentence added to the truncation note, saying where the full report is. */
   fullReportHint?: string;
+  /** Only an issue that carries this label (besides the marker and our authorship) is ours. */
+  ownLabel?: string;
 }
 
 export interface IssueUpsertResult {
@@ -52,6 +72,8 @@ export interface IssueUpsertResult {
   url: string;
   /** The body was cut to fit GitHub's limit. */
   truncated: boolean;
+  /** Issues with our marker that someone else wrote (or without our label): not touched. */
+  impostors: Impostor[];
 }
 
 /** A comment on a pull request, updated in place when one with the same marker exists. */
@@ -67,12 +89,18 @@ export interface CommentUpsertResult {
   commentId: number;
   url: string;
   truncated: boolean;
+  /** Comments with our marker that someone else wrote: not touched. */
+  impostors: Impostor[];
 }
 
 /** The GitHub operations RouteOps needs. */
 export interface GitHubAdapter {
   readonly repository: RepositoryName;
-  /** Finds the open issue whose body holds the marker (paging through all open issues, oldest first) and updates it, or creates one. */
+  /**
+   * Finds the open issue whose body holds the marker, that the bot wrote and (with `ownLabel`) that
+   * carries our label, paging through all open issues oldest first, and updates it, or creates one.
+   * Marked issues by anyone else are left alone and returned as impostors.
+   */
   upsertIssueByMarker(issue: IssueUpsert): Promise<IssueUpsertResult>;
   /** The same for the comments of a pull request. */
   upsertPullRequestComment(comment: CommentUpsert): Promise<CommentUpsertResult>;
@@ -129,6 +157,8 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
   }
 
   const repoLabel = `${repository.owner}/${repository.name}`;
+  const botLogin = options.botLogin?.trim() || ACTIONS_BOT_LOGIN;
+  const authorOf = (item: { user?: { login?: string } | null }) => item.user?.login ?? "(unknown)";
 
   async function upsertIssueByMarker(issue: IssueUpsert): Promise<IssueUpsertResult> {
     const marker = hiddenMarker(issue.marker);
@@ -147,12 +177,25 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
         direction: "asc",
         per_page: 100,
       });
+      const impostors: Impostor[] = [];
       for await (const page of pages) {
-        const existing = page.data.find((candidate) => !candidate.pull_request && candidate.body?.includes(marker));
+        const marked = page.data.filter((candidate) => !candidate.pull_request && candidate.body?.includes(marker));
+        const existing = marked.find((candidate) => {
+          const labels = candidate.labels.map(labelName);
+          const reason =
+            authorOf(candidate) !== botLogin
+              ? ("author" as const)
+              : issue.ownLabel !== undefined && !labels.includes(issue.ownLabel)
+                ? ("label" as const)
+                : undefined;
+          if (reason)
+            impostors.push({ id: candidate.number, url: candidate.html_url, author: authorOf(candidate), reason });
+          return reason === undefined;
+        });
         if (!existing) continue;
         const current = existing.labels.map(labelName).filter((name): name is string => name !== undefined);
         const missing = wanted.filter((label) => !current.includes(label));
-        const result = { number: existing.number, url: existing.html_url, truncated: fitted.truncated };
+        const result = { number: existing.number, url: existing.html_url, truncated: fitted.truncated, impostors };
         if (existing.body === body && existing.title === title && missing.length === 0) {
           return { action: "unchanged" as const, ...result };
         }
@@ -166,7 +209,13 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
         return { action: "updated" as const, ...result };
       }
       const { data } = await octokit.rest.issues.create({ ...where, title, body, labels: wanted });
-      return { action: "created" as const, number: data.number, url: data.html_url, truncated: fitted.truncated };
+      return {
+        action: "created" as const,
+        number: data.number,
+        url: data.html_url,
+        truncated: fitted.truncated,
+        impostors,
+      };
     });
   }
 
@@ -189,18 +238,42 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
         issue_number: comment.pullNumber,
         per_page: 100,
       });
+      const impostors: Impostor[] = [];
       for await (const page of pages) {
-        const existing = page.data.find((candidate) => candidate.body?.includes(marker));
+        const existing = page.data.find((candidate) => {
+          if (!candidate.body?.includes(marker)) return false;
+          if (authorOf(candidate) === botLogin) return true;
+          impostors.push({ id: candidate.id, url: candidate.html_url, author: authorOf(candidate), reason: "author" });
+          return false;
+        });
         if (!existing) continue;
-        const result = { commentId: existing.id, url: existing.html_url, truncated: fitted.truncated };
+        const result = { commentId: existing.id, url: existing.html_url, truncated: fitted.truncated, impostors };
         if (existing.body === body) return { action: "unchanged" as const, ...result };
         await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });
         return { action: "updated" as const, ...result };
       }
       const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: comment.pullNumber, body });
-      return { action: "created" as const, commentId: data.id, url: data.html_url, truncated: fitted.truncated };
+      return {
+        action: "created" as const,
+        commentId: data.id,
+        url: data.html_url,
+        truncated: fitted.truncated,
+        impostors,
+      };
     });
   }
 
   return { repository, upsertIssueByMarker, upsertPullRequestComment };
+}
+
+/** One stderr line per impostor: what was left alone and why. */
+export function impostorLines(impostors: readonly Impostor[], kind: "issue" | "comment", botLogin: string): string[] {
+  return impostors.map((impostor) => {
+    const what = kind === "issue" ? `issue #${impostor.id}` : `comment ${impostor.id}`;
+    const why =
+      impostor.reason === "author"
+        ? `was written by @${impostor.author}, not ${botLogin}`
+        : "does not carry the routeops label";
+    return `${what} (${impostor.url}) carries RouteOps' hidden marker but ${why}: left alone, not updated`;
+  });
 }

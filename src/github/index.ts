@@ -1,4 +1,4 @@
-export { createGitHubAdapter } from "./adapter";
+export { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, type Impostor } from "./adapter";
 export type {
   CommentUpsert,
   CommentUpsertResult,

@@ -10,7 +10,7 @@ import { Client } from "@hubspot/api-client";
 import type { AccessPathLimits } from "./access-path";
 import { listActionTypes } from "./action-types";
 import { readContactCompanyAssociations } from "./associations";
-import { CallRunner } from "./call-runner";
+import { CallRunner, type HubSpotWait } from "./call-runner";
 import { hubSpotCalls } from "./client-calls";
 import { readContacts, type ContactRead, type ReadContactsOptions } from "./contact-read";
 import { batchReadObjects, countContacts, listContacts, searchContacts } from "./contacts";
@@ -88,7 +88,18 @@ export interface HubSpotAdapterOptions {
   now?: () => number;
   /** Called after every HTTP attempt (retries included). */
   onRequest?: (info: HubSpotRequestInfo) => void;
+  /** Called before every wait of a second or more between attempts: the CLI prints it on stderr. */
+  onWait?: (wait: HubSpotWait) => void;
+  /** An attempt without a complete answer after this long fails as a timeout. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Longest `Retry-After` honoured; HubSpot asking for more fails the call at once. Default 60 s. */
+  maxRetryAfterMs?: number;
+  /** The whole command's budget from now: no call starts, and no wait ends, after it. Default: none. */
+  deadlineMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 
 /** Everything RouteOps does in HubSpot. */
 export interface HubSpotAdapter {
@@ -201,7 +212,18 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     random: options.random ?? Math.random,
     now,
     scrub: createRedactor([accessToken]),
+    bounds: {
+      requestTimeoutMs: positive(options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeoutMs"),
+      maxRetryAfterMs: positive(options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfterMs"),
+      ...(options.deadlineMs !== undefined
+        ? {
+            deadline: now() + positive(options.deadlineMs, 0, "deadlineMs"),
+            deadlineSeconds: Math.round(options.deadlineMs / 1000),
+          }
+        : {}),
+    },
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
   });
   const calls = hubSpotCalls(client, runner);
 

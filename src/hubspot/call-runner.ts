@@ -5,7 +5,7 @@
  */
 import type { AttemptFailure, AttemptOutcome } from "./attempt";
 import { HubSpotError, type HubSpotErrorCode, type HubSpotErrorInit } from "./errors";
-import { readRateLimitHeaders } from "./rate-limit-headers";
+import { readRateLimitHeaders, retryAfterMs } from "./rate-limit-headers";
 import type { LimitKind, RateLimiter } from "./rate-limiter";
 import type { HubSpotRequestInfo, RequestLog } from "./request-log";
 import { decideRetry, type RetryOptions } from "./retry-policy";
@@ -24,6 +24,32 @@ export interface CallSpec {
   idempotent?: boolean;
 }
 
+/** A wait between attempts, for the one line that says what RouteOps waits for and how long. */
+export interface HubSpotWait {
+  method: string;
+  path: string;
+  /** What HubSpot answered: a status, or null for a network failure or timeout. */
+  status: number | null;
+  waitMs: number;
+  /** `Retry-After` when HubSpot said how long; `backoff` otherwise. */
+  reason: "retry-after" | "backoff";
+  /** The attempt that comes after the wait, and how many there are at most. */
+  nextAttempt: number;
+  attempts: number;
+}
+
+/** The bounds every call lives within. */
+export interface CallBounds {
+  /** An attempt without a complete answer after this long fails as a timeout. */
+  requestTimeoutMs: number;
+  /** Longest `Retry-After` RouteOps honours; HubSpot asking for more fails the call at once. */
+  maxRetryAfterMs: number;
+  /** Absolute end (in `now()` milliseconds) of the whole command; no call starts or waits past it. */
+  deadline?: number;
+  /** Wall-clock seconds of the deadline, for its message. */
+  deadlineSeconds?: number;
+}
+
 export interface CallRunnerDeps {
   limiter: RateLimiter;
   log: RequestLog;
@@ -32,7 +58,10 @@ export interface CallRunnerDeps {
   random: () => number;
   now: () => number;
   scrub: Redactor;
+  bounds: CallBounds;
   onRequest?: (info: HubSpotRequestInfo) => void;
+  /** Called before every wait between attempts that is a second or longer. */
+  onWait?: (wait: HubSpotWait) => void;
 }
 
 export class CallRunner {
@@ -41,12 +70,14 @@ export class CallRunner {
   async run<T>(spec: CallSpec, attempt: () => Promise<AttemptOutcome<T>>): Promise<T> {
     const { limiter, log, retry, sleep, random, now } = this.deps;
     const kind = spec.limit ?? "general";
+    const { bounds } = this.deps;
     for (let number = 1; ; number++) {
+      this.checkDeadline(spec, number - 1, 0);
       const permit = await limiter.acquire(kind);
       const started = now();
       let outcome: AttemptOutcome<T>;
       try {
-        outcome = await attempt();
+        outcome = await withTimeout(attempt(), bounds.requestTimeoutMs);
       } catch (error) {
         // Attempt functions report failures as values; this only guards against a bug there.
         outcome = { ok: false, failure: { kind: "client", detail: error instanceof Error ? error.message : "failed" } };
@@ -74,10 +105,46 @@ export class CallRunner {
 
       const decision = decideRetry(outcome.failure, number, retry, random, spec.idempotent ?? true);
       if (!decision.retry) throw this.toError(spec, outcome.failure, number);
+      const told = outcome.failure.kind === "http" ? retryAfterMs(outcome.failure.headers) : undefined;
+      if (told !== undefined && told > bounds.maxRetryAfterMs) {
+        throw new HubSpotError({
+          ...this.describeFailure(spec, outcome.failure, number),
+          code: "retry_after_too_long",
+          hubspotMessage:
+            `HubSpot asked to retry after ${seconds(told)} s (Retry-After), longer than RouteOps waits for one ` +
+            `call (${seconds(bounds.maxRetryAfterMs)} s): try again later`,
+        });
+      }
+      this.checkDeadline(spec, number, decision.delayMs);
       log.recordRetry();
       if (decision.pauseMs > 0) limiter.pause(kind, decision.pauseMs);
+      if (decision.delayMs >= 1_000) {
+        this.deps.onWait?.({
+          method: spec.method,
+          path: this.deps.scrub(spec.path),
+          status: statusOf(outcome.failure),
+          waitMs: decision.delayMs,
+          reason: told !== undefined ? "retry-after" : "backoff",
+          nextAttempt: number + 1,
+          attempts: retry.attempts,
+        });
+      }
       await sleep(decision.delayMs);
     }
+  }
+
+  /** Throws `deadline_exceeded` when waiting `waitMs` more would pass the command's deadline. */
+  private checkDeadline(spec: CallSpec, attempts: number, waitMs: number): void {
+    const { deadline, deadlineSeconds } = this.deps.bounds;
+    if (deadline === undefined || this.deps.now() + waitMs <= deadline) return;
+    throw new HubSpotError({
+      code: "deadline_exceeded",
+      method: spec.method,
+      path: this.deps.scrub(spec.path),
+      status: null,
+      attempts,
+      hubspotMessage: `the command's deadline${deadlineSeconds ? ` of ${deadlineSeconds} s` : ""} passed before this call could finish (set ROUTEOPS_DEADLINE_SECONDS for more)`,
+    });
   }
 
   /** Removes the token from a text that came from outside. */
@@ -123,6 +190,28 @@ export class CallRunner {
       case "client":
         return { ...base, code: "invalid_request", status: null, hubspotMessage: scrub(failure.detail) };
     }
+  }
+}
+
+const seconds = (ms: number) => Math.ceil(ms / 1000).toLocaleString("en-US");
+
+/**
+ * The attempt, or a network failure when it has no complete answer in time. The request itself
+ * cannot be aborted through the official client; its late answer is ignored.
+ */
+async function withTimeout<T>(attempt: Promise<AttemptOutcome<T>>, timeoutMs: number): Promise<AttemptOutcome<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<AttemptOutcome<T>>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, failure: { kind: "network", detail: `no answer within ${seconds(timeoutMs)} s (timeout)` } }),
+      timeoutMs,
+    );
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

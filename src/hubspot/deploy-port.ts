@@ -3,8 +3,9 @@
  * retries (creates only when HubSpot's answer proves they were not carried out) and typed errors
  * that never show the token.
  */
-import { MANAGED_GROUP, type DeployPort, type FlowBody, type PropertyDefinition } from "../deploy";
+import { canonicalFlow, MANAGED_GROUP, type DeployPort, type FlowBody, type PropertyDefinition } from "../deploy";
 import type { HubSpotAdapter } from "./adapter";
+import { FlowRevisionConflictError } from "./errors";
 import type { FlowBody as HubSpotFlowBody, PropertyCreate, PropertyUpdate } from "./model";
 
 const CONTACTS = "contacts";
@@ -32,8 +33,18 @@ export function createDeployPort(adapter: HubSpotAdapter): DeployPort {
       return { id: flow.id, revisionId: flow.revisionId };
     },
     async replaceFlow(id, body, revisionId) {
-      const flow = await adapter.replaceFlow(id, flowBody(body), revisionId);
-      return { id: flow.id, revisionId: flow.revisionId };
+      try {
+        const flow = await adapter.replaceFlow(id, flowBody(body), revisionId);
+        return { id: flow.id, revisionId: flow.revisionId };
+      } catch (error) {
+        // A replace that landed but was answered 502 is retried with the revision it replaced,
+        // and then "conflicts" with itself. When the flow now is exactly what we sent, it was
+        // our own write (or one identical to it): the replace succeeded.
+        if (!(error instanceof FlowRevisionConflictError) || error.attempts < 2) throw error;
+        const [live] = await adapter.getFlows([id]);
+        if (live && sameFlowContent(live, body)) return { id: live.id, revisionId: live.revisionId };
+        throw error;
+      }
     },
     async deleteFlow(id) {
       await adapter.deleteFlow(id);
@@ -63,6 +74,16 @@ function propertyUpdate(property: PropertyDefinition): PropertyUpdate {
     ...(property.externalOptions !== undefined ? { externalOptions: property.externalOptions } : {}),
     ...(property.referencedObjectType !== undefined ? { referencedObjectType: property.referencedObjectType } : {}),
   };
+}
+
+/** What a replace decides: the flow's name, enrolment and steps, its description and whether it is on. */
+function sameFlowContent(live: object, body: FlowBody): boolean {
+  const pick = (flow: object) => {
+    const { name, enrollment, steps } = canonicalFlow(flow);
+    const raw = flow as { description?: unknown; isEnabled?: unknown };
+    return JSON.stringify({ name, enrollment, steps, description: raw.description ?? "", isEnabled: raw.isEnabled === true });
+  };
+  return pick(live) === pick(body);
 }
 
 function flowBody(body: FlowBody): HubSpotFlowBody {

@@ -20,7 +20,11 @@ export type HubSpotErrorCode =
   | "unexpected_response"
   | "partial_failure"
   | "invalid_request"
-  | "http_error";
+  | "http_error"
+  /** The command's total deadline passed before the call could finish. */
+  | "deadline_exceeded"
+  /** HubSpot asked to wait longer (`Retry-After`) than RouteOps waits for one call. */
+  | "retry_after_too_long";
 
 /** One item of HubSpot's `errors` array (or of a batch response's errors). */
 export interface HubSpotErrorDetail {

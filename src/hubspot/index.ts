@@ -12,5 +12,6 @@ export type { ContactRead, ReadContactsOptions } from "./contact-read";
 export { FlowRevisionConflictError, HubSpotError, type HubSpotErrorCode, type HubSpotErrorDetail } from "./errors";
 export type * from "./model";
 export type { HubSpotRequestInfo, RequestCounts } from "./request-log";
+export type { HubSpotWait } from "./call-runner";
 export type { RetryOptions } from "./retry-policy";
 export type { ContactUpdate, TaskCreate, TaskRecord } from "./router-calls";

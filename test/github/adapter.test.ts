@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createGitHubAdapter, GitHubError, type GitHubAdapterOptions } from "../../src/github";
+import { createGitHubAdapter, GitHubError, impostorLines, type GitHubAdapterOptions } from "../../src/github";
 import { escapeMarkdown, markdownTable } from "../../src/report/markdown";
 import { startGitHubStandin, type GitHubStandin, type StandinOptions } from "../support/github-standin";
 import { gfmTableCells } from "./gfm";
@@ -99,7 +99,12 @@ describe("upsertIssueByMarker", () => {
 
   it("keeps the labels a person added and adds the missing ones", async () => {
     const { server, adapter } = await setup();
-    const issue = server.addIssue({ title: "Routing audit", body: `${MARKER}\nold`, labels: ["triaged"] });
+    const issue = server.addIssue({
+      title: "Routing audit",
+      body: `${MARKER}\nold`,
+      labels: ["triaged"],
+      user: "github-actions[bot]",
+    });
     await adapter.upsertIssueByMarker({ marker: "audit", title: "Routing audit", body: "new", labels: ["routeops"] });
     expect(issue.labels).toEqual(["triaged", "routeops"]);
   });
@@ -168,6 +173,57 @@ describe("upsertIssueByMarker", () => {
     expect(error).toBeInstanceOf(GitHubError);
     expect(error).toMatchObject({ code: "server", status: 503 });
     expect(waits).toHaveLength(1);
+  });
+});
+
+describe("marker ownership", () => {
+  it("leaves an outsider's issue that carries our marker alone, reports it, and opens its own", async () => {
+    const { server, adapter } = await setup();
+    const planted = server.addIssue({ title: "Routing audit", body: `${MARKER}\nplease click`, user: "mallory" });
+    const result = await adapter.upsertIssueByMarker({ marker: "audit", title: "Routing audit", body: "real" });
+    expect(result.action).toBe("created");
+    expect(result.number).not.toBe(planted.number);
+    expect(planted.body).toBe(`${MARKER}\nplease click`);
+    expect(result.impostors).toMatchObject([{ id: planted.number, author: "mallory", reason: "author" }]);
+    const second = await adapter.upsertIssueByMarker({ marker: "audit", title: "Routing audit", body: "real 2" });
+    expect(second).toMatchObject({ action: "updated", number: result.number });
+  });
+
+  it("takes the bot's issue for the audit issue only when it carries our label", async () => {
+    const { server, adapter } = await setup();
+    const unlabelled = server.addIssue({ title: "Routing audit", body: `${MARKER}\nold`, user: "github-actions[bot]" });
+    const result = await adapter.upsertIssueByMarker({
+      marker: "audit",
+      title: "Routing audit",
+      body: "new",
+      labels: ["routeops"],
+      ownLabel: "routeops",
+    });
+    expect(result.action).toBe("created");
+    expect(unlabelled.body).toBe(`${MARKER}\nold`);
+    expect(result.impostors).toMatchObject([{ id: unlabelled.number, reason: "label" }]);
+  });
+
+  it("never overwrites an outsider's comment that carries our marker, and says so", async () => {
+    const { server, adapter } = await setup();
+    const pr = server.addIssue({ title: "Change routing", isPullRequest: true });
+    const planted = server.addComment(pr.number, "<!-- routeops:pr-report -->\nfake plan: all good", "mallory");
+    const result = await adapter.upsertPullRequestComment({ pullNumber: pr.number, marker: "pr-report", body: "v1" });
+    expect(result.action).toBe("created");
+    expect(result.commentId).not.toBe(planted.id);
+    expect(planted.body).toBe("<!-- routeops:pr-report -->\nfake plan: all good");
+    expect(result.impostors).toMatchObject([{ id: planted.id, author: "mallory", reason: "author" }]);
+    expect(impostorLines(result.impostors, "comment", "github-actions[bot]")[0]).toContain(
+      "was written by @mallory, not github-actions[bot]: left alone, not updated",
+    );
+  });
+
+  it("updates comments of the login it was told it writes as (a personal token)", async () => {
+    const { server, adapter } = await setup({}, { botLogin: "revops-bot" });
+    const pr = server.addIssue({ title: "Change routing", isPullRequest: true });
+    const ours = server.addComment(pr.number, "<!-- routeops:pr-report -->\nold", "revops-bot");
+    const result = await adapter.upsertPullRequestComment({ pullNumber: pr.number, marker: "pr-report", body: "v2" });
+    expect(result).toMatchObject({ action: "updated", commentId: ours.id, impostors: [] });
   });
 });
 

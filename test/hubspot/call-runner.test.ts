@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { AttemptOutcome } from "../../src/hubspot/attempt";
-import { CallRunner } from "../../src/hubspot/call-runner";
+import { CallRunner, type CallBounds, type HubSpotWait } from "../../src/hubspot/call-runner";
 import { HubSpotError } from "../../src/hubspot/errors";
 import { RateLimiter } from "../../src/hubspot/rate-limiter";
 import { RequestLog, type HubSpotRequestInfo } from "../../src/hubspot/request-log";
@@ -11,9 +11,10 @@ import { VirtualClock } from "./virtual-clock";
 const TOKEN = "pat-na1-00000000-1111-2222-3333-444444444444";
 const spec = { endpoint: "GET /crm/v3/owners", method: "GET", path: "/crm/v3/owners" };
 
-function runner(clock: VirtualClock, attempts = 4) {
+function runner(clock: VirtualClock, attempts = 4, bounds: Partial<CallBounds> = {}) {
   const log = new RequestLog();
   const seen: HubSpotRequestInfo[] = [];
+  const waits: HubSpotWait[] = [];
   const limiter = new RateLimiter({
     windowMax: 190,
     windowMs: 10_000,
@@ -30,9 +31,11 @@ function runner(clock: VirtualClock, attempts = 4) {
     random: () => 0.5,
     now: clock.now,
     scrub: createRedactor([TOKEN]),
+    bounds: { requestTimeoutMs: 30_000, maxRetryAfterMs: 60_000, ...bounds },
     onRequest: (info) => seen.push(info),
+    onWait: (wait) => waits.push(wait),
   });
-  return { subject, log, seen };
+  return { subject, log, seen, waits };
 }
 
 /** Attempts that play the given outcomes in order. */
@@ -152,5 +155,67 @@ describe("call runner", () => {
     await clock.run(subject.run(spec, script(unbuildable)).catch(() => undefined));
     expect(log.count()).toBe(0);
     expect(seen).toEqual([]);
+  });
+});
+
+const limited = (retryAfter: string): AttemptOutcome<string> => ({
+  ok: false,
+  failure: {
+    kind: "http",
+    status: 429,
+    headers: { "retry-after": retryAfter },
+    body: { message: "You have reached your ten_secondly_rolling limit.", policyName: "TEN_SECONDLY_ROLLING" },
+    text: "",
+  },
+});
+
+describe("bounded waits", () => {
+  it("waits as long as Retry-After says, up to the cap, and says so before waiting", async () => {
+    const clock = new VirtualClock();
+    const { subject, waits } = runner(clock);
+    expect(await clock.run(subject.run(spec, script(limited("42"), ok)))).toBe("owners");
+    expect(clock.slept).toContain(42_000);
+    expect(waits).toEqual([
+      {
+        method: "GET",
+        path: "/crm/v3/owners",
+        status: 429,
+        waitMs: 42_000,
+        reason: "retry-after",
+        nextAttempt: 2,
+        attempts: 4,
+      },
+    ]);
+  });
+
+  it("fails at once, without waiting, when Retry-After asks for more than the cap (3600 s)", async () => {
+    const clock = new VirtualClock();
+    const { subject, seen } = runner(clock);
+    const error = await clock.run(subject.run(spec, script(limited("3600"), ok))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubSpotError);
+    expect((error as HubSpotError).code).toBe("retry_after_too_long");
+    expect((error as HubSpotError).message).toContain("retry after 3,600 s");
+    expect((error as HubSpotError).message).toContain("(60 s)");
+    expect(clock.slept.filter((ms) => ms >= 1_000)).toEqual([]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("gives up before a wait that would pass the command's deadline", async () => {
+    const clock = new VirtualClock();
+    const { subject } = runner(clock, 6, { deadline: 10_000, deadlineSeconds: 10 });
+    const error = await clock.run(subject.run(spec, script(limited("30"), ok))).catch((e: unknown) => e);
+    expect((error as HubSpotError).code).toBe("deadline_exceeded");
+    expect((error as HubSpotError).message).toContain("deadline of 10 s");
+    expect(clock.slept.filter((ms) => ms >= 1_000)).toEqual([]);
+  });
+
+  it("fails an attempt that gets no answer within the request timeout, as a network failure", async () => {
+    const clock = new VirtualClock();
+    const { subject, seen } = runner(clock, 1, { requestTimeoutMs: 20 });
+    const hanging = () => new Promise<AttemptOutcome<string>>(() => undefined);
+    const error = await subject.run(spec, hanging).catch((e: unknown) => e);
+    expect((error as HubSpotError).code).toBe("network_error");
+    expect((error as HubSpotError).message).toContain("no answer within 1 s (timeout)");
+    expect(seen.map((info) => info.status)).toEqual([null]);
   });
 });

@@ -1,3 +1,4 @@
+import { hubspotBounds } from "../hubspot-bounds";
 import {
   AUDIT_CONTACT_PROPERTIES,
   AUDIT_JSON_SCHEMA,
@@ -23,7 +24,7 @@ import {
 import { hasErrors } from "../../config/diagnostics";
 import { loadAndValidate } from "../../files/config-loader";
 import { writeReportFiles } from "../../files/report-output";
-import { createGitHubAdapter, writeStepSummary } from "../../github";
+import { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, writeStepSummary } from "../../github";
 import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAdapter } from "../../hubspot";
 import { readLiveState } from "../../hubspot/live-state";
 import { formatDiagnosticsText } from "../../report/diagnostics";
@@ -135,7 +136,11 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
   let report: AuditReport;
   const progress = progressLine(io);
   try {
-    hubspot = createHubSpotAdapter({ accessToken: token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+    hubspot = createHubSpotAdapter({
+      accessToken: token,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...hubspotBounds(io),
+    });
     let owners: AuditOwner[];
     let drift: DriftItem[] | { uncheckedReason: string };
     if (options.skipDrift) {
@@ -227,6 +232,7 @@ async function publish(options: AuditOptions, io: CliIO, report: AuditReport, ma
     const adapter = createGitHubAdapter({
       token: github.token,
       repository: github.repository,
+      botLogin: github.botLogin,
       ...(github.baseUrl ? { baseUrl: github.baseUrl } : {}),
     });
     const issue = await adapter.upsertIssueByMarker({
@@ -234,8 +240,12 @@ async function publish(options: AuditOptions, io: CliIO, report: AuditReport, ma
       title: reportTitle(report),
       body: markdown,
       labels: ["routeops"],
+      ownLabel: "routeops",
       fullReportHint: fullReportHint(options.out, io.env),
     });
+    for (const line of impostorLines(issue.impostors, "issue", github.botLogin)) {
+      io.stderr.write(`routeops audit: ${line}\n`);
+    }
     io.stderr.write(`Audit issue #${issue.number} ${issue.action}: ${issue.url}\n`);
   }
 }
@@ -300,12 +310,16 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
   };
 }
 
-function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string } | null {
+function githubSettings(
+  io: CliIO,
+): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
   const token = io.env.GITHUB_TOKEN?.trim();
   const repository = io.env.GITHUB_REPOSITORY?.trim();
   if (!token || !repository) return null;
   const baseUrl = io.env.GITHUB_API_URL?.trim();
-  return { token, repository, ...(baseUrl ? { baseUrl } : {}) };
+  // Who the token writes as; a personal token's owner instead of the Actions bot (docs/github.md).
+  const botLogin = io.env.ROUTEOPS_GITHUB_LOGIN?.trim() || ACTIONS_BOT_LOGIN;
+  return { token, repository, botLogin, ...(baseUrl ? { baseUrl } : {}) };
 }
 
 /** A one-line progress indicator on stderr, only when stderr is a terminal. */

@@ -7,6 +7,7 @@ import {
   StateFileError,
   type EmulatorOptions,
 } from "../../emulator";
+import { FAULT_KINDS, type FaultKind, type FaultOptions } from "../../emulator/options";
 import { loadAndValidate } from "../../files/config-loader";
 import { formatDiagnosticsText } from "../../report/diagnostics";
 import { UsageError, type CliIO, type Command } from "../io";
@@ -28,8 +29,17 @@ Options:
   --contacts N        contacts to generate with --seed (default 3000)
   --seed-number N     seed of the generator (default 1): the same number gives the same portal
   --no-rate-limit     answer every request (no 429s, no rate-limit headers)
-  --fault-rate R      share of requests (0..1) that get a 5xx, a 429, a slow answer or a dropped connection
+  --fault-rate R      share of requests (0..1) that get a fault (kinds below)
   --fault-seed S      seed of the fault injector (default 1)
+  --fault-kinds K,..  kinds drawn from: 5xx, 429 (ten-secondly), 429-daily (HubSpot's DAILY policy),
+                      slow, drop (connection reset), applied (carried out, then answered 502).
+                      Default 5xx,429,slow,drop
+  --fault-endpoints E;..  only these endpoints, as in the request log, ";"-separated
+                      (for example "PUT /automation/v4/flows/{flowId}"). Default: all
+  --fault-limit N     inject at most N faults (1: only the first matching request fails)
+  --fault-slow-ms MS  how long a slow answer takes (default 2000)
+  --retry-after S     send Retry-After: S (seconds) with injected 429s and 503s
+  --retry-after-date  send that Retry-After as an HTTP date S seconds ahead instead
   --search-lag MS     new writes show in search after MS milliseconds (default 0)
   -h, --help          show this help
 `;
@@ -65,6 +75,12 @@ function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
     "no-rate-limit": { type: "boolean" },
     "fault-rate": { type: "string" },
     "fault-seed": { type: "string" },
+    "fault-kinds": { type: "string" },
+    "fault-endpoints": { type: "string" },
+    "fault-limit": { type: "string" },
+    "fault-slow-ms": { type: "string" },
+    "retry-after": { type: "string" },
+    "retry-after-date": { type: "boolean" },
     "search-lag": { type: "string" },
   }).values;
   const text = (name: string) => values[name] as string | undefined;
@@ -76,8 +92,11 @@ function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
     if (text(flag) !== undefined && !seedReference)
       throw new UsageError(`--${flag} only applies with --seed reference`);
   }
-  if (text("fault-seed") !== undefined && text("fault-rate") === undefined) {
-    throw new UsageError("--fault-seed needs --fault-rate");
+  for (const flag of ["fault-seed", "fault-kinds", "fault-endpoints", "fault-limit", "fault-slow-ms", "retry-after"]) {
+    if (text(flag) !== undefined && text("fault-rate") === undefined) throw new UsageError(`--${flag} needs --fault-rate`);
+  }
+  if (values["retry-after-date"] === true && text("retry-after") === undefined) {
+    throw new UsageError("--retry-after-date needs --retry-after");
   }
   const options: EmulatorOptions = {};
   const port = integer(text("port"), "--port", 0, 65535);
@@ -92,7 +111,7 @@ function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
     const rate = Number(text("fault-rate"));
     if (!(rate >= 0 && rate <= 1))
       throw new UsageError(`--fault-rate must be a share from 0 to 1, not "${text("fault-rate")}"`);
-    options.faults = { rate, seed: integer(text("fault-seed"), "--fault-seed", 0) ?? 1 };
+    options.faults = { rate, seed: integer(text("fault-seed"), "--fault-seed", 0) ?? 1, ...faultDetails(text, values) };
   }
   const contacts = integer(text("contacts"), "--contacts", 0, 2_000_000);
   const seedNumber = integer(text("seed-number"), "--seed-number", 0);
@@ -104,6 +123,32 @@ function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
     };
   }
   return { options, seedReference, config: text("config") ?? "routing/index.ts" };
+}
+
+function faultDetails(
+  text: (name: string) => string | undefined,
+  values: Record<string, string | boolean | undefined>,
+): Partial<FaultOptions> {
+  const details: Partial<FaultOptions> = {};
+  const kinds = text("fault-kinds");
+  if (kinds !== undefined) {
+    const list = kinds.split(",").map((kind) => kind.trim());
+    const unknown = list.filter((kind) => !FAULT_KINDS.includes(kind as FaultKind));
+    if (unknown.length > 0 || list.length === 0) {
+      throw new UsageError(`--fault-kinds takes ${FAULT_KINDS.join(", ")}; not "${unknown.join(",") || kinds}"`);
+    }
+    details.kinds = list as FaultKind[];
+  }
+  const endpoints = text("fault-endpoints");
+  if (endpoints !== undefined) details.endpoints = endpoints.split(";").map((endpoint) => endpoint.trim());
+  const limit = integer(text("fault-limit"), "--fault-limit", 1);
+  if (limit !== undefined) details.limit = limit;
+  const slowMs = integer(text("fault-slow-ms"), "--fault-slow-ms", 0);
+  if (slowMs !== undefined) details.slowMs = slowMs;
+  const retryAfter = integer(text("retry-after"), "--retry-after", 0);
+  if (retryAfter !== undefined) details.retryAfterSeconds = retryAfter;
+  if (values["retry-after-date"] === true) details.retryAfterAsDate = true;
+  return details;
 }
 
 /** Waits for Ctrl+C or SIGTERM. */

@@ -1,4 +1,5 @@
 import { hasErrors } from "../../config/diagnostics";
+import { hubspotBounds } from "../hubspot-bounds";
 import {
   deployRefusals,
   desiredState,
@@ -104,7 +105,7 @@ export function connectHubSpot(io: CliIO, baseUrl: string | undefined): HubSpotA
     );
   }
   try {
-    return createHubSpotAdapter({ accessToken: token, ...(baseUrl ? { baseUrl } : {}) });
+    return createHubSpotAdapter({ accessToken: token, ...(baseUrl ? { baseUrl } : {}), ...hubspotBounds(io) });
   } catch (error) {
     if (error instanceof HubSpotConfigError) throw new DeployCommandError("hubspot_config", error.message);
     throw error;

@@ -7,7 +7,7 @@ import { loadAndValidate } from "../../files/config-loader";
 import { FixtureLoadError, loadFixtureSources } from "../../files/fixture-loader";
 import { writeReportFiles } from "../../files/report-output";
 import { createFixtureValidator, runFixtureSuite } from "../../fixtures";
-import { createGitHubAdapter, writeStepSummary } from "../../github";
+import { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, writeStepSummary } from "../../github";
 import { graphMarkdown, routingGraph } from "../../graph";
 import { diffRouting, mondayOf, repNamer, shareChanges } from "../../routing-changes";
 import {
@@ -280,6 +280,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         body: fitted.markdown,
         fullReportHint: FULL_REPORT_HINT,
       });
+      for (const line of impostorLines(comment.impostors, "comment", github.botLogin)) {
+        io.stderr.write(`routeops pr-report: ${line}\n`);
+      }
       io.stderr.write(`Pull request #${options.pullRequest}: comment ${comment.action}: ${comment.url}\n`);
       if (fitted.shortened) {
         const left = fitted.omitted.length > 0 ? `left out ${fitted.omitted.join(", ")}` : "folded";
@@ -297,12 +300,16 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string } | null {
+function githubSettings(
+  io: CliIO,
+): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
   const token = io.env.GITHUB_TOKEN?.trim();
   const repository = io.env.GITHUB_REPOSITORY?.trim();
   if (!token || !repository) return null;
   const baseUrl = io.env.GITHUB_API_URL?.trim();
-  return { token, repository, ...(baseUrl ? { baseUrl } : {}) };
+  // Who the token writes as; a personal token's owner instead of the Actions bot (docs/github.md).
+  const botLogin = io.env.ROUTEOPS_GITHUB_LOGIN?.trim() || ACTIONS_BOT_LOGIN;
+  return { token, repository, botLogin, ...(baseUrl ? { baseUrl } : {}) };
 }
 
 /** `routeops pr-report`: the pull-request comment. */

@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from "../../config/diagnostics";
+import { hubspotBounds } from "../hubspot-bounds";
 import type { RoutingConfig } from "../../config/types";
 import { compileRouting } from "../../engine";
 import { loadAndValidate } from "../../files/config-loader";
@@ -179,7 +180,7 @@ export async function simulateContacts(
       throw new SimulationFailure("--contacts portal:N needs a HubSpot token: set HUBSPOT_ACCESS_TOKEN", [], 2);
     const baseUrl = request.hubspotBaseUrl ?? io.env.HUBSPOT_BASE_URL;
     try {
-      const hubspot = createHubSpotAdapter({ accessToken: token, ...(baseUrl ? { baseUrl } : {}) });
+      const hubspot = createHubSpotAdapter({ accessToken: token, ...(baseUrl ? { baseUrl } : {}), ...hubspotBounds(io) });
       const sample = await readPortalSample(hubspot, source.count);
       context.notes = portalSampleNotes(sample);
       items = sample.inputs;

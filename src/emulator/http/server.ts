@@ -132,14 +132,17 @@ export function handleRequest(pipeline: Pipeline) {
         }
         if (fault.kind === "5xx") {
           request.resume();
+          if (fault.status === 503) Object.assign(headers, pipeline.faults?.retryAfter(at));
           const { category, message } = serverErrorMessage(fault.status);
           return answer(fault.status, errorBody(category, message));
         }
-        if (fault.kind === "429") {
+        if (fault.kind === "429" || fault.kind === "429-daily") {
           request.resume();
-          return answer(429, rateLimitBody("TEN_SECONDLY_ROLLING", randomUUID()));
+          Object.assign(headers, pipeline.faults?.retryAfter(at));
+          const policy = fault.kind === "429" ? "TEN_SECONDLY_ROLLING" : "DAILY";
+          return answer(429, rateLimitBody(policy, randomUUID()));
         }
-        await sleep(fault.delayMs);
+        if (fault.kind === "slow") await sleep(fault.delayMs);
       }
       const body = await readBody(request);
       const revisionNow = pipeline.revision ?? (() => pipeline.portal.revision);
@@ -154,6 +157,11 @@ export function handleRequest(pipeline: Pipeline) {
         control: pipeline.control,
       });
       if (pipeline.persist && revisionNow() !== revision) await pipeline.persist();
+      if (fault?.kind === "applied") {
+        // The write landed; the answer is lost on the way back, as a proxy's 502 would lose it.
+        const { category, message } = serverErrorMessage(502);
+        return answer(502, errorBody(category, message));
+      }
       return answer(result.status, result.body);
     } catch (error) {
       if (error instanceof ApiError) {
