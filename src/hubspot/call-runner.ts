@@ -203,7 +203,11 @@ async function withTimeout<T>(attempt: Promise<AttemptOutcome<T>>, timeoutMs: nu
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<AttemptOutcome<T>>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ok: false, failure: { kind: "network", detail: `no answer within ${seconds(timeoutMs)} s (timeout)` } }),
+      () =>
+        resolve({
+          ok: false,
+          failure: { kind: "network", detail: `no answer within ${seconds(timeoutMs)} s (timeout)` },
+        }),
       timeoutMs,
     );
     timer.unref?.();

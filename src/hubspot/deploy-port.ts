@@ -81,7 +81,13 @@ function sameFlowContent(live: object, body: FlowBody): boolean {
   const pick = (flow: object) => {
     const { name, enrollment, steps } = canonicalFlow(flow);
     const raw = flow as { description?: unknown; isEnabled?: unknown };
-    return JSON.stringify({ name, enrollment, steps, description: raw.description ?? "", isEnabled: raw.isEnabled === true });
+    return JSON.stringify({
+      name,
+      enrollment,
+      steps,
+      description: raw.description ?? "",
+      isEnabled: raw.isEnabled === true,
+    });
   };
   return pick(live) === pick(body);
 }

@@ -310,9 +310,7 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
   };
 }
 
-function githubSettings(
-  io: CliIO,
-): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
+function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
   const token = io.env.GITHUB_TOKEN?.trim();
   const repository = io.env.GITHUB_REPOSITORY?.trim();
   if (!token || !repository) return null;

@@ -93,7 +93,8 @@ function parseOptions(argv: string[], env: CliIO["env"]): Parsed {
       throw new UsageError(`--${flag} only applies with --seed reference`);
   }
   for (const flag of ["fault-seed", "fault-kinds", "fault-endpoints", "fault-limit", "fault-slow-ms", "retry-after"]) {
-    if (text(flag) !== undefined && text("fault-rate") === undefined) throw new UsageError(`--${flag} needs --fault-rate`);
+    if (text(flag) !== undefined && text("fault-rate") === undefined)
+      throw new UsageError(`--${flag} needs --fault-rate`);
   }
   if (values["retry-after-date"] === true && text("retry-after") === undefined) {
     throw new UsageError("--retry-after-date needs --retry-after");

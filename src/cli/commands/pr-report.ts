@@ -300,9 +300,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-function githubSettings(
-  io: CliIO,
-): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
+function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
   const token = io.env.GITHUB_TOKEN?.trim();
   const repository = io.env.GITHUB_REPOSITORY?.trim();
   if (!token || !repository) return null;

@@ -180,7 +180,11 @@ export async function simulateContacts(
       throw new SimulationFailure("--contacts portal:N needs a HubSpot token: set HUBSPOT_ACCESS_TOKEN", [], 2);
     const baseUrl = request.hubspotBaseUrl ?? io.env.HUBSPOT_BASE_URL;
     try {
-      const hubspot = createHubSpotAdapter({ accessToken: token, ...(baseUrl ? { baseUrl } : {}), ...hubspotBounds(io) });
+      const hubspot = createHubSpotAdapter({
+        accessToken: token,
+        ...(baseUrl ? { baseUrl } : {}),
+        ...hubspotBounds(io),
+      });
       const sample = await readPortalSample(hubspot, source.count);
       context.notes = portalSampleNotes(sample);
       items = sample.inputs;
