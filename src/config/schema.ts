@@ -187,6 +187,7 @@ export const routingSchema = z.strictObject({
     notification,
   }),
   defaultCalendar: id,
+  deploy: z.strictObject({ mode: z.enum(["router", "workflows"]).optional() }).optional(),
 });
 
 // Compile-time guarantee that the documented interfaces and the schema describe the same shape.

@@ -295,6 +295,21 @@ export interface UnclassifiedConfig {
   notification: NotificationStyle;
 }
 
+/**
+ * How `routeops deploy` carries out the routing in HubSpot.
+ * - `router` (the default): the deployed workflows only capture the event HubSpot sees and stamp a
+ *   routing request; the `routeops router` service classifies and decides with the engine.
+ * - `workflows`: the whole routing is compiled into HubSpot workflows, with HubSpot's limitations
+ *   (calendar-time SLAs, rotation per action, out-of-office by deploy date...; docs/deploy.md).
+ */
+export type DeployMode = "router" | "workflows";
+
+/** Deploy settings. */
+export interface DeployConfig {
+  /** Default `router`. `routeops plan|deploy --mode` overrides it. */
+  mode?: DeployMode;
+}
+
 /** The whole routing configuration. */
 export interface RoutingConfig {
   /** Config version recorded on routed contacts and deployed objects (for example `2026.11.1`). */
@@ -313,4 +328,6 @@ export interface RoutingConfig {
   unclassified: UnclassifiedConfig;
   /** Calendar used for an owner who is not a rep in this config. */
   defaultCalendar: string;
+  /** How deploy carries out the routing in HubSpot (default: the router decides). */
+  deploy?: DeployConfig;
 }

@@ -100,6 +100,16 @@ export const MANAGED_FLOWS = {
     call: "RouteOps: outbound touch, call",
     event: "RouteOps: outbound touch, event",
   } satisfies Record<TouchKind, string>,
+  /** Router mode: one flow per event kind that copies the event's facts and stamps a routing request. */
+  capture: {
+    form_submission: "RouteOps: routing request, form submission",
+    meeting_booked: "RouteOps: routing request, meeting booked",
+    chat_completed: "RouteOps: routing request, chat completed",
+    sequence_reply: "RouteOps: routing request, sequence reply",
+    call_logged: "RouteOps: routing request, call logged",
+    list_import: "RouteOps: routing request, list import",
+    contact_created: "RouteOps: routing request, contact created",
+  } satisfies Record<EventKind, string>,
   reengagement: "RouteOps: re-engagement routing",
   inbound: "RouteOps: inbound routing",
   outbound: "RouteOps: outbound routing",

@@ -5,6 +5,7 @@ import type { Plan, PlanItem } from "../../src/deploy";
 function plan(items: PlanItem[], drift: Plan["drift"] = []): Plan {
   return {
     configVersion: "2026.11.1",
+    mode: "workflows",
     computedFor: 0,
     fingerprint: { live: "x", flowRevisions: {} },
     items,

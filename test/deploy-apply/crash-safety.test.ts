@@ -48,7 +48,7 @@ function interruptedAfter(port: DeployPort, k: number, how: Interruption): Deplo
 }
 
 function compiled(owners: Parameters<typeof desiredState>[1]["owners"]): DesiredState {
-  const result = desiredState(reference, { owners, at: AT_MS });
+  const result = desiredState(reference, { owners, at: AT_MS, mode: "workflows" });
   if ("errors" in result) throw new Error(result.errors.map((error) => error.message).join("\n"));
   return result.state;
 }

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function desiredFor(running: RunningEmulator): Promise<DesiredState> {
   const live = await readLiveState(createHubSpotAdapter({ accessToken: running.token, baseUrl: running.baseUrl }));
-  const result = desiredState(reference, { owners: live.owners, at: AT_MS });
+  const result = desiredState(reference, { owners: live.owners, at: AT_MS, mode: "workflows" });
   if ("errors" in result) throw new Error(result.errors.map((error) => error.message).join("\n"));
   running.requests.reset();
   return result.state;

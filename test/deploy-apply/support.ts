@@ -29,6 +29,16 @@ export interface CliRun {
 }
 
 /**
+ * These tests check how deploy writes, on the larger workflows-mode state (13 workflows that
+ * reference the properties): plan and deploy run with `--mode workflows` unless argv picks a mode
+ * or a saved plan. Router mode's state is tested in test/deploy/router-mode.test.ts.
+ */
+function workflowsMode(argv: string[]): string[] {
+  const planOrDeploy = argv[0] === "plan" || argv[0] === "deploy";
+  return planOrDeploy && !argv.includes("--mode") && !argv.includes("--plan-file") ? ["--mode", "workflows"] : [];
+}
+
+/**
  * Runs `routeops <argv>` against the portal (unless argv names another base URL), with its token
  * in the environment, from the reference project (test/reference).
  */
@@ -40,7 +50,7 @@ export async function routeops(
   let out = "";
   let err = "";
   const base = argv.includes("--hubspot-base-url") ? [] : ["--hubspot-base-url", emulator.baseUrl];
-  const code = await main([...argv, ...base], {
+  const code = await main([...argv, ...base, ...workflowsMode(argv)], {
     stdout: { write: (chunk: string) => (out += chunk) },
     stderr: { write: (chunk: string) => (err += chunk) },
     env: { HUBSPOT_ACCESS_TOKEN: emulator.token, ...options.env },

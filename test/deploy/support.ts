@@ -38,7 +38,8 @@ export function ownerIdOf(email: string, owners: OwnerDirectory = ownersOf()): s
 }
 
 export function compile(at = MARCH, config: RoutingConfig = reference, owners = ownersOf(config)): DesiredState {
-  const result = desiredState(config, { owners, at });
+  // The compiler tests check the workflows-mode flows (router mode: test/deploy/router-mode.test.ts).
+  const result = desiredState(config, { owners, at, mode: "workflows" });
   if ("errors" in result) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result.state;
 }

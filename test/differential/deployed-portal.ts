@@ -82,7 +82,7 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
 
   /** What deploy computes for `instant` (the pools say who rotation may pick; the warnings what differs). */
   const compile = async (instant: number) => {
-    const result = desiredState(config, { owners: await ownerDirectory(hubspot), at: instant });
+    const result = desiredState(config, { owners: await ownerDirectory(hubspot), at: instant, mode: "workflows" });
     if ("errors" in result) throw new Error(result.errors.map((e) => e.message).join("; "));
     for (const warning of result.warnings) warningCodes.add(warning.code);
     return result;
@@ -96,7 +96,10 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
       env: { HUBSPOT_ACCESS_TOKEN: emulator.token },
       cwd: referenceProject,
     };
-    const argv = ["--at", new Date(instant).toISOString(), "--hubspot-base-url", emulator.baseUrl, "--format", "json"];
+    const argv = [
+      ...["--at", new Date(instant).toISOString(), "--mode", "workflows"],
+      ...["--hubspot-base-url", emulator.baseUrl, "--format", "json"],
+    ];
     const code = await deployCommand.run(argv, io);
     const status = code === 0 ? (JSON.parse(out) as { status: string }).status : undefined;
     if (status !== "applied" && status !== "no-changes") {

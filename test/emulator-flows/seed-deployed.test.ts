@@ -27,7 +27,7 @@ async function start(deployed?: DesiredState) {
 async function referenceState(): Promise<DesiredState> {
   const plain = await start();
   const owners = plain.portal.owners.list().map((o) => ({ id: o.id, email: o.email, archived: o.archived }));
-  const result = desiredState(config, { owners, at: START });
+  const result = desiredState(config, { owners, at: START, mode: "workflows" });
   if ("errors" in result) throw new Error(JSON.stringify(result.errors));
   return result.state;
 }

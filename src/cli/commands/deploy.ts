@@ -30,6 +30,7 @@ import {
   DeployCommandError,
   parseAt,
   parseFormat,
+  parseMode,
   planAgainstPortal,
   readPortal,
   type PlanFormat,
@@ -37,8 +38,8 @@ import {
 } from "./plan";
 
 const usage = `Usage: routeops deploy [--plan-file FILE] [--allow-destroy] [--adopt] [--at DATE]
-                       [--lock-wait SECONDS] [--config FILE] [--hubspot-base-url URL]
-                       [--format text|json]
+                       [--lock-wait SECONDS] [--mode router|workflows] [--config FILE]
+                       [--hubspot-base-url URL] [--format text|json]
 
 Applies the routing config to HubSpot: plans against the portal as it is now (or takes a plan
 saved by \`routeops plan --out FILE\`), prints the plan, checks it, then writes in an order that
@@ -47,13 +48,15 @@ created disabled (or updated), deletes and archives, and last the workflows enab
 
 Options:
   --plan-file FILE        apply this saved plan; refused when the portal changed since it was made
-                          (then plan again). Not with --config, --adopt or --at: the plan fixed them
+                          (then plan again). Not with --config, --adopt, --at or --mode: the plan fixed them
   --allow-destroy         allow archiving properties and deleting workflows the config no longer has
   --adopt                 take over objects that have the names RouteOps wants but no managed marker
   --at DATE               compute the routing for this instant (out-of-office): YYYY-MM-DD (12:00 UTC
                           that day) or an ISO date-time with a zone. Default: now
   --lock-wait SECONDS     how long to wait for another deploy's portal lock before refusing
                           (default 300; 0 refuses at once)
+  --mode MODE             router (default, or the config's deploy.mode): capture workflows only,
+                          \`routeops router\` decides; workflows: the routing runs in HubSpot workflows
   --config FILE           routing config module (default: routing/index.ts)
   --hubspot-base-url URL  API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
   --format FORMAT         text (default) or json (one routeops.deploy/1 envelope at the end)
@@ -86,10 +89,12 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
     "hubspot-base-url": { type: "string" },
     format: { type: "string" },
     "lock-wait": { type: "string" },
+    mode: { type: "string" },
   });
+  const mode = parseMode(values.mode);
   const planFile = values["plan-file"];
   if (planFile !== undefined) {
-    const fixed = (["config", "adopt", "at"] as const).filter((name) => values[name] !== undefined);
+    const fixed = (["config", "adopt", "at", "mode"] as const).filter((name) => values[name] !== undefined);
     if (fixed.length > 0) {
       throw new UsageError(
         `--plan-file cannot be combined with ${fixed.map((name) => `--${name}`).join(", ")}: the saved plan already fixed them`,
@@ -103,6 +108,7 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
     adopt: values.adopt === true,
     at: values.at !== undefined ? parseAt(values.at) : now(),
     ...(baseUrl ? { baseUrl } : {}),
+    ...(mode ? { mode } : {}),
     ...(planFile !== undefined ? { planFile } : {}),
     allowDestroy: values["allow-destroy"] === true,
     lockWaitMs: parseSeconds("--lock-wait", values["lock-wait"], DEFAULT_LOCK_WAIT_S) * 1000,

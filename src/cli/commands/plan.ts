@@ -15,6 +15,7 @@ import {
   type Plan,
   type PlannedDeploy,
 } from "../../deploy";
+import type { DeployMode } from "../../config/types";
 import { loadAndValidate } from "../../files/config-loader";
 import { resolveCommit } from "../../files/git-ref";
 import { PlanFileError, writeSavedPlan } from "../../files/plan-file";
@@ -25,7 +26,8 @@ import { redactingIO, UsageError, type CliIO, type Command } from "../io";
 import { parseCommandArgs } from "../args";
 
 const usage = `Usage: routeops plan [--config FILE] [--format text|markdown|json] [--out FILE]
-                     [--detailed-exitcode] [--adopt] [--at DATE] [--hubspot-base-url URL]
+                     [--detailed-exitcode] [--adopt] [--at DATE] [--mode router|workflows]
+                     [--hubspot-base-url URL]
 
 Shows what \`routeops deploy\` would change in HubSpot: reads the portal (owners, the routeops
 property group and properties, the RouteOps workflows, the workflow action types), compiles the
@@ -40,6 +42,9 @@ Options:
   --adopt                 take over objects that have the names RouteOps wants but no managed marker
   --at DATE               compute the routing for this instant (out-of-office): YYYY-MM-DD (12:00 UTC
                           that day) or an ISO date-time with a zone. Default: now
+  --mode MODE             router (default, or the config's deploy.mode): workflows only capture
+                          events and stamp routing requests, \`routeops router\` decides; workflows:
+                          the whole routing runs in HubSpot workflows, with HubSpot's limitations
   --hubspot-base-url URL  API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
 
 The token is read from HUBSPOT_ACCESS_TOKEN and never printed.
@@ -69,6 +74,19 @@ export interface PortalRequest {
   adopt: boolean;
   at: number;
   baseUrl?: string;
+  /** `--mode`: overrides the config's `deploy.mode` (default router). */
+  mode?: DeployMode;
+}
+
+const MODES: readonly DeployMode[] = ["router", "workflows"];
+
+/** `--mode router|workflows`. */
+export function parseMode(value: string | undefined): DeployMode | undefined {
+  if (value === undefined) return undefined;
+  if (!MODES.includes(value as DeployMode)) {
+    throw new UsageError(`--mode must be one of ${MODES.join(", ")}, not "${value}"`);
+  }
+  return value as DeployMode;
 }
 
 /** A plan made against the portal, with the live state it was made from. */
@@ -148,7 +166,11 @@ export async function planAgainstPortal(
     );
   }
   const live = await readPortal(hubspot);
-  const desired = desiredState(config, { owners: live.owners, at: request.at });
+  const desired = desiredState(config, {
+    owners: live.owners,
+    at: request.at,
+    ...(request.mode ? { mode: request.mode } : {}),
+  });
   if ("errors" in desired) {
     throw new DeployCommandError(
       desired.errors[0]?.code ?? "desired_state",
@@ -227,7 +249,9 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions
     adopt: { type: "boolean" },
     at: { type: "string" },
     "hubspot-base-url": { type: "string" },
+    mode: { type: "string" },
   });
+  const mode = parseMode(values.mode);
   const baseUrl = values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL;
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a file name");
   return {
@@ -238,6 +262,7 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions
     adopt: values.adopt === true,
     at: values.at !== undefined ? parseAt(values.at) : now(),
     ...(baseUrl ? { baseUrl } : {}),
+    ...(mode ? { mode } : {}),
   };
 }
 

@@ -29,7 +29,7 @@ export async function deployStep(options: DeployStepOptions, settings: CommandSe
   const target = ["--hubspot-base-url", options.baseUrl, "--format", "json"];
   const argv = options.savedPlan
     ? ["--plan-file", options.savedPlan, ...target]
-    : ["--config", options.config, "--at", new Date(options.at).toISOString(), ...target];
+    : ["--config", options.config, "--at", new Date(options.at).toISOString(), "--mode", "workflows", ...target];
   const run = await runCommand("deploy", argv, settings);
   if (!run.found)
     return { status: "failed", summary: "this build has no `routeops deploy` command (src/cli/commands/deploy.ts)" };

@@ -30,6 +30,9 @@ export async function planStep(
     options.baseUrl,
     "--at",
     new Date(options.at).toISOString(),
+    // The demo's leads are routed by the deployed workflows themselves (no router runs in it yet).
+    "--mode",
+    "workflows",
   ];
   const run = await runCommand("plan", [...common, "--format", "json", "--out", savedPlan], settings);
   if (!run.found) {

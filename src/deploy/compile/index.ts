@@ -3,7 +3,7 @@
  * the flows that carry out the routing inside HubSpot, computed for one instant (out-of-office
  * availability depends on it). Pure: owners (and, when the adapter can list them, sequences) come in.
  */
-import type { CalendarConfig, EventKind, RoutingConfig } from "../../config/types";
+import type { CalendarConfig, DeployMode, EventKind, RoutingConfig } from "../../config/types";
 import type { DeployError, DeployWarning } from "../diagnostics";
 import { EVENT_TYPES } from "../event-types";
 import { MANAGED_GROUP } from "../managed-names";
@@ -11,7 +11,8 @@ import type { OwnerDirectory, PortalSequence } from "../model/owners";
 import type { DesiredState, PoolRotation } from "../model/state";
 import { absenceOn, localDate } from "./availability";
 import type { CompileFacts } from "./env";
-import { limitations } from "./limitations";
+import { captureFlow } from "./capture-flows";
+import { limitations, routerLimitations } from "./limitations";
 import { resolveReps, type RepDirectory } from "./owners";
 import { managedProperties } from "./properties";
 import { checkReferences } from "./references";
@@ -26,6 +27,16 @@ export interface DesiredStateContext {
   at: number;
   /** The portal's sequences, when known: nurture sequences are then resolved by id or name. */
   sequences?: PortalSequence[];
+  /** Overrides the config's `deploy.mode` (default `router`). */
+  mode?: DeployMode;
+}
+
+/** The mode deploy works in when neither the command nor the config names one. */
+export const DEFAULT_DEPLOY_MODE: DeployMode = "router";
+
+/** The deploy mode for a config: the override, else the config's `deploy.mode`, else router. */
+export function deployModeOf(config: RoutingConfig, override?: DeployMode): DeployMode {
+  return override ?? config.deploy?.mode ?? DEFAULT_DEPLOY_MODE;
 }
 
 export type DesiredStateResult = { state: DesiredState; warnings: DeployWarning[] } | { errors: DeployError[] };
@@ -88,30 +99,36 @@ export function desiredState(config: RoutingConfig, context: DesiredStateContext
     },
   };
 
-  const flows = [
-    ...(Object.keys(EVENT_TYPES) as EventKind[]).map((kind) => sourceFlow(kind, facts)),
-    ...config.reengagement.touchKinds.map((kind) => touchFlow(kind, facts)),
-    reengagementFlow(facts),
-    inboundFlow(facts),
-    outboundFlow(facts),
-  ];
-  const warnings = limitations(
-    {
-      config,
-      reps,
-      pools,
-      flows,
-      at: context.at,
-      unresolvedSequences: [...unresolvedSequences],
-      sequencesListed: context.sequences !== undefined,
-    },
-    { flows },
-  );
+  const mode = deployModeOf(config, context.mode);
+  const touchFlows = config.reengagement.touchKinds.map((kind) => touchFlow(kind, facts));
+  const kinds = Object.keys(EVENT_TYPES) as EventKind[];
+  const flows =
+    mode === "router"
+      ? [...kinds.map((kind) => captureFlow(kind, facts)), ...touchFlows]
+      : [
+          ...kinds.map((kind) => sourceFlow(kind, facts)),
+          ...touchFlows,
+          reengagementFlow(facts),
+          inboundFlow(facts),
+          outboundFlow(facts),
+        ];
+  const limitationInput = {
+    config,
+    reps,
+    pools,
+    flows,
+    at: context.at,
+    unresolvedSequences: [...unresolvedSequences],
+    sequencesListed: context.sequences !== undefined,
+  };
+  const warnings =
+    mode === "router" ? routerLimitations(limitationInput, { flows }) : limitations(limitationInput, { flows });
   const state: DesiredState = {
     configVersion: config.version,
+    mode,
     at: context.at,
     group: { name: MANAGED_GROUP.name, label: MANAGED_GROUP.label },
-    properties: managedProperties(config),
+    properties: managedProperties(config, mode),
     flows,
     pools,
     warnings,

@@ -214,6 +214,44 @@ function eventWarnings(input: LimitationInput): DeployWarning[] {
   return warnings;
 }
 
+/**
+ * Router mode: the router decides with the engine, so only what HubSpot itself observes is
+ * limited: values HubSpot refuses to store, how events name their facts, and touches from before
+ * the first deploy.
+ */
+export function routerLimitations(input: LimitationInput, state: Pick<DesiredState, "flows">): DeployWarning[] {
+  const unverifiedActions = actionTypeUsage(state).filter((entry) => entry.status === "UNVERIFIED");
+  const callOutcomes = input.config.sources.some((source) => source.matchers.some((matcher) => matcher.callOutcome));
+  return [
+    ...numberPropertyWarning(input.config),
+    ...(callOutcomes
+      ? [
+          {
+            code: "call_outcome_values" as const,
+            message:
+              "The capture workflows copy a call's outcome as the event carries it; HubSpot may carry disposition ids rather " +
+              "than the names in the config, which the router then matches as written (ignoring case).",
+          },
+        ]
+      : []),
+    ...(unverifiedActions.length > 0
+      ? [
+          {
+            code: "unverified_action_types" as const,
+            message: `The flows use action types known from community sources only: ${unverifiedActions.map((a) => `${a.actionTypeId} (${a.label})`).join(", ")}.`,
+          },
+        ]
+      : []),
+    ...eventWarnings(input),
+    {
+      code: "reengagement_latest_touch",
+      message:
+        `The touch workflows keep the latest outbound touch by a rep (${P.lastOutboundOwner}, ${P.lastOutboundAt}) from the first deploy on, ` +
+        "and the router reads it from there: earlier history is unknown until those properties are backfilled.",
+    },
+  ];
+}
+
 export function limitations(input: LimitationInput, state: Pick<DesiredState, "flows">): DeployWarning[] {
   const { config } = input;
   const matchers = config.sources.flatMap((source) =>

@@ -3,7 +3,7 @@
  * config order), owner-referenced ones hold owner ids, and every description carries the managed
  * marker with the config version and a digest of the definition.
  */
-import type { RoutingConfig } from "../../config/types";
+import type { DeployMode, RoutingConfig } from "../../config/types";
 import { managedDescription } from "../canonical/marker";
 import { propertyDigest } from "../canonical/property";
 import { MANAGED_GROUP, MANAGED_PROPERTIES as P } from "../managed-names";
@@ -271,7 +271,17 @@ function definition(spec: Spec, version: string): PropertyDefinition {
   return { ...draft, description: managedDescription(spec.purpose, version, digest) };
 }
 
-/** Every managed property, in a fixed order. */
-export function managedProperties(config: RoutingConfig): PropertyDefinition[] {
-  return specs(config).map((spec) => definition(spec, config.version));
+/** Router mode only: the routing request the capture workflows stamp and the router listens for. */
+const ROUTE_REQUEST: Spec = {
+  name: P.routeRequestedAt,
+  label: "Routing requested at",
+  kind: "datetime",
+  purpose:
+    "When the event that asks for routing happened; stamped last by the capture workflows, read by the RouteOps router.",
+};
+
+/** Every managed property, in a fixed order (router mode adds the routing request). */
+export function managedProperties(config: RoutingConfig, mode: DeployMode = "workflows"): PropertyDefinition[] {
+  const all = mode === "router" ? [...specs(config), ROUTE_REQUEST] : specs(config);
+  return all.map((spec) => definition(spec, config.version));
 }

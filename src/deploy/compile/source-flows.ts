@@ -5,12 +5,12 @@
  * system; a contact no source type matches is routed to the unclassified queue on the spot.
  */
 import type { EventKind, SourceMatcher } from "../../config/types";
-import type { EventPropertyNames } from "../event-types";
 import { EVENT_TYPES, enrollmentEventToken } from "../event-types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { DesiredFlow } from "../model/state";
 import { clearValue, delayMinutes, setExecutionTime, setFromToken, setValue } from "./actions";
 import type { CompileFacts, FlowEnv } from "./env";
+import { EVENT_FIELDS } from "./event-fields";
 import { and, isTrue, or, text, TRUE, unknown, type Cond } from "./filters";
 import { flowBody } from "./flow-envelope";
 import { outcomeSteps } from "./outcome";
@@ -22,14 +22,6 @@ import { segmentCondition, territoryCondition } from "./territory";
 /** How long a new contact waits for another event to classify it before it counts as unclassified. */
 export const CONTACT_CREATED_GRACE_MINUTES = 10;
 
-const EVENT_FIELDS: { field: keyof Omit<EventPropertyNames, "occurredAt">; property: string }[] = [
-  { field: "formId", property: P.eventFormId },
-  { field: "pageUrl", property: P.eventPageUrl },
-  { field: "chatQualified", property: P.eventChatQualified },
-  { field: "callOutcome", property: P.eventCallOutcome },
-  { field: "importSource", property: P.eventImportSource },
-  { field: "owner", property: P.eventOwner },
-];
 
 export function matcherCondition(matcher: SourceMatcher): Cond {
   return and(

@@ -1,4 +1,5 @@
 /** Desired and live state: the two sides of a plan. */
+import type { DeployMode } from "../../config/types";
 import type { DeployWarning } from "../diagnostics";
 import type { FlowBody } from "./flow";
 import type { OwnerDirectory } from "./owners";
@@ -25,6 +26,8 @@ export interface PoolRotation {
 /** Everything RouteOps wants the portal to hold for one config, computed for one instant. */
 export interface DesiredState {
   configVersion: string;
+  /** `router`: capture flows only, the router decides; `workflows`: the routing runs in HubSpot. */
+  mode: DeployMode;
   /** Epoch ms the state was computed for (out-of-office availability depends on it). */
   at: number;
   group: PropertyGroupDefinition;

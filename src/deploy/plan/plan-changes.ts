@@ -137,6 +137,7 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
   const all = [...ordered, ...reportOnly];
   return {
     configVersion: version,
+    mode: desired.mode,
     computedFor: desired.at,
     fingerprint: fingerprintLive(live),
     items: all,

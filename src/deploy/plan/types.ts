@@ -1,4 +1,5 @@
 /** A plan: what deploy will do to the portal, object by object, in the order it will do it. */
+import type { DeployMode } from "../../config/types";
 import type { DeployWarning } from "../diagnostics";
 import type { FlowBody } from "../model/flow";
 import type { PropertyDefinition, PropertyGroupDefinition } from "../model/property";
@@ -73,6 +74,8 @@ export interface PlanSummary {
 
 export interface Plan {
   configVersion: string;
+  /** How the routing is carried out: `router` (capture flows, the router decides) or `workflows`. */
+  mode: DeployMode;
   /** Epoch ms the desired state was computed for. */
   computedFor: number;
   fingerprint: PlanFingerprint;

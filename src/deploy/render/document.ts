@@ -19,7 +19,16 @@ import {
 } from "../../report/doc";
 import { describeDrift } from "../plan/drift";
 import type { Plan } from "../plan/types";
-import { actionable, changeLine, creationSummary, heading, NO_CHANGES, objectName, warningLine } from "./format";
+import {
+  actionable,
+  changeLine,
+  creationSummary,
+  heading,
+  modeLine,
+  NO_CHANGES,
+  objectName,
+  warningLine,
+} from "./format";
 
 /** Marks the comment so that a later plan replaces it instead of adding another. */
 export const PLAN_COMMENT_MARKER = "<!-- routeops:plan -->";
@@ -99,6 +108,7 @@ export function planSectionBlock(plan: Plan, options: PlanDocumentOptions = {}):
   const { add, change, destroy } = plan.summary;
   const blocks: Block[] = [
     paragraph(`Config ${plan.configVersion}, computed for ${new Date(plan.computedFor).toISOString()}.`),
+    paragraph(modeLine(plan)),
     paragraph(
       strong(
         add + change + destroy === 0 ? NO_CHANGES : `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`,

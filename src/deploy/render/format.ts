@@ -9,6 +9,13 @@ export function actionable(plan: Plan): PlanItem[] {
   return plan.items.filter((item) => ["create", "update", "delete", "archive"].includes(item.action));
 }
 
+/** What the deployed workflows do, and who decides (router mode names the config version the router must run). */
+export function modeLine(plan: Pick<Plan, "mode" | "configVersion">): string {
+  return plan.mode === "router"
+    ? `Mode: router. The workflows capture events and stamp routing requests; the RouteOps router decides with config ${plan.configVersion}.`
+    : "Mode: workflows. The routing runs inside HubSpot workflows, with the HubSpot limitations listed below.";
+}
+
 export function summaryLine(plan: Plan): string {
   const { add, change, destroy } = plan.summary;
   return add + change + destroy === 0 ? NO_CHANGES : `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`;

@@ -27,6 +27,8 @@ export const planItemSchema = z.object({
 export const planEnvelopeSchema = z.object({
   schema: z.literal(PLAN_SCHEMA),
   configVersion: z.string(),
+  // Plans saved before deploy modes existed were workflows-mode plans.
+  mode: z.enum(["router", "workflows"]).default("workflows"),
   computedFor: z.iso.datetime(),
   summary: z.object({
     add: z.number(),
@@ -75,6 +77,7 @@ export function planFromEnvelope<I extends PlanItemDocument>(
   }));
   return {
     configVersion: document.configVersion,
+    mode: document.mode,
     computedFor: Date.parse(document.computedFor),
     fingerprint: document.fingerprint,
     items,

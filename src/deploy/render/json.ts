@@ -20,6 +20,7 @@ export function planEnvelope(plan: Plan, options: PlanJsonOptions = {}): Record<
     schema: PLAN_SCHEMA,
     status: plan.summary.blocked > 0 ? "blocked" : add + change + destroy > 0 ? "changes" : "no-changes",
     configVersion: plan.configVersion,
+    mode: plan.mode,
     computedFor: new Date(plan.computedFor).toISOString(),
     summary: { ...plan.summary },
     fingerprint: { live: plan.fingerprint.live, flowRevisions: { ...plan.fingerprint.flowRevisions } },

@@ -12,6 +12,7 @@ import {
   legend,
   MAX_CHANGES_SHOWN,
   objectName,
+  modeLine,
   summaryLine,
   symbolOf,
   warningLine,
@@ -20,7 +21,7 @@ import {
 export function renderPlanText(plan: Plan): string {
   const out: string[] = [];
   const computed = new Date(plan.computedFor).toISOString();
-  out.push(`RouteOps plan for config ${plan.configVersion} (computed for ${computed})`, "");
+  out.push(`RouteOps plan for config ${plan.configVersion} (computed for ${computed})`, modeLine(plan), "");
 
   if (plan.drift.length > 0) {
     out.push("Objects changed outside RouteOps since the last deploy:");
