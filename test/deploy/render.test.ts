@@ -123,6 +123,7 @@ describe("JSON plan", () => {
       "schema",
       "status",
       "configVersion",
+      "mode",
       "computedFor",
       "summary",
       "fingerprint",
@@ -134,6 +135,7 @@ describe("JSON plan", () => {
       schema: PLAN_SCHEMA,
       status: "changes",
       configVersion: "2026.11.1",
+      mode: "workflows",
       summary: { add: 0, change: 1, destroy: 1 },
     });
     const pool = envelope.items.find((i: { key: string }) => i.key === MANAGED_PROPERTIES.pool);
