@@ -20,12 +20,13 @@ import {
 import type { EventKind, RoutingConfig } from "../../src/config";
 import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
 import { main } from "../../src/cli/main";
+import { MAX_LIST_BRANCHES } from "../../src/hubspot-contract";
 import { flowShape } from "./large-org";
 import { largeOrganisation } from "./large-org";
 import { MARCH, ownersOf, reference, singles } from "./support";
 
 /** HubSpot's published limits (knowledge base): 20 branches per if/then action, 250 filters. */
-const MAX_BRANCHES = 20;
+const MAX_BRANCHES = MAX_LIST_BRANCHES;
 const MAX_FILTERS = 250;
 
 function compileRouter(config: RoutingConfig = reference, extra: { mode?: "router" | "workflows" } = {}): DesiredState {
@@ -176,7 +177,7 @@ describe("the plan in router mode", () => {
     expect(plan.mode).toBe("router");
     const line = `the RouteOps router decides with config ${reference.version}`;
     expect(renderPlanText(plan)).toContain(`Mode: router. The workflows capture events and stamp routing requests; ${line}.`);
-    expect(renderPlanMarkdown(plan)).toContain("Mode\\: router\\. The workflows capture events");
+    expect(renderPlanMarkdown(plan)).toContain("router\\. The workflows capture events and stamp routing requests");
     expect(JSON.parse(renderPlanJson(plan))).toMatchObject({ mode: "router", configVersion: reference.version });
   });
 
