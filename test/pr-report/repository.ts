@@ -51,6 +51,13 @@ export function routingRepository(fixtureFolders: string[]): RoutingRepository {
     git("config", key!, value!);
   }
   copyReferenceProject(dir, { fixtures: fixtureFolders });
+  // These tests read the plan's workflow changes: deploy the routing as workflows (router mode's plan
+  // changes little when rules change, since the router decides; test/deploy/router-mode.test.ts).
+  const index = path.join(dir, "routing", "index.ts");
+  const source = fs.readFileSync(index, "utf8");
+  const anchor = 'defaultCalendar: "us-east",\n';
+  if (!source.includes(anchor)) throw new Error("routing/index.ts: defaultCalendar not found");
+  fs.writeFileSync(index, source.replace(anchor, `${anchor}  deploy: { mode: "workflows" },\n`));
   fs.symlinkSync(path.join(projectRoot, "src"), path.join(dir, "src"));
   fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
   fs.writeFileSync(path.join(dir, ".gitignore"), "/src\n/node_modules\n.routeops/\n");
