@@ -27,7 +27,7 @@ function deployProcess(emulator: RunningEmulator): Promise<ProcessRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [bin, "deploy", "--at", AT, "--hubspot-base-url", emulator.baseUrl, "--lock-wait", "120"],
+      [bin, "deploy", "--at", AT, "--mode", "workflows", "--hubspot-base-url", emulator.baseUrl, "--lock-wait", "120"],
       { cwd: root, env: { PATH: process.env.PATH, HUBSPOT_ACCESS_TOKEN: emulator.token }, timeout: 170_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 99) : 0;
