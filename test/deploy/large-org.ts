@@ -110,7 +110,9 @@ export function flowShape(body: FlowBody): FlowShape {
   const enrollment = body.enrollmentCriteria;
   const triggerFilters =
     enrollment.type === "EVENT_BASED"
-      ? enrollment.eventFilterBranches.map((b) => b.filters.length + b.filterBranches.reduce((s, f) => s + filterCount(f), 0))
+      ? enrollment.eventFilterBranches.map(
+          (b) => b.filters.length + b.filterBranches.reduce((s, f) => s + filterCount(f), 0),
+        )
       : [];
   return {
     maxBranches: Math.max(0, ...branches.map((b) => b.listBranches.length + 1)),

@@ -66,7 +66,10 @@ describe("router mode is the default", () => {
     const workflows = compileRouter(reference, { mode: "workflows" });
     const request = router.properties.find((p) => p.name === P.routeRequestedAt);
     expect(request).toMatchObject({ type: "datetime", fieldType: "date", groupName: "routeops" });
-    expect(router.properties.map((p) => p.name)).toEqual([...workflows.properties.map((p) => p.name), P.routeRequestedAt]);
+    expect(router.properties.map((p) => p.name)).toEqual([
+      ...workflows.properties.map((p) => p.name),
+      P.routeRequestedAt,
+    ]);
     expect(workflows.properties.some((p) => p.name === P.routeRequestedAt)).toBe(false);
   });
 
@@ -176,7 +179,9 @@ describe("the plan in router mode", () => {
     const plan = planChanges(compileRouter(), empty);
     expect(plan.mode).toBe("router");
     const line = `the RouteOps router decides with config ${reference.version}`;
-    expect(renderPlanText(plan)).toContain(`Mode: router. The workflows capture events and stamp routing requests; ${line}.`);
+    expect(renderPlanText(plan)).toContain(
+      `Mode: router. The workflows capture events and stamp routing requests; ${line}.`,
+    );
     expect(renderPlanMarkdown(plan)).toContain("router\\. The workflows capture events and stamp routing requests");
     expect(JSON.parse(renderPlanJson(plan))).toMatchObject({ mode: "router", configVersion: reference.version });
   });

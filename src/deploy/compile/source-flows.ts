@@ -22,7 +22,6 @@ import { segmentCondition, territoryCondition } from "./territory";
 /** How long a new contact waits for another event to classify it before it counts as unclassified. */
 export const CONTACT_CREATED_GRACE_MINUTES = 10;
 
-
 export function matcherCondition(matcher: SourceMatcher): Cond {
   return and(
     matcher.formId ? text(P.eventFormId, "IS_EQUAL_TO", matcher.formId) : TRUE,
