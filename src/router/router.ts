@@ -67,6 +67,13 @@ export interface RunningRouter {
   cycle(): Promise<CycleReport>;
   /** Cycles until nothing is claimable and no write is open (`--once`). */
   drain(options?: { maxCycles?: number; maxIdleWaits?: number }): Promise<CycleReport>;
+  /**
+   * `--once`: polls and drains until a poll finds no new request, then returns the totals and
+   * how many requests the polls found.
+   */
+  runOnce(): Promise<CycleReport & { found: number }>;
+  /** Requests waiting: pending (not decided) and decided (writes not all done). */
+  queueDepth(): Promise<{ pending: number; decided: number }>;
   /** The decision log for a contact id or email, newest first. */
   why(contact: string): Promise<LoggedDecision[]>;
   /** Prometheus text. */
@@ -186,6 +193,20 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     return total;
   }
 
+  async function runOnce(): Promise<CycleReport & { found: number }> {
+    let found = 0;
+    const total = { ...(await drain()), found: 0 };
+    for (let round = 0; round < 10_000; round++) {
+      const added = await poll();
+      if (added === 0) break;
+      found += added;
+      const report = await drain();
+      for (const key of Object.keys(report) as (keyof CycleReport)[]) total[key] += report[key];
+    }
+    total.found = found;
+    return total;
+  }
+
   const why = (contact: string) => findDecisions(db, contact);
   const renderMetrics = async () => metrics.render(await queueDepth(db), hubspot.requests);
 
@@ -245,6 +266,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     poll,
     cycle,
     drain,
+    runOnce,
+    queueDepth: () => queueDepth(db),
     why,
     renderMetrics,
     async close() {

@@ -36,6 +36,9 @@ export interface RouterSettings extends DatabaseSettings {
   port?: number | undefined;
   publicUrl?: string | undefined;
   pollIntervalMs?: number | undefined;
+  /** This process's name in leases: unique per running router; the same name after a restart resumes its leases at once. */
+  replicaId?: string | undefined;
+  leaseMs?: number | undefined;
   /** Route what is pending and return (no HTTP, no loop). */
   once: boolean;
   log: (line: string) => void;
@@ -100,6 +103,8 @@ export async function startRouterService(settings: RouterSettings): Promise<Star
       ...(settings.webhookSecret ? { webhookSecret: settings.webhookSecret } : {}),
       ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
       ...(settings.pollIntervalMs ? { pollIntervalMs: settings.pollIntervalMs } : {}),
+      ...(settings.replicaId ? { replicaId: settings.replicaId } : {}),
+      ...(settings.leaseMs ? { leaseMs: settings.leaseMs } : {}),
       log,
     });
     return {

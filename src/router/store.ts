@@ -78,7 +78,8 @@ export async function claimRequests(
   const result = await db.query<Record<string, unknown>>(
     `UPDATE routing_requests r SET lease_owner = $1, lease_until = $2, attempts = r.attempts + 1
      FROM (SELECT contact_id, requested_at FROM routing_requests
-           WHERE status = 'pending' AND not_before <= $3 AND (lease_until IS NULL OR lease_until < $3)
+           WHERE status = 'pending' AND not_before <= $3
+             AND (lease_owner = $1 OR lease_until IS NULL OR lease_until < $3)
            ORDER BY requested_at, contact_id LIMIT $4 FOR UPDATE SKIP LOCKED) picked
      WHERE r.contact_id = picked.contact_id AND r.requested_at = picked.requested_at
      RETURNING r.contact_id, r.requested_at, r.source, r.received_at, r.attempts`,

@@ -18,7 +18,7 @@ import { openDatabase, readMigrations, type RouterDatabase } from "../../src/rou
 import { referenceProject } from "../support/reference";
 
 let cachedConfig: RoutingConfig | null = null;
-/** The reference config, validated. */
+/** The reference organisation's config (test/reference), validated. */
 export function referenceConfig(): RoutingConfig {
   if (cachedConfig) return cachedConfig;
   const loaded = loadAndValidate("routing/index.ts", { cwd: referenceProject });

@@ -20,6 +20,10 @@ Options:
   --public-url URL       the base URL HubSpot calls (the webhook target's scheme and host), for
                          checking signatures behind a proxy (default: http://<Host header>)
   --poll-interval MS     reconciliation poll interval (default: 5000)
+  --replica-id NAME      this router's name in work leases (default: random). Unique per running
+                         router; restarting with the same name resumes its leases at once
+  --lease-ms MS          how long claimed work stays with a router before another may take it
+                         (default: 60000)
   --hubspot-base-url URL API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
   -h, --help             show this help
 
@@ -48,6 +52,8 @@ function settingsFrom(argv: string[], io: CliIO): RouterSettings {
     port: { type: "string" },
     "public-url": { type: "string" },
     "poll-interval": { type: "string" },
+    "replica-id": { type: "string" },
+    "lease-ms": { type: "string" },
     "hubspot-base-url": { type: "string" },
   });
   const accessToken = io.env.HUBSPOT_ACCESS_TOKEN?.trim();
@@ -69,6 +75,8 @@ function settingsFrom(argv: string[], io: CliIO): RouterSettings {
     port: integer(values.port, "--port", 0, 65535) ?? 8787,
     publicUrl: values["public-url"],
     pollIntervalMs: integer(values["poll-interval"], "--poll-interval", 100, 3_600_000),
+    replicaId: values["replica-id"],
+    leaseMs: integer(values["lease-ms"], "--lease-ms", 1000, 3_600_000),
     log: (line) => io.stderr.write(line.endsWith("\n") ? line : `${line}\n`),
   };
 }
@@ -118,14 +126,21 @@ export function createRouterCommand(waitForStop: () => Promise<void> = untilSign
       const database = service.database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "embedded (PGlite)";
       if (settings.once) {
         try {
-          const found = await router.poll();
-          const report = await router.drain();
+          const report = await router.runOnce();
+          const depth = await router.queueDepth();
+          const left = depth.pending + depth.decided;
           io.stdout.write(
-            `Routed ${report.finished} leads (${found} pending requests found, ${report.decided} decided, ` +
-              `${report.closed} superseded or already routed, ${report.failedWrites} writes to retry). Database: ${database}. ` +
-              `Config ${service.config.version}.\n`,
+            `Routed ${report.finished} leads (${report.found} pending requests found, ${report.decided} decided, ` +
+              `${report.closed} superseded or already routed, ${report.failedWrites} writes and ${report.failedReads} reads to retry on the way). ` +
+              `Database: ${database}. Config ${service.config.version}.\n`,
           );
-          return report.failedWrites > 0 ? 1 : 0;
+          if (left > 0) {
+            io.stderr.write(
+              `routeops router: ${left} requests are still open (${depth.pending} to decide, ${depth.decided} with writes to retry); the next run resumes them.\n`,
+            );
+            return 1;
+          }
+          return 0;
         } catch (error) {
           io.stderr.write(`routeops router: ${scrub((error as Error).message ?? String(error))}\n`);
           return 1;
