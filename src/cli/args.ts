@@ -1,5 +1,6 @@
 /** How every command reads its argv: node's parseArgs, strict, with its mistakes as usage errors. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { DeployMode } from "../config/types";
 import { UsageError } from "./io";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -62,4 +63,40 @@ export function oneOf<const T extends string, const F extends T | undefined>(
   const known = allowed.find((candidate) => candidate === value);
   if (known === undefined) throw new UsageError(`${flag} must be ${either(allowed)}, not "${value}"`);
   return known;
+}
+
+/** `--at`: a date (12:00 UTC that day: the same date in every calendar from UTC-11 to UTC+11) or a zoned date-time. */
+export function parseAt(value: string): number {
+  const text = value.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text);
+  const at = Date.parse(dateOnly ? `${text}T12:00:00Z` : text);
+  const valid =
+    (dateOnly || zoned) && Number.isFinite(at) && (!dateOnly || new Date(at).toISOString().slice(0, 10) === text);
+  if (!valid) {
+    throw new UsageError(
+      `--at must be a date (YYYY-MM-DD) or an ISO date-time with a zone (2026-03-02T09:00:00Z), not "${value}"`,
+    );
+  }
+  return at;
+}
+
+/** `--examples N`: a whole number from 0 to 50. */
+export function examplesOption(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 50)
+    throw new UsageError(`--examples must be a whole number from 0 to 50, not "${text}"`);
+  return n;
+}
+
+const MODES: readonly DeployMode[] = ["router", "workflows"];
+
+/** `--mode router|workflows` (plan and deploy). */
+export function parseMode(value: string | undefined): DeployMode | undefined {
+  if (value === undefined) return undefined;
+  if (!MODES.includes(value as DeployMode)) {
+    throw new UsageError(`--mode must be one of ${MODES.join(", ")}, not "${value}"`);
+  }
+  return value as DeployMode;
 }

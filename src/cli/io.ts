@@ -1,6 +1,7 @@
-/** What a command may touch of the outside world; tests pass their own. */
-import { RouteOpsError } from "../errors";
+import { UsageError } from "../errors";
 import { createRedactor, redactingStream, secretsFromEnv } from "../secrets";
+
+/** What a command may touch of the outside world; tests pass their own. */
 export interface CliIO {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
@@ -19,12 +20,7 @@ export interface Command {
 }
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
-export class UsageError extends RouteOpsError {
-  override name = "UsageError";
-  constructor(message: string) {
-    super("usage", message);
-  }
-}
+export { UsageError };
 
 /**
  * The same io, with every chunk written to stdout and stderr passed through the one redactor for

@@ -1,2 +1,2 @@
 /** The shared error base (see routeops-error.ts). */
-export { errorMessage, isRouteOpsError, RouteOpsError, type RouteOpsErrorOptions } from "./routeops-error";
+export { errorMessage, isRouteOpsError, RouteOpsError, UsageError, type RouteOpsErrorOptions } from "./routeops-error";

@@ -28,6 +28,14 @@ export class RouteOpsError extends Error {
   }
 }
 
+/** A mistake in how a command or use case was called (an option, an argument): exit code 2 with the usage. */
+export class UsageError extends RouteOpsError {
+  override name = "UsageError";
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
+
 /** Whether `error` is one RouteOps expects (as opposed to a bug). */
 export function isRouteOpsError(error: unknown): error is RouteOpsError {
   return error instanceof RouteOpsError;

@@ -1,6 +1,6 @@
 /** Saved plans without files or HTTP: the round trip, what a refusal says, and `--at`. */
 import { describe, expect, it } from "vitest";
-import { parseAt } from "../../src/cli/commands/plan";
+import { parseAt } from "../../src/cli/args";
 import { UsageError } from "../../src/cli/io";
 import {
   deployWrites,

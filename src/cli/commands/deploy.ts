@@ -1,41 +1,13 @@
-import {
-  appliedWriteLine,
-  applyOutcomeText,
-  applyPlan,
-  deployEnvelope,
-  DeployPlanError,
-  deployRefusals,
-  hasChanges,
-  renderPlanText,
-  verifyFingerprint,
-  verifySavedPlan,
-  type ApplyResult,
-  type DeployRefusal,
-  type DeployStatus,
-  type Plan,
-  type PlannedDeploy,
-} from "../../deploy";
-import { acquirePortalLock, PortalLockError, describeHolder, type HeldLock } from "../../deploy/lock";
-import { PlanFileError, readSavedPlan } from "../../files/plan-file";
-import { HubSpotError, type HubSpotAdapter } from "../../hubspot";
-import { createDeployPort } from "../../hubspot/deploy-port";
-import { createLockPort } from "../../hubspot/lock-port";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { PortalLiveState } from "../../hubspot/live-state";
+import { appliedWriteLine, applyOutcomeText, deployEnvelope, renderPlanText } from "../../deploy";
+import { RouteOpsError } from "../../errors";
+import { deployToPortal, type DeployInput, type DeployResult } from "../../usecases/deploy";
+import { connectHubSpot } from "../../usecases/portal";
+import { parseAt, parseCommandArgs, parseMode } from "../args";
+import { hubspotBounds } from "../hubspot-bounds";
 import { redactingIO, UsageError, type CliIO, type Command } from "../io";
-import { parseCommandArgs } from "../args";
-import {
-  connectHubSpot,
-  DeployCommandError,
-  parseAt,
-  parseFormat,
-  parseMode,
-  planAgainstPortal,
-  readPortal,
-  type PlanFormat,
-  type PortalRequest,
-} from "./plan";
+import { failureText, parseFormat, type PlanFormat } from "../plan-output";
 
 const usage = `Usage: routeops deploy [--plan-file FILE] [--allow-destroy] [--adopt] [--at DATE]
                        [--lock-wait SECONDS] [--mode router|workflows] [--config FILE]
@@ -72,10 +44,8 @@ Exit codes: 0 applied, or nothing to do; 1 refused before any write (stale saved
 action types, destroys without --allow-destroy, objects RouteOps cannot write), or a write failed
 (the output says what was applied and what was not; run deploy again to finish); 2 bad usage.`;
 
-interface DeployOptions extends PortalRequest {
-  planFile?: string;
-  lockWaitMs: number;
-  allowDestroy: boolean;
+interface DeployOptions extends Omit<DeployInput, "holder"> {
+  baseUrl?: string;
   format: PlanFormat;
 }
 
@@ -105,6 +75,7 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
   const baseUrl = values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL;
   return {
     config: values.config ?? "routing/index.ts",
+    cwd: io.cwd,
     adopt: values.adopt === true,
     at: values.at !== undefined ? parseAt(values.at) : now(),
     ...(baseUrl ? { baseUrl } : {}),
@@ -117,9 +88,6 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): DeployOptio
 }
 
 const DEFAULT_LOCK_WAIT_S = 300;
-/** Longer than any deploy may run (its deadline), so a live holder is never overridden. */
-export const LOCK_TTL_MS = 30 * 60_000;
-const LOCK_POLL_MS = 1_000;
 
 function parseSeconds(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -130,73 +98,15 @@ function parseSeconds(flag: string, value: string | undefined, fallback: number)
   return seconds;
 }
 
-/** Takes the portal lock, saying on stderr what it waits for and when it overrides an expired one. */
-async function takePortalLock(hubspot: HubSpotAdapter, io: CliIO, deps: DeployDeps, waitMs: number): Promise<HeldLock> {
-  const run = io.env.GITHUB_RUN_ID ? ` (GitHub run ${io.env.GITHUB_RUN_ID})` : "";
-  try {
-    return await acquirePortalLock(createLockPort(hubspot), {
-      holder: `routeops deploy on ${hostname()} pid ${process.pid}${run} #${randomBytes(4).toString("hex")}`,
-      ttlMs: LOCK_TTL_MS,
-      waitMs,
-      pollMs: LOCK_POLL_MS,
-      now: deps.wallClock,
-      sleep: deps.sleep,
-      onWait: (record, ms) =>
-        io.stderr.write(
-          `routeops deploy: waiting up to ${Math.ceil(ms / 1000)} s for the portal lock held by ${describeHolder(record)}\n`,
-        ),
-      onBroken: (record) =>
-        io.stderr.write(
-          `routeops deploy: took over an expired portal lock (${describeHolder(record)}): that deploy did not finish; ` +
-            "this one plans against whatever it wrote\n",
-        ),
-    });
-  } catch (error) {
-    if (error instanceof PortalLockError) throw new DeployCommandError(error.code, error.message);
-    if (error instanceof HubSpotError) {
-      throw new DeployCommandError(error.code, `cannot take the portal lock: ${error.message}`);
-    }
-    throw error;
-  }
-}
-
 interface DeployDeps {
   wallClock: () => number;
   sleep: (ms: number) => Promise<void>;
 }
 
-/** The saved plan, checked against the portal as it is now. */
-async function savedPlanForPortal(
-  file: string,
-  io: CliIO,
-  hubspot: HubSpotAdapter,
-): Promise<{ planned: PlannedDeploy; live: PortalLiveState }> {
-  let saved;
-  try {
-    saved = await readSavedPlan(file, io.cwd);
-  } catch (error) {
-    if (error instanceof PlanFileError) throw new DeployCommandError("plan_file", error.message);
-    throw error;
-  }
-  const live = await readPortal(hubspot);
-  const check = verifySavedPlan(saved, live);
-  if (!check.ok) {
-    throw new DeployCommandError(
-      "stale_plan",
-      `the saved plan ${file} no longer matches the HubSpot portal, so nothing was written. ` +
-        "Run `routeops plan` again and review the new plan. What changed since it was made:",
-      check.reasons,
-    );
-  }
-  return { planned: saved.planned, live };
-}
-
-function errorMessage(error: unknown): { code: string; message: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { code: typeof code === "string" ? code : "write_failed", message: error.message };
-  }
-  return { code: "write_failed", message: String(error) };
+/** Who holds the portal lock while this deploy runs. */
+function lockHolder(io: CliIO): string {
+  const run = io.env.GITHUB_RUN_ID ? ` (GitHub run ${io.env.GITHUB_RUN_ID})` : "";
+  return `routeops deploy on ${hostname()} pid ${process.pid}${run} #${randomBytes(4).toString("hex")}`;
 }
 
 async function runDeploy(options: DeployOptions, io: CliIO, deps: DeployDeps): Promise<number> {
@@ -204,103 +114,73 @@ async function runDeploy(options: DeployOptions, io: CliIO, deps: DeployDeps): P
   const text = (chunk: string) => {
     if (!json) io.stdout.write(chunk);
   };
-  let hubspot: HubSpotAdapter | undefined;
-  let plan: Plan | null = null;
-  let lock: HeldLock | undefined;
-  /** Releases the lock first, so the envelope's API call count includes its release. */
-  const releaseLock = async () => {
-    const held = lock;
-    lock = undefined;
-    if (held && !(await held.release())) {
-      io.stderr.write(
-        `routeops deploy: could not release the portal lock (${held.propertyName}); it expires on its own in ${LOCK_TTL_MS / 60_000} minutes\n`,
-      );
-    }
-  };
-  const finish = async (
-    status: DeployStatus,
-    exitCode: number,
-    extra: {
-      refusals?: DeployRefusal[];
-      result?: ApplyResult;
-      error?: { code: string; message: string; details?: string[] };
-    } = {},
-  ) => {
-    await releaseLock();
-    const apiCalls = hubspot ? hubspot.requests.count() : null;
-    if (json) io.stdout.write(`${JSON.stringify(deployEnvelope({ status, plan, apiCalls, ...extra }), null, 2)}\n`);
-    if (apiCalls !== null) io.stderr.write(`HubSpot API calls: ${apiCalls}\n`);
-    return exitCode;
-  };
-
+  const say = (line: string) => io.stderr.write(`routeops deploy: ${line}\n`);
+  let result: DeployResult;
   try {
-    hubspot = connectHubSpot(io, options.baseUrl);
-    const portal = hubspot;
-    const planOnce = () =>
-      options.planFile ? savedPlanForPortal(options.planFile, io, portal) : planAgainstPortal(options, io, portal);
-    /** Prints the plan and says whether it may be applied (else the exit code). */
-    const check = (planned: PlannedDeploy, live: PortalLiveState): Promise<number> | null => {
-      plan = planned.plan;
-      text(renderPlanText(planned.plan));
-      const refusals = deployRefusals(planned, {
-        allowDestroy: options.allowDestroy,
-        portalActionTypes: live.actionTypes,
-      });
-      if (refusals.length > 0) {
-        io.stderr.write("routeops deploy: nothing was written:\n");
-        for (const refusal of refusals) io.stderr.write(`  ${refusal.message.split("\n").join("\n  ")}\n`);
-        return finish("refused", 1, { refusals });
-      }
-      if (!hasChanges(planned.plan)) return finish("no-changes", 0);
-      return null;
-    };
-    let { planned, live } = await planOnce();
-    const early = check(planned, live);
-    if (early !== null) return early;
-
-    // Writes ahead: take the portal lock, then make sure nobody wrote since the plan was made
-    // (another deploy may have held the lock meanwhile). Planning again then finds what is left.
-    lock = await takePortalLock(hubspot, io, deps, options.lockWaitMs);
-    const unchanged = verifyFingerprint(planned.plan.fingerprint, await readPortal(hubspot));
-    if (!unchanged.ok) {
-      if (options.planFile) {
-        throw new DeployCommandError(
-          "stale_plan",
-          `the portal changed while this deploy waited for the lock, so the saved plan ${options.planFile} no ` +
-            "longer applies and nothing was written. Run `routeops plan` again and review the new plan. What changed:",
-          unchanged.reasons,
-        );
-      }
-      io.stderr.write(
-        "routeops deploy: the portal changed while this deploy waited for the lock (another deploy wrote): planning again\n",
-      );
-      text("\nThe portal changed while waiting for the lock; the plan now:\n\n");
-      ({ planned, live } = await planOnce());
-      const again = check(planned, live);
-      if (again !== null) return again;
-    }
-    const current: Plan = planned.plan;
-    await lock.setPlan(current.fingerprint.live);
-    const port = createDeployPort(hubspot);
-    text("\nApplying the plan:\n");
-    const result = await applyPlan(current, port, { onWrite: (applied) => text(`${appliedWriteLine(applied)}\n`) });
-    const error = result.failed ? errorMessage(result.failed.error) : null;
-    text(`\n${applyOutcomeText(current, result, error?.message ?? null)}`);
-    if (!result.ok && json) io.stderr.write(applyOutcomeText(current, result, error?.message ?? null));
-    return finish(result.ok ? "applied" : "failed", result.ok ? 0 : 1, { result, ...(error ? { error } : {}) });
+    const hubspot = connectHubSpot({
+      bounds: hubspotBounds(io),
+      token: io.env.HUBSPOT_ACCESS_TOKEN,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    });
+    result = await deployToPortal(
+      { ...options, holder: lockHolder(io) },
+      { hubspot, ...deps },
+      {
+        planned: (plan, again) => {
+          if (again) text("\nThe portal changed while waiting for the lock; the plan now:\n\n");
+          text(renderPlanText(plan));
+        },
+        waitingForLock: (holder, ms) =>
+          say(`waiting up to ${Math.ceil(ms / 1000)} s for the portal lock held by ${holder}`),
+        tookExpiredLock: (holder) =>
+          say(
+            `took over an expired portal lock (${holder}): that deploy did not finish; ` +
+              "this one plans against whatever it wrote",
+          ),
+        replanning: () =>
+          say("the portal changed while this deploy waited for the lock (another deploy wrote): planning again"),
+        applying: () => text("\nApplying the plan:\n"),
+        wrote: (applied) => text(`${appliedWriteLine(applied)}\n`),
+        lockNotReleased: (name, minutes) =>
+          say(`could not release the portal lock (${name}); it expires on its own in ${minutes} minutes`),
+      },
+    );
   } catch (error) {
-    const failure =
-      error instanceof DeployCommandError
-        ? error
-        : error instanceof DeployPlanError
-          ? new DeployCommandError("plan_file", `the saved plan cannot be applied: ${error.message}`)
-          : undefined;
-    if (!failure) throw error;
-    io.stderr.write(`routeops deploy: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join("")}`);
-    return finish("error", 1, { error: { code: failure.code, message: failure.message, details: failure.details } });
-  } finally {
-    await releaseLock();
+    if (!(error instanceof RouteOpsError)) throw error;
+    io.stderr.write(failureText("deploy", error));
+    const envelope = deployEnvelope({
+      status: "error",
+      plan: null,
+      error: { code: error.code, message: error.message, details: [...error.lines] },
+      apiCalls: null,
+    });
+    if (json) io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
+    return 1;
   }
+  const { status, plan, refusals, error } = result;
+  if (status === "refused") {
+    say("nothing was written:");
+    for (const refusal of refusals) io.stderr.write(`  ${refusal.message.split("\n").join("\n  ")}\n`);
+  } else if (status === "error" && error) {
+    io.stderr.write(`routeops deploy: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join("")}`);
+  } else if (plan && result.result) {
+    const outcome = applyOutcomeText(plan, result.result, error?.message ?? null);
+    text(`\n${outcome}`);
+    if (status === "failed" && json) io.stderr.write(outcome);
+  }
+  if (json) {
+    const envelope = deployEnvelope({
+      status,
+      plan,
+      refusals,
+      ...(result.result ? { result: result.result } : {}),
+      ...(error ? { error } : {}),
+      apiCalls: result.apiCalls,
+    });
+    io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
+  }
+  io.stderr.write(`HubSpot API calls: ${result.apiCalls}\n`);
+  return status === "applied" || status === "no-changes" ? 0 : 1;
 }
 
 /** `routeops deploy`, with an injectable clock for `--at`'s default. */

@@ -21,8 +21,9 @@ import {
 } from "../../simulate/pr-report";
 import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
-import { parseCommandArgs } from "../args";
-import { examplesOption, loadBaseConfig, simulateContacts, SimulationFailure, type ComparedConfigs } from "./simulate";
+import { examplesOption, parseCommandArgs } from "../args";
+import { hubspotBounds } from "../hubspot-bounds";
+import { loadBaseConfig, simulateContacts, SimulationFailure, type ComparedConfigs } from "../../usecases/simulate";
 
 const usage = `Usage: routeops pr-report [--pull-request N] [--base REF|PATH] [--plan-file FILE]
                           [--test-results FILE] [--post] [--out FILE] [options]
@@ -223,7 +224,10 @@ async function comparisonParts(
       examples: options.examples,
       ...(options.hubspotBaseUrl ? { hubspotBaseUrl: options.hubspotBaseUrl } : {}),
     };
-    const { report, context } = await simulateContacts({ head, ...base }, request, io);
+    const { report, context } = await simulateContacts({ head, ...base }, request, {
+      ...io,
+      hubspotBounds: hubspotBounds(io),
+    });
     return { base: baseName, routing, simulation: { status: "ok", report, context }, graph: graphPart };
   } catch (error) {
     if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
