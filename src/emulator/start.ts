@@ -15,7 +15,7 @@ import { Portal } from "./portal/portal";
 import { ALL_ROUTES } from "./routes";
 import { seedDeployed } from "./seed/deployed";
 import { DEFAULT_SEED_NOW, seedPortal } from "./seed/portal-seed";
-import { readStateFile, StateWriter } from "./state-file";
+import { readStateFile, removeStaleTempFiles, StateWriter } from "./state-file";
 import { RouteOpsError } from "../errors";
 
 /** A bad option: the message names the option and what was expected. */
@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (options.seed) seedPortal(portal, options.seed);
     if (options.seed?.deployed) seedDeployed(portal, options.seed.deployed, options.seed.now ?? DEFAULT_SEED_NOW);
   };
+  if (options.statePath) await removeStaleTempFiles(options.statePath);
   const writer = options.statePath ? new StateWriter(options.statePath) : undefined;
   const saved = options.statePath ? await readStateFile(options.statePath) : undefined;
   if (saved) loadPortal(portal, saved);

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import nodePath from "node:path";
 import { parseDump, type PortalDump } from "./portal/dump";
 import { RouteOpsError } from "../errors";
 
@@ -33,9 +33,41 @@ export async function readStateFile(path: string): Promise<PortalDump | undefine
   }
 }
 
+/** The one temporary file a state file is written through. */
+export function stateTempPath(path: string): string {
+  return `${path}.tmp`;
+}
+
 /**
- * Writes the state atomically: a temporary file beside the target, then a rename, so that a
- * reader (or a crash) never sees a half-written file. Writes are queued so that they land in order.
+ * Removes temporary files an emulator that crashed (kill -9) left beside the state file: the
+ * current `<file>.tmp` and the per-write `<file>.<hex>.tmp` names of earlier versions. Nothing
+ * else in the folder is touched. Returns the names removed.
+ */
+export async function removeStaleTempFiles(path: string): Promise<string[]> {
+  const folder = nodePath.dirname(path);
+  const base = nodePath.basename(path);
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const stale = new RegExp(`^${escaped}(?:\\.[0-9a-f]{12})?\\.tmp$`);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((entry) => stale.test(entry))) {
+    await unlink(nodePath.join(folder, name)).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+/**
+ * Writes the state atomically: one temporary file beside the target (`<file>.tmp`, reused by every
+ * write), then a rename, so that a reader (or a crash) never sees a half-written file and a crash
+ * leaves at most that one file, removed at the next start. Writes are queued so that they land in order.
  */
 export class StateWriter {
   private queue: Promise<void> = Promise.resolve();
@@ -49,7 +81,7 @@ export class StateWriter {
   }
 
   private async writeNow(dump: PortalDump): Promise<void> {
-    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
+    const temp = stateTempPath(this.path);
     try {
       await writeFile(temp, JSON.stringify(dump), "utf8");
       await rename(temp, this.path);

@@ -2,7 +2,7 @@
  * Fixture files from disk: the file-system side of `routeops test` and `routeops explain`.
  * Everything else about fixtures is pure and lives in src/fixtures.
  */
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { FixtureSource } from "../fixtures/document";
 import { RouteOpsError } from "../errors";
@@ -13,8 +13,8 @@ const FIXTURE_FILE = /\.(ya?ml|json)$/i;
 /** A fixtures folder or file that cannot be read; its message names the path and why. */
 export class FixtureLoadError extends RouteOpsError {
   override name = "FixtureLoadError";
-  constructor(message: string) {
-    super("fixture_load", message);
+  constructor(message: string, code = "fixture_load") {
+    super(code, message);
   }
 }
 
@@ -30,7 +30,7 @@ export function loadFixtureSources(target: string, options: { cwd: string }): Fi
   return files
     .map((absolute) => ({ absolute, file: displayName(absolute, options.cwd) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    .map(({ absolute, file }) => ({ file, text: readText(absolute, file) }));
+    .map(({ absolute, file }) => ({ file, text: readInside(absolute, file, options.cwd) }));
 }
 
 /** One fixture file, read as text (for `routeops explain`). */
@@ -39,7 +39,32 @@ export function loadFixtureSource(file: string, options: { cwd: string }): Fixtu
   const stats = statOrThrow(absolute, file);
   if (stats.isDirectory()) throw new FixtureLoadError(`${file}: is a folder; give one fixture file`);
   const name = displayName(absolute, options.cwd);
-  return { file: name, text: readText(absolute, name) };
+  return { file: name, text: readInside(absolute, name, options.cwd) };
+}
+
+/**
+ * Reads a fixture; a fixture that is a link is read only when what it points at lies inside the
+ * working directory (the repository): a link to `/etc/passwd` or another checkout is refused, by
+ * name only, never read.
+ */
+function readInside(absolute: string, shown: string, cwd: string): string {
+  let real: string;
+  let root: string;
+  try {
+    if (!lstatSync(absolute).isSymbolicLink()) return readText(absolute, shown);
+    real = realpathSync(absolute);
+    root = realpathSync(cwd);
+  } catch (error) {
+    throw new FixtureLoadError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const relative = path.relative(root, real);
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) {
+    throw new FixtureLoadError(
+      `${shown}: is a link to a file outside the repository (${cwd}) (fixture_outside_repository): fixtures must live inside it, so it was not read`,
+      "fixture_outside_repository",
+    );
+  }
+  return readText(absolute, shown);
 }
 
 function listFixtureFiles(dir: string): string[] {

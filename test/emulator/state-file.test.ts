@@ -43,6 +43,22 @@ describe("emulator state file", () => {
     expect(await readdir(dir)).toEqual(["portal.json"]);
   });
 
+  it("removes the temporary files a crashed emulator left beside its state file, and nothing else", async () => {
+    const dir = await tempDir();
+    const statePath = path.join(dir, "portal.json");
+    const first = await emulator({ statePath });
+    await call(first, "POST", "/crm/v3/objects/contacts", { properties: { email: "kept@x.example" } });
+    await first.close();
+    // What kill -9 during a write leaves: the half-written temporary files of older and current versions.
+    for (const name of ["portal.json.0123456789ab.tmp", "portal.json.tmp"]) {
+      await writeFile(path.join(dir, name), '{"half": ', "utf8");
+    }
+    await writeFile(path.join(dir, "other.json.0123456789ab.tmp"), "not ours", "utf8");
+    const second = await emulator({ statePath });
+    expect((await readdir(dir)).sort()).toEqual(["other.json.0123456789ab.tmp", "portal.json"]);
+    expect([...second.portal.contacts.all()]).toHaveLength(1);
+  });
+
   it("does not rewrite the file for reads", async () => {
     const statePath = path.join(await tempDir(), "portal.json");
     const emu = await emulator({ statePath });
