@@ -199,3 +199,38 @@ describe("POST /webhooks/hubspot", () => {
     await router.close();
   });
 });
+
+describe("the background loop", () => {
+  it("a signed webhook wakes the running router, which routes the lead without being driven", async () => {
+    const b = await bench();
+    const db = await memoryDatabase();
+    const router = await startRouter({
+      config: b.config,
+      hubspot: b.hubspot,
+      database: db,
+      now: b.clock.now,
+      webhookSecret: SECRET,
+      // A poll interval far away: only the webhook can make the router work.
+      pollIntervalMs: 3_600_000,
+    });
+    const id = createLead(b, { email: "loop@lead.test", country: "Germany", formId: "demo-request", requestedAt: T0 });
+    // Not flagged pending: the poll cannot find it, only the webhook tells the router.
+    b.emulator.portal.contacts.update(b.emulator.portal.contacts.get(id)!, { [M.routingPending]: "" }, T0, "api");
+    b.clock.set(T0 + 1000);
+    const body = JSON.stringify([event(id, T0)]);
+    const timestamp = String(b.clock.now());
+    const signature = signWebhookV3(SECRET, "POST", `${router.url}/webhooks/hubspot`, body, timestamp);
+    const response = await fetch(`${router.url}/webhooks/hubspot`, {
+      method: "POST",
+      headers: { "x-hubspot-signature-v3": signature, "x-hubspot-request-timestamp": timestamp },
+      body,
+    });
+    expect(response.status).toBe(200);
+    for (let i = 0; i < 600 && b.emulator.portal.contacts.get(id)!.properties[M.routingPending] !== "false"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(b.emulator.portal.contacts.get(id)!.properties[M.routingPending]).toBe("false");
+    expect(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id).toBeTruthy();
+    await router.close();
+  });
+});
