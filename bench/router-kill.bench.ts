@@ -25,12 +25,14 @@ const LEADS = Number(process.env.ROUTER_KILL_LEADS ?? 2000);
 const KILLS = Number(process.env.ROUTER_KILL_TIMES ?? 20);
 const USE_POSTGRES = process.env.ROUTER_KILL_DB === "postgres";
 const repoRoot = path.resolve(__dirname, "..");
+/** The reference organisation, laid out like an adopter's repository (the product never reads routing/). */
+const REFERENCE = path.join(repoRoot, "test", "reference");
 const COUNTRIES = ["Germany", "France", "Spain", "US", "Canada", "Japan", "United Kingdom", "Brazil"];
 const FORMS = ["demo-request", "contact-us", "ebook-guide", "newsletter"];
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const loaded = loadAndValidate("routing/index.ts", { cwd: repoRoot });
+  const loaded = loadAndValidate("routing/index.ts", { cwd: REFERENCE });
   if (!loaded.config) throw new Error("routing/ does not validate");
   const config = loaded.config;
   const emulator = await startEmulator({
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   ];
   const spawnRouter = (args: string[]): ChildProcess =>
     spawn(process.execPath, [path.join(repoRoot, "bin", "routeops.js"), "router", ...common, ...args], {
-      cwd: repoRoot,
+      cwd: REFERENCE,
       env,
       stdio: ["ignore", "ignore", "pipe"],
     });
