@@ -8,7 +8,7 @@ import { HubSpotError, type HubSpotErrorCode, type HubSpotErrorInit } from "./er
 import { readRateLimitHeaders, retryAfterMs } from "./rate-limit-headers";
 import type { LimitKind, RateLimiter } from "./rate-limiter";
 import type { HubSpotRequestInfo, RequestLog } from "./request-log";
-import { decideRetry, type RetryOptions } from "./retry-policy";
+import { decideRetry, isUnreachable, type RetryOptions } from "./retry-policy";
 import type { Redactor } from "../secrets";
 
 /** What a call is, for limiting, counting and error messages. */
@@ -179,7 +179,15 @@ export class CallRunner {
         };
       }
       case "network":
-        return { ...base, code: "network_error", status: null, hubspotMessage: scrub(failure.detail) };
+        return {
+          ...base,
+          code: "network_error",
+          status: null,
+          hubspotMessage: isUnreachable(failure.detail)
+            ? `${scrub(failure.detail)}: nothing answers at that address, so it was not retried ` +
+              "(check HUBSPOT_BASE_URL or --hubspot-base-url; is the emulator running?)"
+            : scrub(failure.detail),
+        };
       case "unexpected":
         return {
           ...base,

@@ -44,7 +44,10 @@ export function decideRetry(
   const backoff = jittered(Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)), random);
 
   if (failure.kind === "network") {
-    if (!idempotent && !failure.detail.includes("ECONNREFUSED")) return { retry: false };
+    // Nothing listens there (wrong base URL, emulator not running) or the host does not exist:
+    // waiting does not fix that, so say so at once instead of backing off for a minute.
+    if (isUnreachable(failure.detail)) return { retry: false };
+    if (!idempotent) return { retry: false };
     return { retry: true, delayMs: backoff, pauseMs: 0 };
   }
   if (failure.kind !== "http") return { retry: false };
@@ -69,6 +72,11 @@ export function decideRetry(
     pauseMs = delayMs;
   }
   return { retry: true, delayMs, pauseMs };
+}
+
+/** A refused connection or an unknown host: the address is wrong or nothing is running there. */
+export function isUnreachable(detail: string): boolean {
+  return /\b(ECONNREFUSED|ENOTFOUND)\b/.test(detail);
 }
 
 /** A daily limit only resets at midnight: retrying within one run is pointless. */
