@@ -3,6 +3,7 @@ import type { FlowExecutor } from "./flows-exec/executor";
 import type { Portal } from "./portal/portal";
 import type { RequestLog } from "./http/request-log";
 import type { DeployedSeed } from "./seed/deployed";
+import type { WebhookDelivery, WebhookOptions } from "./webhooks/delivery";
 
 /**
  * Kinds of injected fault: a 5xx answer, a ten-secondly 429, a daily 429 (HubSpot's `DAILY` policy:
@@ -102,6 +103,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Workflow action types this portal has. Default: DEFAULT_ACTION_TYPES. */
   actionTypes?: ActionTypeDefinition[];
+  /** Deliver `contact.propertyChange` webhooks as HubSpot does (docs/emulator.md, "Webhooks"). */
+  webhooks?: WebhookOptions;
 }
 
 export interface RunningEmulator {
@@ -112,6 +115,8 @@ export interface RunningEmulator {
   portal: Portal;
   /** The flow executor that runs the portal's enabled flows (docs/emulator.md, "Workflow execution"). */
   workflows: FlowExecutor;
+  /** Webhook delivery, when `webhooks` was given: its attempts, and `settled()` to wait for it. */
+  webhooks: WebhookDelivery | undefined;
   requests: RequestLog;
   close(): Promise<void>;
 }

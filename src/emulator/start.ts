@@ -17,6 +17,7 @@ import { seedDeployed } from "./seed/deployed";
 import { DEFAULT_SEED_NOW, seedPortal } from "./seed/portal-seed";
 import { readStateFile, removeStaleTempFiles, StateWriter } from "./state-file";
 import { RouteOpsError } from "../errors";
+import { checkWebhookOptions, WebhookDelivery } from "./webhooks/delivery";
 
 /** A bad option: the message names the option and what was expected. */
 export class EmulatorOptionError extends RouteOpsError {
@@ -50,6 +51,11 @@ function checkOptions(options: EmulatorOptions): void {
   }
   if (options.searchLagMs !== undefined && !(options.searchLagMs >= 0)) {
     fail(`searchLagMs: expected a non-negative number, got ${options.searchLagMs}`);
+  }
+  if (options.webhooks) {
+    checkWebhookOptions(options.webhooks, (message) => {
+      throw new EmulatorOptionError(message);
+    });
   }
   const contacts = options.seed?.contacts;
   if (contacts !== undefined && !(Number.isInteger(contacts) && contacts >= 0)) {
@@ -89,6 +95,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const persist = writer ? () => writer.write(() => dumpPortal(portal, workflows.rotationPositions())) : undefined;
   if (persist && !saved) await persist();
   workflows.start();
+  const webhooks = options.webhooks ? new WebhookDelivery(portal, options.webhooks) : undefined;
+  webhooks?.start();
 
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimits ?? {});
   const requests = new RequestLog();
@@ -130,8 +138,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     portal,
     requests,
     workflows,
+    webhooks,
     close() {
       workflows.stop();
+      void webhooks?.close();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
