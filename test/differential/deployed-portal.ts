@@ -7,9 +7,10 @@
  */
 import { deployCommand } from "../../src/cli/commands/deploy";
 import type { CliIO } from "../../src/cli/io";
-import type { RoutingConfig } from "../../src/config/types";
+import type { DeployMode, RoutingConfig } from "../../src/config/types";
 import { desiredState, type DeployWarning, type DesiredState, type OwnerDirectory } from "../../src/deploy";
 import { startEmulator, seedFromRouting } from "../../src/emulator";
+import type { WebhookOptions } from "../../src/emulator/webhooks/delivery";
 import type { Owner, RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
@@ -67,13 +68,25 @@ async function ownerDirectory(hubspot: HubSpotAdapter): Promise<OwnerDirectory> 
   }));
 }
 
+/** How the portal is deployed: workflows mode (default) or router mode, with webhooks to deliver. */
+export interface DeployOptions {
+  mode?: DeployMode;
+  webhooks?: WebhookOptions;
+}
+
 /** Starts the emulator seeded with the config's reps as owners, and deploys the config for `at`. */
-export async function deployedPortal(config: RoutingConfig, at: number): Promise<DeployedPortal> {
+export async function deployedPortal(
+  config: RoutingConfig,
+  at: number,
+  options: DeployOptions = {},
+): Promise<DeployedPortal> {
+  const mode = options.mode ?? "workflows";
   const clock = new ReplayClock(at);
   const emulator = await startEmulator({
     seed: seedFromRouting(config, { contacts: 0, now: at }),
     rateLimits: false,
     clock: clock.now,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
   const warningCodes = new Set<string>();
@@ -82,7 +95,7 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
 
   /** What deploy computes for `instant` (the pools say who rotation may pick; the warnings what differs). */
   const compile = async (instant: number) => {
-    const result = desiredState(config, { owners: await ownerDirectory(hubspot), at: instant, mode: "workflows" });
+    const result = desiredState(config, { owners: await ownerDirectory(hubspot), at: instant, mode });
     if ("errors" in result) throw new Error(result.errors.map((e) => e.message).join("; "));
     for (const warning of result.warnings) warningCodes.add(warning.code);
     return result;
@@ -97,7 +110,7 @@ export async function deployedPortal(config: RoutingConfig, at: number): Promise
       cwd: referenceProject,
     };
     const argv = [
-      ...["--at", new Date(instant).toISOString(), "--mode", "workflows"],
+      ...["--at", new Date(instant).toISOString(), "--mode", mode],
       ...["--hubspot-base-url", emulator.baseUrl, "--format", "json"],
     ];
     const code = await deployCommand.run(argv, io);

@@ -118,8 +118,16 @@ function ensureOwners(portal: DeployedPortal, input: RouteInput): void {
   for (const email of emails) if (email) portal.addOwner(email);
 }
 
-/** Replays the fixture as contact number `n` of the run. */
-export async function replay(portal: DeployedPortal, input: RouteInput, n: number): Promise<Replayed> {
+/**
+ * Replays the fixture as contact number `n` of the run. `settle` runs after each event HubSpot
+ * records (router mode: webhooks delivered, the router drained) and before the contact is read.
+ */
+export async function replay(
+  portal: DeployedPortal,
+  input: RouteInput,
+  n: number,
+  settle: () => Promise<void> = async () => undefined,
+): Promise<Replayed> {
   const { emulator, clock } = portal;
   const client = new Client({ accessToken: emulator.token, basePath: emulator.baseUrl, numberOfApiCallRetries: 0 });
   const refused: RefusedValue[] = [];
@@ -164,13 +172,17 @@ export async function replay(portal: DeployedPortal, input: RouteInput, n: numbe
     refused,
   );
 
-  for (const touch of history) await replayTouch(portal, contactId, touch);
+  for (const touch of history) {
+    await replayTouch(portal, contactId, touch);
+    await settle();
+  }
   clock.set(input.at);
   const before = await client.crm.contacts.basicApi.getById(contactId, ["hubspot_owner_id"]);
   const ownerBefore = portal.emailOf(before.properties.hubspot_owner_id ?? undefined);
   await admin(portal, "/_emulator/events", { contactId, at: input.at, event: input.event });
   // A contact created with no known cause is classified after the grace period (contact_created_delay).
   if (input.event.kind === "contact_created") clock.set(input.at + CONTACT_CREATED_GRACE_MINUTES * MINUTE_MS);
+  await settle();
   const read = await client.crm.contacts.basicApi.getById(contactId, READ_BACK);
   return { contactId, ownerBefore, properties: read.properties, refused, runs: emulator.workflows.runsOf(contactId) };
 }
