@@ -125,6 +125,7 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
     database = await openDatabase({ dataDir: await pgliteFolder() });
     // The router listens first, so that the emulator's webhook subscription can point at it; its
     // HubSpot calls go to the emulator's adapter once the emulator is up.
+    // eslint-disable-next-line prefer-const -- assigned below, once the emulator is up; the proxy reads it later
     let adapter: HubSpotAdapter | undefined;
     const hubspot = new Proxy({} as HubSpotAdapter, {
       get(_target, key) {
