@@ -1,6 +1,6 @@
 /** Routing changes and expected shares as report blocks (one line per change) and as JSON. */
 import type { Block } from "../report/doc";
-import { list, paragraph, strong } from "../report/doc";
+import { list, paragraph, section, strong } from "../report/doc";
 import type { PoolShareChange, RepShareChange } from "./share-changes";
 import { CHANGE_AREAS, type RoutingChanges } from "./types";
 
@@ -99,4 +99,23 @@ export function routingChangesJson(
       reps: pool.reps,
     })),
   };
+}
+
+/**
+ * The routing changes, each on its own line (never left out), then the expected shares in their
+ * own section (folded, and left out of a size-limited comment first: a line per pool and week is
+ * long in a large organisation).
+ */
+export function routingReportBlocks(
+  changes: RoutingChanges,
+  shares: readonly PoolShareChange[],
+  name: (email: string) => string,
+  baseName: string,
+): Block[] {
+  const blocks = routingChangesBlocks(changes, baseName);
+  if (changes.changes.length === 0) return blocks;
+  return [
+    ...blocks,
+    section("shares", 4, "Expected share of leads", shareBlocks(shares, name), { fold: true, omittable: true }),
+  ];
 }

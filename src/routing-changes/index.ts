@@ -11,7 +11,7 @@ import { CHANGE_AREAS, type RoutingChanges } from "./types";
 
 export { expectedShares, mondayOf, type MemberShare, type PoolShares } from "./expected-share";
 export { shareChanges, type PoolShareChange, type RepShareChange } from "./share-changes";
-export { routingChangesBlocks, shareBlocks, routingChangesJson } from "./document";
+export { routingChangesBlocks, routingReportBlocks, shareBlocks, routingChangesJson } from "./document";
 export { repNamer } from "./people";
 export * from "./types";
 

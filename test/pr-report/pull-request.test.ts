@@ -140,6 +140,32 @@ describe("routeops pr-report on a pull request", () => {
     expect(fs.readdirSync(path.join(repo.dir, ".routeops")).filter((f) => f.startsWith("base-"))).toEqual([]);
   });
 
+  it("plan --base says the branch's change in the routing's own words, in text, Markdown and JSON", async () => {
+    const line = "Inbound rule inbound-enterprise: SLA inbound-high -> inbound-standard";
+    const json = await hubspotCli(["plan", "--at", AT, "--base", "main", "--format", "json"]);
+    expect(json.code).toBe(0);
+    const envelope = JSON.parse(json.out);
+    expect(envelope.routing.changes).toEqual([
+      expect.objectContaining({
+        area: "rules",
+        kind: "changed",
+        subject: "inbound-enterprise",
+        field: "sla",
+        text: line,
+      }),
+    ]);
+    expect(envelope.items.length).toBeGreaterThan(0);
+    const text = await hubspotCli(["plan", "--at", AT, "--base", "main"]);
+    expect(text.out.startsWith("What changes in the routing\n")).toBe(true);
+    expect(text.out).toContain(`- ${line}`);
+    const markdown = await hubspotCli(["plan", "--at", AT, "--base", "main", "--format", "markdown"]);
+    expect(markdown.out).toContain("#### What changes in the routing");
+    expect(markdown.out).toContain(
+      "- Inbound rule inbound\\-enterprise: SLA inbound\\-high \\-&gt; inbound\\-standard",
+    );
+    expect(markdown.out).toContain("<details><summary>HubSpot objects (properties, workflows):");
+  });
+
   it("updates the same comment after a second push, and leaves it alone when nothing changed", async () => {
     repo.edit(
       "routing/systems.ts",

@@ -11,7 +11,7 @@ import { code, heading, paragraph, section, table, type Block, type ReportDocume
 import { fitMarkdown, type FittedMarkdown } from "../../report/fit";
 import { escapeMarkdown, inlineCode, markdownTable } from "../../report/markdown";
 import { renderMarkdown } from "../../report/render-markdown";
-import { routingChangesBlocks, shareBlocks, type PoolShareChange, type RoutingChanges } from "../../routing-changes";
+import { routingReportBlocks, type PoolShareChange, type RoutingChanges } from "../../routing-changes";
 import { renderSimulationMarkdown } from "../render/markdown";
 import { count, plural, type SimulationContext } from "../render/words";
 import type { SimulationReport } from "../types";
@@ -162,17 +162,10 @@ export function pullRequestDocument(report: PullRequestReport): ReportDocument {
       ),
     ],
   ];
-  // Every change is always shown; the expected shares (a line per pool and week, long in a large
-  // organisation) fold and, if need be, give way to the job summary.
-  const routing: Block[] = [];
-  if (report.routing.status !== "ok") routing.push(paragraph(report.routing.reason));
-  else {
-    routing.push(...routingChangesBlocks(report.routing.changes, report.base));
-    if (report.routing.changes.changes.length > 0) {
-      const shares = shareBlocks(report.routing.shares, report.routing.repName);
-      routing.push(section("shares", 4, "Expected share of leads", shares, { fold: true, omittable: true }));
-    }
-  }
+  const routing: Block[] =
+    report.routing.status === "ok"
+      ? routingReportBlocks(report.routing.changes, report.routing.shares, report.routing.repName, report.base)
+      : [paragraph(report.routing.reason)];
   const prerendered = (markdown: string): Block => ({
     type: "prerendered",
     markdown: withoutHeading(markdown),
