@@ -1,5 +1,9 @@
 /** How `plan` and `deploy` print: the plan in a format, and a failure as lines (and a JSON envelope). */
-import { PLAN_SCHEMA, renderPlanJson, renderPlanMarkdown, renderPlanText, type Plan } from "../deploy";
+import { planEnvelope, PLAN_SCHEMA, renderPlanJson, renderPlanMarkdown, renderPlanText, type Plan } from "../deploy";
+import { section } from "../report/doc";
+import { renderText } from "../report/render-text";
+import { routingChangesJson, routingReportBlocks } from "../routing-changes";
+import type { RoutingComparison } from "../usecases/routing-changes";
 import type { RouteOpsError } from "../errors";
 import { UsageError, type CliIO } from "./io";
 
@@ -13,13 +17,24 @@ export function parseFormat(value: string | undefined, allowed: readonly PlanFor
   return format;
 }
 
-/** The plan in the chosen format. */
-export function renderPlan(plan: Plan, format: PlanFormat): string {
-  return format === "json"
-    ? renderPlanJson(plan)
-    : format === "markdown"
-      ? renderPlanMarkdown(plan)
-      : renderPlanText(plan);
+/**
+ * The plan in the chosen format; with `routing` (`plan --base`), the routing changes in the
+ * routing's own words come first (JSON: the `routing` key), from the one routing model the
+ * pull-request comment shows too.
+ */
+export function renderPlan(plan: Plan, format: PlanFormat, routing?: RoutingComparison): string {
+  if (format === "json") {
+    if (!routing) return renderPlanJson(plan);
+    const envelope = { ...planEnvelope(plan), routing: routingChangesJson(routing.changes, routing.shares) };
+    return `${JSON.stringify(envelope, null, 2)}\n`;
+  }
+  const blocks = routing
+    ? routingReportBlocks(routing.changes, routing.shares, routing.repName, routing.baseName)
+    : undefined;
+  if (format === "markdown") return renderPlanMarkdown(plan, blocks ? { routing: blocks } : {});
+  if (!blocks) return renderPlanText(plan);
+  const routingText = renderText({ blocks: [section("routing", 2, "What changes in the routing", blocks)] });
+  return `${routingText}\n${renderPlanText(plan)}`;
 }
 
 /** `routeops plan: message` and its lines, indented. */

@@ -3,6 +3,7 @@ import { resolveCommit } from "../../files/git-ref";
 import { hasChanges } from "../../deploy";
 import { connectHubSpot } from "../../usecases/portal";
 import { makePlan, type PlanRequest } from "../../usecases/plan";
+import { compareRouting } from "../../usecases/routing-changes";
 import { parseAt, parseCommandArgs, parseMode } from "../args";
 import { hubspotBounds } from "../hubspot-bounds";
 import { redactingIO, UsageError, type CliIO, type Command } from "../io";
@@ -10,6 +11,7 @@ import { parseFormat, renderPlan, reportPlanFailure, type PlanFormat } from "../
 
 const usage = `Usage: routeops plan [--config FILE] [--format text|markdown|json] [--out FILE]
                      [--detailed-exitcode] [--adopt] [--at DATE] [--mode router|workflows]
+                     [--base REF|PATH]
                      [--hubspot-base-url URL]
 
 Shows what \`routeops deploy\` would change in HubSpot: reads the portal (owners, the routeops
@@ -28,6 +30,10 @@ Options:
   --mode MODE             router (default, or the config's deploy.mode): workflows only capture
                           events and stamp routing requests, \`routeops router\` decides; workflows:
                           the whole routing runs in HubSpot workflows, with HubSpot's limitations
+  --base REF|PATH         first say what changes in the routing itself, in its own words, compared
+                          with this config (a git ref such as main, or a config path): reps joined
+                          or left, pool members and weights, territories, rules... with each rep's
+                          expected share of leads this week and next (JSON: the "routing" key)
   --hubspot-base-url URL  API root (default: HUBSPOT_BASE_URL, else https://api.hubapi.com)
 
 The token is read from HUBSPOT_ACCESS_TOKEN and never printed.
@@ -52,6 +58,8 @@ interface PlanOptions extends PlanRequest {
   format: PlanFormat;
   out?: string;
   detailedExitCode: boolean;
+  /** `--base`: show the routing changes against this git ref or config path first. */
+  base?: string;
 }
 
 function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions {
@@ -64,10 +72,12 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions
     at: { type: "string" },
     "hubspot-base-url": { type: "string" },
     mode: { type: "string" },
+    base: { type: "string" },
   });
   const mode = parseMode(values.mode);
   const baseUrl = values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL;
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a file name");
+  if (values.base !== undefined && values.base.trim() === "") throw new UsageError("--base needs a git ref or a path");
   return {
     config: values.config ?? "routing/index.ts",
     cwd: io.cwd,
@@ -78,6 +88,7 @@ function parseOptions(argv: string[], io: CliIO, now: () => number): PlanOptions
     at: values.at !== undefined ? parseAt(values.at) : now(),
     ...(baseUrl ? { baseUrl } : {}),
     ...(mode ? { mode } : {}),
+    ...(values.base !== undefined ? { base: values.base } : {}),
   };
 }
 
@@ -89,7 +100,11 @@ async function runPlan(options: PlanOptions, io: CliIO): Promise<number> {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     });
     const result = await makePlan({ ...options, gitCommit: gitCommit(io) }, { hubspot });
-    io.stdout.write(renderPlan(result.planned.plan, options.format));
+    const routing =
+      options.base === undefined
+        ? undefined
+        : compareRouting({ config: options.config, base: options.base, cwd: io.cwd, at: options.at });
+    io.stdout.write(renderPlan(result.planned.plan, options.format, routing));
     if (options.out !== undefined) {
       io.stderr.write(`Plan saved to ${options.out}; apply it with: routeops deploy --plan-file ${options.out}\n`);
     }

@@ -9,7 +9,7 @@ import { writeReportFiles } from "../../files/report-output";
 import { createFixtureValidator, runFixtureSuite } from "../../fixtures";
 import { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, writeStepSummary } from "../../github";
 import { graphMarkdown, routingGraph } from "../../graph";
-import { diffRouting, mondayOf, repNamer, shareChanges } from "../../routing-changes";
+import { compareConfigs } from "../../usecases/routing-changes";
 import {
   fitPullRequestReport,
   FULL_REPORT_HINT,
@@ -202,7 +202,7 @@ async function comparisonParts(
   const baseName = base?.baseLabel ?? options.base ?? "the merge base";
   if (!head) return { base: baseName, routing: invalid, simulation: invalid, graph: invalid };
   const routing: PullRequestReport["routing"] = base
-    ? routingPart(head, base.base, options.at)
+    ? { status: "ok" as const, ...compareConfigs(head, base.base, base.baseLabel, options.at) }
     : { status: "problem", reason: `Not computed: the base config cannot be used: ${baseProblem}` };
 
   const graph = routingGraph(head, base ? { base: base.base } : {});
@@ -234,18 +234,6 @@ async function comparisonParts(
     const reason = `The simulation could not run: ${redactSecrets(error.message, secretsFromEnv(io.env))}`;
     return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
   }
-}
-
-/** The routing changes and the expected shares of this week and the next. */
-function routingPart(head: RoutingConfig, base: RoutingConfig, at: string): PullRequestReport["routing"] {
-  const monday = mondayOf(at);
-  const next = new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  return {
-    status: "ok",
-    changes: diffRouting(head, base),
-    shares: shareChanges(head, base, [monday, next]),
-    repName: repNamer(head, base),
-  };
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
