@@ -1,4 +1,4 @@
-import type { PoolConfig, QueueConfig } from "../src/config";
+import type { PoolConfig, QueueConfig } from "routeops";
 
 export const pools: PoolConfig[] = [
   {

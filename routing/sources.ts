@@ -1,4 +1,4 @@
-import type { SourceTypeConfig } from "../src/config";
+import type { SourceTypeConfig } from "routeops";
 
 /**
  * The source identification layer: evaluated in this order, the first match wins. A contact that

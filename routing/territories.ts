@@ -1,4 +1,4 @@
-import type { SegmentConfig, TerritoryConfig } from "../src/config";
+import type { SegmentConfig, TerritoryConfig } from "routeops";
 
 /** US states served by the west coast team. */
 const westStates = ["CA", "WA", "OR", "NV", "AZ", "CO", "UT", "ID", "MT", "WY", "NM", "AK", "HI"];

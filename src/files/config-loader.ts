@@ -1,22 +1,27 @@
 /**
  * Loads a routing config module (`routing/index.ts` by default) and validates it. The config is
- * TypeScript that the user runs through ts-node in transpile-only mode, so loading it is running
- * code: everything that can go wrong (no file, a syntax error, no export, a module that throws)
- * becomes a Diagnostic with the file and line, never a stack trace.
+ * TypeScript the user writes, so loading it is running code: it runs in a worker thread (see
+ * config-worker.ts) with a deadline, and everything that can go wrong (no file, a syntax error,
+ * no export, a module that throws, a module that never finishes) becomes a Diagnostic with the
+ * file and line, never a stack trace or a hang.
  */
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { register } from "ts-node";
 import type { Diagnostic } from "../config/diagnostics";
-import type { RoutingConfig } from "../config/types";
 import { inspectRouting, renderPath, type ValidateOptions } from "../config/validate";
+import type { RoutingConfig } from "../config/types";
 import { ConfigLocator } from "./config-locator";
+import { loadInWorker } from "./config-worker";
 
-/** Where to resolve the config path from. */
+/** Where to resolve the config path from, and how long its code may run. */
 export interface LoadOptions {
   /** Directory that relative config paths (and the file names in diagnostics) are relative to. Default: the process's. */
   cwd?: string;
+  /**
+   * How long loading the config's modules may take, in milliseconds. Default: 10 s, or
+   * `ROUTEOPS_CONFIG_TIMEOUT_MS` from the environment.
+   */
+  timeoutMs?: number;
 }
 
 /** A loaded config module, before validation. */
@@ -36,8 +41,8 @@ export interface FailedLoad {
   diagnostics: Diagnostic[];
 }
 
-const typeScriptExtensions = [".ts", ".mts", ".cts", ".tsx"];
-const moduleExtensions = [...typeScriptExtensions, ".js", ".cjs"];
+const DEFAULT_TIMEOUT_MS = 10_000;
+const moduleExtensions = [".ts", ".mts", ".cts", ".tsx", ".js", ".cjs", ".mjs"];
 
 /** Loads a config module without validating it. */
 export function loadRoutingConfig(configPath: string, options: LoadOptions = {}): LoadedConfig | FailedLoad {
@@ -52,46 +57,36 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
   }
   const entryFile = found.file;
   const folder = path.dirname(entryFile);
-  const requireConfig = createRequire(entryFile);
-  if (typeScriptExtensions.includes(path.extname(entryFile))) ensureTypeScript(requireConfig);
+  const timeoutMs = options.timeoutMs ?? configTimeout();
+  const outcome = loadInWorker({ entryFile, alias: { routeops: ownEntry() }, timeoutMs });
 
-  const ownFiles = () =>
-    Object.keys(requireConfig.cache).filter(
-      (file) => isInside(file, folder) && !file.includes(`${path.sep}node_modules${path.sep}`),
-    );
-  const forget = () => ownFiles().forEach((file) => delete requireConfig.cache[file]);
-
-  // The config's own modules are loaded fresh each time, so that several configs (or an edited
-  // one) can be loaded in one process; modules outside its folder stay cached.
-  forget();
-  let exports: unknown;
-  try {
-    exports = requireConfig(entryFile);
-  } catch (error) {
-    forget();
-    return failed(...describeLoadError(error, entryFile, folder, relative));
+  if (outcome.kind === "timed_out") {
+    return failed({
+      code: "config_load_timeout",
+      message: `loading ${relative(entryFile)} did not finish within ${seconds(timeoutMs)}: the config (or a module it imports) runs code that does not end, such as an endless loop; a config is data and should load at once`,
+      file: relative(entryFile),
+    });
   }
+  if (outcome.kind === "threw") return failed(...describeLoadError(outcome.error, entryFile, folder, relative));
+
   const sourceFiles = new Map<string, string>();
-  for (const file of ownFiles()) {
+  for (const file of outcome.files) {
+    if (!isInside(file, folder) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
     try {
       sourceFiles.set(file, fs.readFileSync(file, "utf8"));
     } catch {
       // A module that vanished after loading cannot be pointed at; its findings fall back to the entry file.
     }
   }
-  forget();
-
-  const config = exportedConfig(exports);
-  if (config === undefined) {
-    const names =
-      typeof exports === "object" && exports !== null ? Object.keys(exports).filter((k) => k !== "__esModule") : [];
+  if (outcome.config === undefined) {
+    const names = outcome.exportNames;
     return failed({
       code: "config_missing_export",
       message: `${relative(entryFile)} exports no routing config: expected \`export default defineRouting({...})\` or \`export const routing = ...\`${names.length ? ` (it exports ${names.join(", ")})` : ""}`,
       file: relative(entryFile),
     });
   }
-  return { ok: true, config, entryFile, sourceFiles };
+  return { ok: true, config: outcome.config, entryFile, sourceFiles };
 }
 
 /** Options of `loadAndValidate`. */
@@ -107,16 +102,20 @@ export function loadAndValidate(
   options: LoadAndValidateOptions = {},
 ): { config?: RoutingConfig; diagnostics: Diagnostic[] } {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = loadRoutingConfig(configPath, { cwd });
+  const loaded = loadRoutingConfig(configPath, {
+    cwd,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const { config, findings } = inspectRouting(
     loaded.config,
     options.today === undefined ? {} : { today: options.today },
   );
+  if (!findings.length) return { ...(config ? { config } : {}), diagnostics: [] };
   // Parsing the sources costs more than validating: only a config with findings pays for it.
-  const locator = findings.length ? new ConfigLocator(loaded.entryFile, loaded.sourceFiles, loaded.config) : undefined;
+  const locator = new ConfigLocator(loaded.entryFile, loaded.sourceFiles, loaded.config);
   const diagnostics = findings.map((finding): Diagnostic => {
-    const at = locator?.locate(finding.at);
+    const at = locator.locate(finding.at);
     const file = path.relative(cwd, at?.file ?? loaded.entryFile);
     return {
       code: finding.code,
@@ -136,16 +135,27 @@ function failed(...problems: LoadProblem[]): FailedLoad {
   return { ok: false, diagnostics: problems.map((problem) => ({ severity: "error", path: "", ...problem })) };
 }
 
+function configTimeout(): number {
+  const fromEnv = Number(process.env.ROUTEOPS_CONFIG_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/**
+ * The running package's public entry, which user configs import as "routeops": the compiled one
+ * next to this file in dist/, or the TypeScript source in a development checkout.
+ */
+function ownEntry(): string {
+  const compiled = path.resolve(__dirname, "..", "index.js");
+  return isFile(compiled) ? compiled : path.resolve(__dirname, "..", "index.ts");
+}
+
 /** The file itself when it exists, else the usual extensions and index files. */
 function findConfigFile(resolved: string): { file: string } | { tried: string[] } {
   const candidates = [resolved];
   if (!moduleExtensions.includes(path.extname(resolved))) {
-    candidates.push(
-      ...moduleExtensions
-        .slice(0, 1)
-        .concat(".js")
-        .map((ext) => resolved + ext),
-    );
+    candidates.push(resolved + ".ts", resolved + ".js");
     candidates.push(path.join(resolved, "index.ts"), path.join(resolved, "index.js"));
   }
   const file = candidates.find((candidate) => isFile(candidate));
@@ -165,58 +175,52 @@ function isInside(file: string, folder: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
+interface ThrownError {
+  name: string;
+  message: string;
+  stack: string;
+  syntax: boolean;
+}
+
 /**
- * Makes `require` understand TypeScript, once per process. The CLI's launcher (bin/routeops.js)
- * has already done it; tests and library callers have not.
+ * A thrown load error as one diagnostic: a syntax error where it is (jiti's parser, or V8's for
+ * plain JavaScript), else the first place inside the config's files and the first line of the
+ * message.
  */
-function ensureTypeScript(requireConfig: NodeJS.Require): void {
-  if (requireConfig.extensions[".ts"]) return;
-  register({
-    transpileOnly: true,
-    skipProject: true,
-    compilerOptions: { module: "commonjs", moduleResolution: "node10", target: "es2022", esModuleInterop: true },
-  });
-}
-
-function exportedConfig(exports: unknown): unknown {
-  if (typeof exports !== "object" || exports === null) return undefined;
-  const record = exports as Record<string, unknown>;
-  return record.default ?? record.routing;
-}
-
-/** A thrown load error as one diagnostic: the first place inside the config's files, and the first line of the message. */
 function describeLoadError(
-  error: unknown,
+  error: ThrownError,
   entryFile: string,
   folder: string,
   relative: (file: string) => string,
 ): LoadProblem[] {
-  const syntax = typeScriptSyntaxErrors(error);
-  if (syntax.length) {
-    return syntax.map((problem) => ({
-      code: "config_syntax_error",
-      message: `syntax error: ${problem.message}`,
-      file: relative(problem.file),
-      line: problem.line,
-      column: problem.column,
-    }));
+  const firstLine = error.message.split("\n")[0]!.trim();
+  // jiti (Babel's parser): "ParseError: Unexpected token, expected ","\n /abs/routing/reps.ts:4:15".
+  const parse = /^\s*(\S.*?):(\d+):(\d+)\s*$/m.exec(error.message.split("\n").slice(1).join("\n"));
+  if (/^(ParseError|SyntaxError): /.test(firstLine) && parse) {
+    return [
+      {
+        code: "config_syntax_error",
+        message: `syntax error: ${firstLine.replace(/^(ParseError|SyntaxError): /, "").replace(/\s*\(\d+:\d+\)$/, "")}`,
+        file: relative(parse[1]!),
+        line: Number(parse[2]),
+        column: Number(parse[3]) + 1,
+      },
+    ];
   }
-  const err = error instanceof Error ? error : undefined;
-  const firstLine = (err ? err.message : String(error)).split("\n")[0]!.trim();
-  const stack = err?.stack ?? "";
-  const nodeSyntax = err instanceof SyntaxError ? /^(.+):(\d+)\n/.exec(stack) : null;
-  if (err instanceof SyntaxError && nodeSyntax) {
+  // V8 (a CommonJS file that jiti leaves to Node): the stack starts with "/abs/file.js:LINE".
+  const v8 = error.syntax ? /^(.+):(\d+)\n/.exec(error.stack) : null;
+  if (v8) {
     return [
       {
         code: "config_syntax_error",
         message: `syntax error: ${firstLine}`,
-        file: relative(nodeSyntax[1]!),
-        line: Number(nodeSyntax[2]),
+        file: relative(v8[1]!),
+        line: Number(v8[2]),
       },
     ];
   }
-  const frame = firstFrameInside(stack, folder);
-  const name = err && err.name !== "Error" ? `${err.name}: ` : "";
+  const frame = firstFrameInside(error.stack, folder);
+  const name = error.name !== "Error" ? `${error.name}: ` : "";
   return [
     {
       code: "config_load_failed",
@@ -225,24 +229,6 @@ function describeLoadError(
       ...(frame ? { line: frame.line, column: frame.column } : {}),
     },
   ];
-}
-
-interface TsDiagnosticLike {
-  file?: { fileName: string; getLineAndCharacterOfPosition(pos: number): { line: number; character: number } };
-  start?: number;
-  messageText: string | { messageText: string };
-}
-
-/** ts-node reports syntax errors as a TSError carrying TypeScript's diagnostics (every error of the file). */
-function typeScriptSyntaxErrors(error: unknown): { file: string; line: number; column: number; message: string }[] {
-  if (!(error instanceof Error) || error.name !== "TSError") return [];
-  const diagnostics = (error as Error & { diagnostics?: TsDiagnosticLike[] }).diagnostics ?? [];
-  return diagnostics.flatMap((d) => {
-    if (!d.file || d.start === undefined) return [];
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    const text = typeof d.messageText === "string" ? d.messageText : d.messageText.messageText;
-    return [{ file: d.file.fileName, line: line + 1, column: character + 1, message: text }];
-  });
 }
 
 function firstFrameInside(stack: string, folder: string): { file: string; line: number; column: number } | undefined {

@@ -5,8 +5,9 @@
  * properties, spreads, `defineRouting(...)` and imported constants. Where that trail stops (a
  * value computed by code), it looks for the element's `id: "..."` (or `email: "..."`) instead.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
-import ts from "typescript";
+import type * as TS from "typescript";
 import { valueAt, type PathSegment } from "../config/validate";
 
 /** A place in a source file (absolute path; 1-based line and column). */
@@ -17,8 +18,8 @@ export interface SourcePosition {
 }
 
 interface Place {
-  node: ts.Node;
-  sf: ts.SourceFile;
+  node: TS.Node;
+  sf: TS.SourceFile;
 }
 
 interface Step {
@@ -28,12 +29,19 @@ interface Step {
   value: Place;
 }
 
+// TypeScript's parser is a large module: it is loaded on first use, so that only a config with
+// findings to locate pays for it (most `routeops validate` runs have none).
+let typescript: typeof TS | undefined;
+const ts = new Proxy({} as typeof TS, {
+  get: (_, key) => (typescript ??= createRequire(__filename)("typescript") as typeof TS)[key as keyof typeof TS],
+});
+
 const MAX_HOPS = 32;
 const extensions = ["", ".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs", "/index.ts", "/index.js"];
 
 /** Locates config paths in the files a config was loaded from. */
 export class ConfigLocator {
-  private readonly files = new Map<string, ts.SourceFile>();
+  private readonly files = new Map<string, TS.SourceFile>();
 
   constructor(
     private readonly entryFile: string,
@@ -74,7 +82,7 @@ export class ConfigLocator {
     return position(anchor);
   }
 
-  private entryExpression(sf: ts.SourceFile): Place | undefined {
+  private entryExpression(sf: TS.SourceFile): Place | undefined {
     for (const statement of sf.statements) {
       if (ts.isExportAssignment(statement)) return { node: statement.expression, sf };
     }
@@ -140,7 +148,7 @@ export class ConfigLocator {
   }
 
   /** The initializer of a top-level `const name = ...` in `sf`, or of what `name` is imported as. */
-  private declaration(name: string, sf: ts.SourceFile, hops: number): Place | undefined {
+  private declaration(name: string, sf: TS.SourceFile, hops: number): Place | undefined {
     for (const statement of sf.statements) {
       if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
@@ -165,7 +173,7 @@ export class ConfigLocator {
     return undefined;
   }
 
-  private exported(name: string, sf: ts.SourceFile, hops: number): Place | undefined {
+  private exported(name: string, sf: TS.SourceFile, hops: number): Place | undefined {
     if (hops > MAX_HOPS) return undefined;
     for (const statement of sf.statements) {
       if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
@@ -182,7 +190,7 @@ export class ConfigLocator {
     return this.declaration(name, sf, hops + 1);
   }
 
-  private moduleFile(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
+  private moduleFile(from: TS.SourceFile, specifier: string): TS.SourceFile | undefined {
     if (!specifier.startsWith(".")) return undefined;
     const base = path.resolve(path.dirname(from.fileName), specifier);
     for (const extension of extensions) {
@@ -192,7 +200,7 @@ export class ConfigLocator {
     return undefined;
   }
 
-  private property(object: ts.ObjectLiteralExpression, sf: ts.SourceFile, key: string, hops: number): Step | undefined {
+  private property(object: TS.ObjectLiteralExpression, sf: TS.SourceFile, key: string, hops: number): Step | undefined {
     if (hops > MAX_HOPS) return undefined;
     // Later properties win in JavaScript, so the last one that names the key is the one in effect.
     for (const property of [...object.properties].reverse()) {
@@ -214,7 +222,7 @@ export class ConfigLocator {
   }
 
   /** The array's elements with spreads of literal arrays expanded; undefined when a spread is computed. */
-  private elements(array: ts.ArrayLiteralExpression, sf: ts.SourceFile, hops: number): Place[] | undefined {
+  private elements(array: TS.ArrayLiteralExpression, sf: TS.SourceFile, hops: number): Place[] | undefined {
     if (hops > MAX_HOPS) return undefined;
     const items: Place[] = [];
     for (const element of array.elements) {
@@ -267,25 +275,25 @@ export class ConfigLocator {
   }
 }
 
-function propertyName(name: ts.PropertyName): string | undefined {
+function propertyName(name: TS.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
 }
 
-function visitObjects(node: ts.Node, visit: (object: ts.ObjectLiteralExpression) => void): void {
+function visitObjects(node: TS.Node, visit: (object: TS.ObjectLiteralExpression) => void): void {
   if (ts.isObjectLiteralExpression(node)) visit(node);
   node.forEachChild((child) => visitObjects(child, visit));
 }
 
 /** How well an object literal fits a config element: shared property names, and the collection it sits in. */
-function fitScore(object: ts.ObjectLiteralExpression, value: unknown, collection: string | undefined): number {
+function fitScore(object: TS.ObjectLiteralExpression, value: unknown, collection: string | undefined): number {
   const written = new Set(object.properties.map((p) => (p.name ? propertyName(p.name) : undefined)));
   const expected = typeof value === "object" && value !== null ? Object.keys(value) : [];
   let score = 0;
   for (const key of expected) if (written.has(key)) score += 2;
   for (const key of written) if (key !== undefined && !expected.includes(key)) score -= 1;
-  for (let node: ts.Node | undefined = object.parent; node && collection; node = node.parent) {
+  for (let node: TS.Node | undefined = object.parent; node && collection; node = node.parent) {
     const name =
       (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) && ts.isIdentifier(node.name)
         ? node.name.text

@@ -83,10 +83,11 @@ describe("load failures are diagnostics with a file and line, never a stack trac
       file: "routing/reps.ts",
       line: f.lineOf("routing/reps.ts", "elena.rossi"),
     });
-    expect(diagnostic!.message).toBe("syntax error: ',' expected.");
+    expect(diagnostic!.message).toBe('syntax error: Unexpected token, expected ","');
+    expect(diagnostic!.column).toBe(f.columnOf("routing/reps.ts", 'calendar: "uk" }'));
   });
 
-  it("reports every syntax error of a TypeScript file", () => {
+  it("reports the first syntax error of a TypeScript file where it is, not at the entry file", () => {
     const f = folder();
     f.edit(
       "routing/slas.ts",
@@ -97,8 +98,23 @@ describe("load failures are diagnostics with a file and line, never a stack trac
     const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
     expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
       ["config_syntax_error", "routing/slas.ts", f.lineOf("routing/slas.ts", 'id: "inbound-standard"')],
-      ["config_syntax_error", "routing/slas.ts", f.lineOf("routing/slas.ts", 'id: "outbound-call"') - 1],
     ]);
+  });
+
+  it("reports a syntax error in the entry file itself at its line", () => {
+    const f = folder();
+    f.edit("routing/index.ts", "  calendars,\n", "  calendars\n");
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics).toMatchObject([
+      { code: "config_syntax_error", file: "routing/index.ts", line: f.lineOf("routing/index.ts", "  reps,") },
+    ]);
+  });
+
+  it("reports a syntax error in an ES module written in JavaScript at its line", () => {
+    const f = folder();
+    f.write("plain/routing.mjs", 'export default {\n  version: "1"\n  calendars: [],\n};\n');
+    const diagnostics = loadAndValidate("plain/routing.mjs", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics).toMatchObject([{ code: "config_syntax_error", file: "plain/routing.mjs", line: 3 }]);
   });
 
   it("reports a syntax error in a JavaScript config at its line", () => {
@@ -152,6 +168,65 @@ describe("load failures are diagnostics with a file and line, never a stack trac
           "routing/index.ts exports no routing config: expected `export default defineRouting({...})` or `export const routing = ...` (it exports acme)",
       },
     ]);
+  });
+});
+
+describe("running the config's code", () => {
+  it("stops a config that never finishes loading and names the file, instead of hanging", () => {
+    const f = folder();
+    f.edit(
+      "routing/pools.ts",
+      "export const queues",
+      "while (Date.now() > 0) {\n  // waits forever\n}\nexport const queues",
+    );
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd, timeoutMs: 1500 }).diagnostics;
+    expect(diagnostics).toEqual([
+      {
+        code: "config_load_timeout",
+        severity: "error",
+        path: "",
+        file: "routing/index.ts",
+        message:
+          "loading routing/index.ts did not finish within 1.5 s: the config (or a module it imports) runs code that does not end, such as an endless loop; a config is data and should load at once",
+      },
+    ]);
+  });
+
+  it("keeps what a config prints out of the command's output", () => {
+    const f = folder();
+    f.edit(
+      "routing/index.ts",
+      "export default defineRouting(",
+      'console.log("hello from the config");\nexport default defineRouting(',
+    );
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stdout.write;
+    try {
+      expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).config?.version).toBe("2026.11.1");
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(lines.join("")).not.toContain("hello from the config");
+  });
+
+  it("reports a function where data belongs as a shape error, not a crash", () => {
+    const f = folder();
+    f.edit("routing/index.ts", "  defaultCalendar:", "  reengagement: () => reengagement,\n  defaultCalendar:");
+    f.edit("routing/index.ts", "  reengagement,\n", "");
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.path, d.file])).toContainEqual([
+      "invalid_shape",
+      "reengagement",
+      "routing/index.ts",
+    ]);
+  });
+
+  it('resolves the package\'s own name for a config that imports from "routeops"', () => {
+    const f = folder();
+    expect(f.read("routing/index.ts")).toContain('from "routeops"');
+    const loaded = loadRoutingConfig("routing/index.ts", { cwd: f.cwd });
+    expect(loaded.ok).toBe(true);
   });
 });
 

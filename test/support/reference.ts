@@ -26,22 +26,13 @@ export const referenceConfigFile = path.join(referenceRouting, "index.ts");
 /** The reference fixture suite (`test/reference/test/fixtures`). */
 export const referenceFixtures = path.join(referenceProject, "test", "fixtures");
 
-/** How the reference routing imports the config model (rewritten when the files are copied elsewhere). */
-const MODEL_IMPORT = /"(?:\.\.\/)+src\/config"/g;
-
 /**
  * Copies the reference organisation's `routing/` into `dir/routing` (and, when asked, fixture
- * folders into `dir/test/fixtures`), so that a test can change it. The copy's import of the config
- * model points back at this repository, wherever the copy lives.
+ * folders into `dir/test/fixtures`), so that a test can change it. The copy imports the package
+ * by name (`from "routeops"`), which the config loader resolves to this repository's sources.
  */
 export function copyReferenceProject(dir: string, options: { fixtures?: readonly string[] | "all" } = {}): void {
-  const target = path.join(dir, "routing");
-  fs.mkdirSync(target, { recursive: true });
-  const model = JSON.stringify(path.join(repoRoot, "src", "config"));
-  for (const file of fs.readdirSync(referenceRouting)) {
-    const text = fs.readFileSync(path.join(referenceRouting, file), "utf8");
-    fs.writeFileSync(path.join(target, file), text.replace(MODEL_IMPORT, model));
-  }
+  fs.cpSync(referenceRouting, path.join(dir, "routing"), { recursive: true });
   const folders = options.fixtures === "all" ? [""] : (options.fixtures ?? []);
   for (const folder of folders) {
     fs.cpSync(path.join(referenceFixtures, folder), path.join(dir, "test", "fixtures", folder), { recursive: true });

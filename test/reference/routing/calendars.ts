@@ -1,4 +1,4 @@
-import type { CalendarConfig } from "../../../src/config";
+import type { CalendarConfig } from "routeops";
 
 const weekdays9to5 = {
   mon: ["09:00-17:00"],

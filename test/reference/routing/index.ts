@@ -2,7 +2,7 @@
  * Acme Analytics' lead routing. Each concern lives in its own file; this one composes them.
  * Validate with `npx routeops validate`, test with `npx routeops test`.
  */
-import { defineRouting } from "../../../src/config";
+import { defineRouting } from "routeops";
 import { calendars } from "./calendars";
 import { pools, queues } from "./pools";
 import { reengagement, unclassified } from "./reengagement";

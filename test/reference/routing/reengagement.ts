@@ -1,4 +1,4 @@
-import type { ReengagementConfig, UnclassifiedConfig } from "../../../src/config";
+import type { ReengagementConfig, UnclassifiedConfig } from "routeops";
 
 /**
  * Re-engagement is checked before any inbound rule: an inbound lead with an outbound touch by a

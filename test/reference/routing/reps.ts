@@ -1,4 +1,4 @@
-import type { RepConfig } from "../../../src/config";
+import type { RepConfig } from "routeops";
 
 export const reps: RepConfig[] = [
   { email: "ava.reed@acme.test", name: "Ava Reed", role: "AE", calendar: "us-east", territories: ["na-east"] },

@@ -1,4 +1,4 @@
-import type { SlaPolicyConfig } from "../../../src/config";
+import type { SlaPolicyConfig } from "routeops";
 
 export const slaPolicies: SlaPolicyConfig[] = [
   { id: "inbound-high", label: "High-intent inbound", target: { unit: "business_minutes", amount: 60 } },

@@ -1,4 +1,4 @@
-import type { InboundSystemConfig, OutboundSystemConfig } from "../../../src/config";
+import type { InboundSystemConfig, OutboundSystemConfig } from "routeops";
 
 const naPools = { "na-east": "inbound-ae-na-east", "na-west": "inbound-ae-na-west", emea: "inbound-ae-emea" };
 
