@@ -49,8 +49,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly" } },
+    files: ["bin/**/*.js", "scripts/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly", __filename: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

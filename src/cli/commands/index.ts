@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./plan")).planCommand,
   deploy: async () => (await import("./deploy")).deployCommand,
   demo: async () => (await import("./demo")).demoCommand,
+  init: async () => (await import("./init")).initCommand,
   router: async () => (await import("./router")).routerCommand,
   why: async () => (await import("./why")).whyCommand,
 };

@@ -1,0 +1,25 @@
+// Second half of `npm run build` (after tsc): copies the files the compiled code reads at run time
+// that tsc does not emit (SQL migrations), then stamps the build, so that bin/routeops.js in a
+// development checkout can tell a dist/ built from the current sources from a stale one.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..");
+const src = path.join(root, "src");
+const dist = path.join(root, "dist");
+
+function copyAssets(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) copyAssets(full);
+    else if (!/\.(ts|json)$/.test(entry.name)) {
+      const target = path.join(dist, path.relative(src, full));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(full, target);
+    }
+  }
+}
+
+copyAssets(src);
+fs.writeFileSync(path.join(dist, ".built"), `${new Date().toISOString()}\n`);
