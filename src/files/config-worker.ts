@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { SECRET_ENV_VARIABLES } from "../secrets";
 
 /** What the worker sends back. */
 export type WorkerOutcome =
@@ -88,6 +89,10 @@ export function loadInWorker(load: WorkerLoad): WorkerOutcome {
     // What the config prints is not the command's output (it would break --format json).
     stdout: true,
     stderr: true,
+    // The config needs no secret: its code sees the environment without them (see configEnvironment).
+    env: configEnvironment(process.env),
+    // Loaders the command was started with (ts-node, tsx) are not needed: jiti loads the config.
+    execArgv: [],
   });
   worker.unref();
   try {
@@ -104,4 +109,26 @@ export function loadInWorker(load: WorkerLoad): WorkerOutcome {
     port1.close();
     void worker.terminate();
   }
+}
+
+/** Names of variables that hold a credential, beyond the ones RouteOps itself reads. */
+const CREDENTIAL_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY|DATABASE_URL/i;
+
+/**
+ * The environment a config's code runs with: the command's, without RouteOps' secrets (the HubSpot
+ * and GitHub tokens, the webhook and router secrets, the database URL) and without any variable
+ * whose name says it holds a credential. A routing config is data and needs none of them; a pull
+ * request's `routing/*.ts` is code its author wrote, and must not be able to read them from
+ * `process.env`. This is defence in depth, not a sandbox: code that runs in the process can still
+ * read the process's memory or `/proc/self/environ`. What keeps the write token away from pull
+ * request code is that the PR workflow's jobs never hold it (docs/github.md).
+ */
+export function configEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const secret = new Set<string>(SECRET_ENV_VARIABLES);
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || secret.has(name) || CREDENTIAL_NAME.test(name)) continue;
+    kept[name] = value;
+  }
+  return kept;
 }

@@ -222,6 +222,52 @@ describe("running the config's code", () => {
     ]);
   });
 
+  it("runs the config's code without the command's secrets in process.env", () => {
+    const f = folder();
+    f.write(
+      "peek/index.ts",
+      `export default {
+  hubspot: process.env.HUBSPOT_ACCESS_TOKEN ?? null,
+  github: process.env.GITHUB_TOKEN ?? null,
+  database: process.env.DATABASE_URL ?? null,
+  other: process.env.SOME_DEPLOY_KEY_PASSWORD ?? null,
+  plain: process.env.ROUTEOPS_TEST_PLAIN ?? null,
+};
+`,
+    );
+    const names = [
+      "HUBSPOT_ACCESS_TOKEN",
+      "GITHUB_TOKEN",
+      "DATABASE_URL",
+      "SOME_DEPLOY_KEY_PASSWORD",
+      "ROUTEOPS_TEST_PLAIN",
+    ];
+    const saved = names.map((name) => process.env[name]);
+    Object.assign(process.env, {
+      HUBSPOT_ACCESS_TOKEN: "pat-na1-11111111-2222-3333-4444-555555555555",
+      GITHUB_TOKEN: "ghs_abcdefghijklmnopqrstuvwxyz012345",
+      DATABASE_URL: "postgres://router:hunter2@db/routeops",
+      SOME_DEPLOY_KEY_PASSWORD: "hunter3",
+      ROUTEOPS_TEST_PLAIN: "not a secret",
+    });
+    try {
+      const loaded = loadRoutingConfig("peek/index.ts", { cwd: f.cwd });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+      expect(loaded.config).toEqual({
+        hubspot: null,
+        github: null,
+        database: null,
+        other: null,
+        plain: "not a secret",
+      });
+    } finally {
+      names.forEach((name, index) => {
+        if (saved[index] === undefined) delete process.env[name];
+        else process.env[name] = saved[index];
+      });
+    }
+  });
+
   it('resolves the package\'s own name for a config that imports from "routeops"', () => {
     const f = folder();
     expect(f.read("routing/index.ts")).toContain('from "routeops"');
