@@ -20,6 +20,7 @@ import {
   REQUEST_COMPANY_PROPERTIES,
   REQUEST_CONTACT_PROPERTIES,
   requestStanding,
+  roundOf,
   type RoutingRequestKey,
 } from "./request";
 import {
@@ -211,7 +212,7 @@ async function decideStep(
   );
   report.closed = closed.length;
 
-  const inputs = new Map(toRoute.map((r) => [`${r.key.contactId}:${r.key.requestedAt}`, r]));
+  const inputs = new Map(toRoute.map((r) => [keyText(r.key), r]));
   return commitDecisions(
     context.db,
     context.replicaId,
@@ -220,7 +221,7 @@ async function decideStep(
     context.leaseMs,
     (pending, rotation) =>
       pending.map((key) => {
-        const { input } = inputs.get(`${key.contactId}:${key.requestedAt}`)!;
+        const { input } = inputs.get(keyText(key))!;
         if (input.kind !== "route") throw new Error("unreachable: only routable requests are decided");
         const decision = route(context.compiled, input.input, { rotation });
         const contact = contacts.get(key.contactId)!;
@@ -374,9 +375,11 @@ async function writeTasks(context: CycleContext, rows: OutboxRow[]): Promise<voi
   );
 }
 
+const keyText = (key: RoutingRequestKey) => `${key.contactId}:${key.requestedAt}:${roundOf(key)}`;
+
 function uniqueKeys(rows: OutboxRow[]): RoutingRequestKey[] {
   const seen = new Map<string, RoutingRequestKey>();
   for (const row of rows)
-    seen.set(`${row.contactId}:${row.requestedAt}`, { contactId: row.contactId, requestedAt: row.requestedAt });
+    seen.set(keyText(row), { contactId: row.contactId, requestedAt: row.requestedAt, round: row.round });
   return [...seen.values()];
 }

@@ -11,6 +11,7 @@ export {
 } from "./cycle";
 export {
   needsRouting,
+  reRequested,
   requestStanding,
   routeInputOf,
   REQUEST_COMPANY_PROPERTIES,

@@ -27,7 +27,16 @@ export interface RoutingRequestKey {
   contactId: string;
   /** `routeops_route_requested_at`, epoch ms. */
   requestedAt: number;
+  /**
+   * 0 for the first request of the contact at that instant; one higher for each recheck of an
+   * instant already routed (a delivery or poll that may be the contact asking again at the very
+   * same instant, see `reRequested`; one that is not is closed as skipped). Absent is 0.
+   */
+  round?: number;
 }
+
+/** The round of a request (0 when the key has none). */
+export const roundOf = (key: RoutingRequestKey): number => key.round ?? 0;
 
 function text(record: PortalRecord, name: string): string | undefined {
   const raw = record.properties[name];
@@ -47,14 +56,26 @@ export function routedAt(contact: PortalRecord): number | null {
 }
 
 /**
+ * Whether the contact asked again at the instant it was last routed: the capture workflows clear
+ * `routeops_route_requested_at`, copy the facts, set `routeops_routing_pending` and stamp the
+ * request last, while the router's write sets routed-at and clears pending together. So pending
+ * with requested-at equal to routed-at is only seen once a capture ran to its end after the
+ * router's write: a second event at the same millisecond (a call logged as a form is submitted).
+ */
+export function reRequested(contact: PortalRecord): boolean {
+  const requested = requestedAt(contact);
+  return requested !== null && requested === routedAt(contact) && text(contact, M.routingPending) === "true";
+}
+
+/**
  * Whether the contact waits for the router: a request is stamped and it is later than the last
- * routing (a contact routed at or after its request is done).
+ * routing (a contact routed at or after its request is done), or it asked again at that instant.
  */
 export function needsRouting(contact: PortalRecord): boolean {
   const requested = requestedAt(contact);
   if (requested === null) return false;
   const routed = routedAt(contact);
-  return routed === null || requested > routed;
+  return routed === null || requested > routed || reRequested(contact);
 }
 
 /** How a stored request stands against the contact as read now. */
@@ -82,7 +103,8 @@ export function requestStanding(
   if (latest === null || latest < request.requestedAt) return { kind: "not_visible_yet", seen: latest };
   if (latest > request.requestedAt) return { kind: "superseded", latest };
   const routed = routedAt(contact);
-  if (routed !== null && routed >= request.requestedAt) return { kind: "already_routed", routedAt: routed };
+  if (routed !== null && routed >= request.requestedAt && !reRequested(contact))
+    return { kind: "already_routed", routedAt: routed };
   return { kind: "route", input: routeInputOf(contact, company, ownerEmails, request.requestedAt) };
 }
 

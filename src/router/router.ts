@@ -12,7 +12,7 @@ import type { RouterDatabase } from "./database";
 import { runCycle, type CycleContext, type CycleHooks, type CycleReport, type RouterHubSpot } from "./cycle";
 import { startRouterHttp, type RouterHttp } from "./http";
 import { RouterMetrics } from "./metrics";
-import { needsRouting } from "./request";
+import { needsRouting, reRequested } from "./request";
 import { enqueueRequests, findDecisions, queueDepth, type LoggedDecision, type RequestSource } from "./store";
 
 export interface RouterOptions {
@@ -59,8 +59,15 @@ export interface RunningRouter {
   /** Base URL of the HTTP server, `null` without one. */
   url: string | null;
   metrics: RouterMetrics;
-  /** Records requests as learnt from `source` (webhook handler, poll, tests). Returns how many were new. */
-  learn(requests: { contactId: string; requestedAt: number }[], source: RequestSource): Promise<number>;
+  /**
+   * Records requests as learnt from `source` (webhook handler, poll, tests). `recheck`: the contact
+   * may have asked again at an instant it was routed for (see `enqueueRequests`). Returns how many
+   * were new.
+   */
+  learn(
+    requests: { contactId: string; requestedAt: number; recheck?: boolean }[],
+    source: RequestSource,
+  ): Promise<number>;
   /** One reconciliation poll: contacts HubSpot shows as pending. Returns how many new requests it found. */
   poll(): Promise<number>;
   /** One routing cycle. */
@@ -132,7 +139,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     w?.();
   };
 
-  async function learn(requests: { contactId: string; requestedAt: number }[], source: RequestSource) {
+  async function learn(
+    requests: { contactId: string; requestedAt: number; recheck?: boolean }[],
+    source: RequestSource,
+  ) {
     const added = await enqueueRequests(
       db,
       requests.map((r) => ({ ...r, source })),
@@ -150,12 +160,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         { propertyName: M.routeRequestedAt, operator: "HAS_PROPERTY" },
       ],
       sortBy: M.routeRequestedAt,
-      properties: [M.routeRequestedAt, M.routedAt],
+      properties: [M.routeRequestedAt, M.routedAt, M.routingPending],
       limit: POLL_PAGE,
     });
     const requests = found.filter(needsRouting).map((contact) => ({
       contactId: contact.id,
       requestedAt: portalInstant(contact.properties[M.routeRequestedAt]?.trim() || undefined)!,
+      recheck: reRequested(contact),
     }));
     return learn(requests, "poll");
   }
@@ -222,7 +233,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       now,
       metrics,
       learn: async (requests) => {
-        await learn(requests, "webhook");
+        // A delivery may be a re-request at the same instant (the capture stamps the same value
+        // again after clearing it): recheck when that instant was routed already.
+        await learn(
+          requests.map((r) => ({ ...r, recheck: true })),
+          "webhook",
+        );
       },
       ready: async () => {
         await db.query("SELECT 1");

@@ -4,7 +4,7 @@
  */
 import type { RotationState } from "../engine/types";
 import type { RouterDatabase, Sql } from "./database";
-import type { RoutingRequestKey } from "./request";
+import { roundOf, type RoutingRequestKey } from "./request";
 
 export type RequestSource = "webhook" | "poll" | "api";
 
@@ -20,6 +20,7 @@ export interface OutboxRow {
   id: number;
   contactId: string;
   requestedAt: number;
+  round: number;
   kind: OutboxKind;
   payload: unknown;
   status: "pending" | "attempting" | "done";
@@ -46,19 +47,40 @@ const LEDGER_LOCK = 7_713_002;
 
 const num = (value: unknown): number => Number(value);
 
-/** Records requests; a request already known (same contact and instant) is left as it is. Returns how many are new. */
-export async function enqueueRequests(
-  db: Sql,
-  requests: { contactId: string; requestedAt: number; source: RequestSource }[],
-  now: number,
-): Promise<number> {
+/** A request as learnt from a webhook or the poll. */
+export interface LearntRequest extends RoutingRequestKey {
+  source: RequestSource;
+  /**
+   * The contact may have asked again at an instant it was already routed for (a webhook: the
+   * capture stamps the same value again; the poll: the contact reads as re-requested).
+   */
+  recheck?: boolean;
+}
+
+/**
+ * Records requests. A request not known yet (contact and instant) is new (round 0). A known one is
+ * left as it is, unless `recheck` and every round of it is closed (done, skipped): then a round one
+ * higher is added, to be read and routed if the contact did ask again at that instant (a duplicate
+ * delivery finds it not asking and is closed as skipped). Returns how many rows were added.
+ */
+export async function enqueueRequests(db: Sql, requests: LearntRequest[], now: number): Promise<number> {
   let added = 0;
   for (const request of requests) {
-    const result = await db.query(
-      `INSERT INTO routing_requests (contact_id, requested_at, source, received_at)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (contact_id, requested_at) DO NOTHING RETURNING contact_id`,
-      [request.contactId, request.requestedAt, request.source, now],
-    );
+    const params = [request.contactId, request.requestedAt, request.source, now];
+    const result = request.recheck
+      ? await db.query(
+          `INSERT INTO routing_requests (contact_id, requested_at, round, source, received_at)
+           SELECT $1, $2, coalesce(max(round) + 1, 0), $3, $4 FROM routing_requests
+           WHERE contact_id = $1 AND requested_at = $2
+           HAVING coalesce(bool_and(status IN ('done', 'skipped')), true)
+           ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
+          params,
+        )
+      : await db.query(
+          `INSERT INTO routing_requests (contact_id, requested_at, source, received_at)
+           VALUES ($1, $2, $3, $4) ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
+          params,
+        );
     added += result.rows.length;
   }
   return added;
@@ -77,18 +99,19 @@ export async function claimRequests(
 ): Promise<StoredRequest[]> {
   const result = await db.query<Record<string, unknown>>(
     `UPDATE routing_requests r SET lease_owner = $1, lease_until = $2, attempts = r.attempts + 1
-     FROM (SELECT contact_id, requested_at FROM routing_requests
+     FROM (SELECT contact_id, requested_at, round FROM routing_requests
            WHERE status = 'pending' AND not_before <= $3
              AND (lease_owner = $1 OR lease_until IS NULL OR lease_until < $3)
-           ORDER BY requested_at, contact_id LIMIT $4 FOR UPDATE SKIP LOCKED) picked
-     WHERE r.contact_id = picked.contact_id AND r.requested_at = picked.requested_at
-     RETURNING r.contact_id, r.requested_at, r.source, r.received_at, r.attempts`,
+           ORDER BY requested_at, contact_id, round LIMIT $4 FOR UPDATE SKIP LOCKED) picked
+     WHERE r.contact_id = picked.contact_id AND r.requested_at = picked.requested_at AND r.round = picked.round
+     RETURNING r.contact_id, r.requested_at, r.round, r.source, r.received_at, r.attempts`,
     [owner, now + leaseMs, now, limit],
   );
   return result.rows
     .map((row) => ({
       contactId: String(row.contact_id),
       requestedAt: num(row.requested_at),
+      round: num(row.round),
       source: row.source as RequestSource,
       receivedAt: num(row.received_at),
       attempts: num(row.attempts),
@@ -106,8 +129,8 @@ export async function releaseRequests(
   for (const key of keys) {
     await db.query(
       `UPDATE routing_requests SET lease_owner = NULL, lease_until = NULL, not_before = $3, note = $4
-       WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending'`,
-      [key.contactId, key.requestedAt, notBefore, note],
+       WHERE contact_id = $1 AND requested_at = $2 AND round = $5 AND status = 'pending'`,
+      [key.contactId, key.requestedAt, notBefore, note, roundOf(key)],
     );
   }
 }
@@ -121,8 +144,8 @@ export async function closeRequests(
   for (const { key, status, note } of closed) {
     await db.query(
       `UPDATE routing_requests SET status = $3, note = $4, done_at = $5, lease_owner = NULL, lease_until = NULL
-       WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending'`,
-      [key.contactId, key.requestedAt, status, note, now],
+       WHERE contact_id = $1 AND requested_at = $2 AND round = $6 AND status = 'pending'`,
+      [key.contactId, key.requestedAt, status, note, now, roundOf(key)],
     );
   }
 }
@@ -176,8 +199,9 @@ export async function commitDecisions(
     const pending: RoutingRequestKey[] = [];
     for (const key of keys) {
       const row = await tx.query(
-        `SELECT 1 FROM routing_requests WHERE contact_id = $1 AND requested_at = $2 AND status = 'pending' FOR UPDATE`,
-        [key.contactId, key.requestedAt],
+        `SELECT 1 FROM routing_requests
+         WHERE contact_id = $1 AND requested_at = $2 AND round = $3 AND status = 'pending' FOR UPDATE`,
+        [key.contactId, key.requestedAt, roundOf(key)],
       );
       if (row.rows.length > 0) pending.push(key);
     }
@@ -189,8 +213,8 @@ export async function commitDecisions(
       const { key } = record;
       await tx.query(
         `INSERT INTO decisions (contact_id, requested_at, email, decided_at, config_version, system, rule,
-                                owner_email, owner_id, input, decision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                owner_email, owner_id, input, decision, round)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           key.contactId,
           key.requestedAt,
@@ -203,18 +227,29 @@ export async function commitDecisions(
           record.ownerId,
           JSON.stringify(record.input),
           JSON.stringify(record.decision),
+          roundOf(key),
         ],
       );
       for (const write of record.writes) {
         await tx.query(
-          `INSERT INTO outbox (contact_id, requested_at, kind, payload, lease_owner, lease_until, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [key.contactId, key.requestedAt, write.kind, JSON.stringify(write.payload), owner, now + leaseMs, now],
+          `INSERT INTO outbox (contact_id, requested_at, round, kind, payload, lease_owner, lease_until, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            key.contactId,
+            key.requestedAt,
+            roundOf(key),
+            write.kind,
+            JSON.stringify(write.payload),
+            owner,
+            now + leaseMs,
+            now,
+          ],
         );
       }
       await tx.query(
-        `UPDATE routing_requests SET status = 'decided', decided_at = $3 WHERE contact_id = $1 AND requested_at = $2`,
-        [key.contactId, key.requestedAt, now],
+        `UPDATE routing_requests SET status = 'decided', decided_at = $3
+         WHERE contact_id = $1 AND requested_at = $2 AND round = $4`,
+        [key.contactId, key.requestedAt, now, roundOf(key)],
       );
     }
     await writeLedger(tx, before, rotation, now);
@@ -227,6 +262,7 @@ function outboxRow(row: Record<string, unknown>): OutboxRow {
     id: num(row.id),
     contactId: String(row.contact_id),
     requestedAt: num(row.requested_at),
+    round: num(row.round),
     kind: row.kind as OutboxKind,
     payload: typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload,
     status: row.status as OutboxRow["status"],
@@ -251,7 +287,7 @@ export async function claimOutbox(
            WHERE status <> 'done' AND (lease_owner = $1 OR lease_until IS NULL OR lease_until < $3)
            ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) picked
      WHERE o.id = picked.id
-     RETURNING o.id, o.contact_id, o.requested_at, o.kind, o.payload, o.status, o.attempts`,
+     RETURNING o.id, o.contact_id, o.requested_at, o.round, o.kind, o.payload, o.status, o.attempts`,
     [owner, now + leaseMs, now, limit],
   );
   return result.rows.map(outboxRow).sort((a, b) => a.id - b.id);
@@ -291,11 +327,12 @@ export async function finishRequests(
     const result = await db.query<{ system: string }>(
       `UPDATE routing_requests r SET status = 'done', done_at = $3, lease_owner = NULL, lease_until = NULL
        FROM decisions d
-       WHERE r.contact_id = $1 AND r.requested_at = $2 AND r.status = 'decided'
-         AND d.contact_id = r.contact_id AND d.requested_at = r.requested_at
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.contact_id = $1 AND o.requested_at = $2 AND o.status <> 'done')
+       WHERE r.contact_id = $1 AND r.requested_at = $2 AND r.round = $4 AND r.status = 'decided'
+         AND d.contact_id = r.contact_id AND d.requested_at = r.requested_at AND d.round = r.round
+         AND NOT EXISTS (SELECT 1 FROM outbox o
+                         WHERE o.contact_id = $1 AND o.requested_at = $2 AND o.round = $4 AND o.status <> 'done')
        RETURNING d.system`,
-      [key.contactId, key.requestedAt, now],
+      [key.contactId, key.requestedAt, now, roundOf(key)],
     );
     if (result.rows[0]) finished.push({ key, system: result.rows[0].system });
   }
@@ -316,6 +353,8 @@ export async function queueDepth(db: Sql): Promise<{ pending: number; decided: n
 export interface LoggedDecision {
   contactId: string;
   requestedAt: number;
+  /** 0, or the recheck round of an instant already routed (see `RoutingRequestKey`). */
+  round: number;
   email: string | null;
   decidedAt: number;
   configVersion: string;
@@ -335,14 +374,15 @@ export async function findDecisions(db: Sql, contact: string, limit = 20): Promi
   const byEmail = contact.includes("@");
   const result = await db.query<Record<string, unknown>>(
     `SELECT d.*, r.status, r.done_at FROM decisions d
-     JOIN routing_requests r ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at
+     JOIN routing_requests r ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at AND r.round = d.round
      WHERE ${byEmail ? "lower(d.email) = lower($1)" : "d.contact_id = $1"}
-     ORDER BY d.requested_at DESC LIMIT $2`,
+     ORDER BY d.requested_at DESC, d.round DESC LIMIT $2`,
     [contact, limit],
   );
   return result.rows.map((row) => ({
     contactId: String(row.contact_id),
     requestedAt: num(row.requested_at),
+    round: num(row.round),
     email: (row.email as string | null) ?? null,
     decidedAt: num(row.decided_at),
     configVersion: String(row.config_version),

@@ -23,7 +23,8 @@ export interface TaskCreatePayload {
 
 /** The line that ties a task to its routing request; looked for before creating it again. */
 export function taskMarker(key: RoutingRequestKey): string {
-  return `routeops-request:${key.contactId}:${key.requestedAt}`;
+  const round = key.round ?? 0;
+  return `routeops-request:${key.contactId}:${key.requestedAt}${round > 0 ? `:${round}` : ""}`;
 }
 
 /** The owner the lead goes to: the named owner, else the rotation's pick. */
@@ -74,8 +75,11 @@ export function decisionWrites(
     [M.routingPending]: "false",
   };
   const ownerIdValue = ownerId(owner);
-  // A lead without an owner (nurture) keeps whatever owner it had, as the workflows do.
-  if (ownerIdValue !== "") properties.hubspot_owner_id = ownerIdValue;
+  // The owner is the engine's: a decision that names nobody (nurture) leaves the lead unowned, so
+  // the owner an earlier routing gave it is cleared ("" clears a value, as for every routing
+  // property above). A named rep without a HubSpot owner (unresolved) leaves the owner as it is.
+  if (owner === null) properties.hubspot_owner_id = "";
+  else if (ownerIdValue !== "") properties.hubspot_owner_id = ownerIdValue;
   const writes: { kind: OutboxKind; payload: ContactUpdatePayload | TaskCreatePayload }[] = [
     { kind: "contact_update", payload: { properties, unresolved } satisfies ContactUpdatePayload },
   ];

@@ -107,10 +107,11 @@ describe("router mode is the default", () => {
 });
 
 describe("a capture flow", () => {
-  it("records the form's id and page URL from the event, asks for routing, and stamps the request last", () => {
+  it("clears the request first, records the form's id and page URL from the event, asks for routing, and stamps the request last", () => {
     const body = captureOf(compileRouter(), "form_submission");
     const token = (name: string) => `{{ enrollment_events.enrollment_event_4_1639801.${name} }}`;
     expect(writesInOrder(body)).toEqual([
+      { property: P.routeRequestedAt, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventKind, value: { type: "STATIC_VALUE", staticValue: "form_submission" } },
       { property: P.eventFormId, value: { type: "STATIC_VALUE", staticValue: token("hs_form_id") } },
       { property: P.eventPageUrl, value: { type: "STATIC_VALUE", staticValue: token("hs_page_url") } },

@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRouting, createRotationState, route } from "../../src/engine";
-import type { Decision, OutboundTouch, RouteEvent, RouteInput } from "../../src/engine/types";
+import type { Decision, RouteInput } from "../../src/engine/types";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFixture } from "../../src/fixtures";
 import { MANAGED_PROPERTIES as P } from "../../src/deploy";
@@ -88,25 +88,6 @@ interface Outcome {
   observed: RoutingView;
   expected: RoutingView;
   replayed: Replayed;
-  /** A known difference between the router and the engine that shaped `expected`. */
-  known?: "router_keeps_owner_on_nurture" | "same_instant_request";
-}
-
-const effectiveOwnerOf = (decision: Decision) => decision.owner ?? decision.rotationPick;
-
-/** A recorded touch that asks for routing itself (a logged call, an event import) at the event's instant. */
-function sameInstantTouch(input: RouteInput): OutboundTouch | undefined {
-  return (input.contact.history ?? []).find((touch) => touch.at === input.at && touch.kind !== "sequence_enrollment");
-}
-
-/** The touch as the event the router routed instead (the replay raises it as such). */
-function touchAsEvent(input: RouteInput, touch: OutboundTouch): RouteInput {
-  const event: RouteEvent =
-    touch.kind === "call"
-      ? { kind: "call_logged", owner: touch.owner }
-      : { kind: "list_import", importSource: "event:history", owner: touch.owner };
-  const history = (input.contact.history ?? []).filter((t) => t !== touch && t.at <= input.at);
-  return { ...input, event, contact: { ...input.contact, history } };
 }
 
 describe("routing/ in router mode: capture workflows, webhooks and the router route every fixture like the engine", () => {
@@ -176,34 +157,11 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       const held = heldInput(input, replayed);
       const name = label(file, fixture.name);
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
-      const sameInstant = sameInstantTouch(held);
-      if (sameInstant) {
-        // Known difference: the touch asked for routing at the event's very instant, so the event's
-        // request carries the same instant and the router takes it as already routed.
-        const decision = route(compiled, touchAsEvent(held, sameInstant), { rotation });
-        const expected = routerView(decision, input.at);
-        outcomes.set(name, {
-          observed: portalView(replayed.properties, portal.emailOf),
-          expected,
-          replayed,
-          known: "same_instant_request",
-        });
-        continue;
-      }
       const decision = route(compiled, held, { rotation });
-      let expected = routerView(decision, input.at);
-      let known: Outcome["known"];
-      const before = replayed.ownerBefore === null ? null : replayed.ownerBefore.toLowerCase();
-      if (decision.nurture !== null && effectiveOwnerOf(decision) === null && before !== null) {
-        // Known difference: the router leaves a nurtured lead's owner as it was (src/router/writes.ts).
-        expected = { ...expected, owner: before };
-        known = "router_keeps_owner_on_nurture";
-      }
       outcomes.set(name, {
         observed: portalView(replayed.properties, portal.emailOf),
-        expected,
+        expected: routerView(decision, input.at),
         replayed,
-        ...(known ? { known } : {}),
       });
     }
     routedByWebhook = router.metrics.requestsLearnt.get("webhook") ?? 0;
@@ -225,14 +183,6 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
     const runs = replayed.runs.map((run) => `  run ${run.id} ${run.flowName} (${run.status})`);
     expect(mismatches, [...mismatches, "flow runs:", ...runs].join("\n")).toEqual([]);
     expect(replayed.runs.every((run) => run.status === "completed")).toBe(true);
-  });
-
-  it("differs from the engine only where the router is known to (listed in docs/differential.md)", () => {
-    const known = [...outcomes].filter(([, o]) => o.known).map(([name, o]) => `${o.known}: ${name}`);
-    expect(known.sort()).toEqual([
-      "router_keeps_owner_on_nurture: reengagement/not-reengagement.yaml: old touch is ignored even when a newer one is by a non-rep, so a small company's download goes to nurture",
-      "same_instant_request: reengagement/original-rep.yaml: touch logged at the very instant of the event counts",
-    ]);
   });
 
   it("replays every reference fixture, learning every request from a webhook", () => {

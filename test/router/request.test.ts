@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
-import { needsRouting, requestStanding, routeInputOf } from "../../src/router";
+import { needsRouting, reRequested, requestStanding, routeInputOf } from "../../src/router";
 
 const T = Date.parse("2026-03-03T15:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -110,6 +110,20 @@ describe("whether a contact waits for the router", () => {
     expect(needsRouting(at(T, T - 1))).toBe(true);
     expect(needsRouting(at(null, null))).toBe(false);
   });
+
+  it("asked again at the instant it was routed for (pending set again after the router's write): yes", () => {
+    const contact = (pending: string | null) => ({
+      id: "1",
+      properties: { [M.routeRequestedAt]: iso(T), [M.routedAt]: iso(T), [M.routingPending]: pending },
+    });
+    expect(needsRouting(contact("true"))).toBe(true);
+    expect(reRequested(contact("true"))).toBe(true);
+    expect(needsRouting(contact("false"))).toBe(false);
+    expect(reRequested(contact("false"))).toBe(false);
+    expect(reRequested(contact(null))).toBe(false);
+    const routedLater = { id: "1", properties: { ...contact("true").properties, [M.routedAt]: iso(T + 1) } };
+    expect(reRequested(routedLater)).toBe(false);
+  });
 });
 
 describe("a stored request against the contact as read now", () => {
@@ -126,8 +140,21 @@ describe("a stored request against the contact as read now", () => {
   });
 
   it("it was routed meanwhile (another router, workflows mode)", () => {
-    const routed = { ...pricingForm, properties: { ...pricingForm.properties, [M.routedAt]: iso(T) } };
+    const routed = {
+      ...pricingForm,
+      properties: { ...pricingForm.properties, [M.routedAt]: iso(T), [M.routingPending]: "false" },
+    };
     expect(requestStanding(key, routed, company, owners)).toEqual({ kind: "already_routed", routedAt: T });
+  });
+
+  it("it was routed, and the contact asked again at that very instant (pending again): route it again", () => {
+    const again = {
+      ...pricingForm,
+      properties: { ...pricingForm.properties, [M.routedAt]: iso(T), [M.routingPending]: "true" },
+    };
+    const standing = requestStanding({ ...key, round: 1 }, again, company, owners);
+    expect(standing.kind).toBe("route");
+    expect(standing.kind === "route" && standing.input.at).toBe(T);
   });
 
   it("the read does not show it yet (older stamp or none): not visible yet", () => {

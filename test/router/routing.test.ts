@@ -56,3 +56,71 @@ describe("routeops router on the emulator, embedded database", () => {
     await router.close();
   });
 });
+
+describe("a contact that asks again at the very instant it was routed for", () => {
+  it("is routed again for the second event (a new round of the same request), once; a duplicate delivery changes nothing", async () => {
+    const b = await bench();
+    const db = await memoryDatabase();
+    const id = createLead(b, {
+      email: "twice@lead.test",
+      country: "US",
+      state: "NY",
+      formId: "contact-us",
+      requestedAt: T0,
+    });
+    b.clock.set(T0 + 1000);
+    const router = await startRouter({
+      config: b.config,
+      hubspot: b.hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+    });
+    const request = { contactId: id, requestedAt: T0, recheck: true };
+    expect(await router.learn([request], "webhook")).toBe(1);
+    expect((await router.drain()).decided).toBe(1);
+    const portal = b.emulator.portal;
+    const contact = portal.contacts.get(id)!;
+    const compiled = compileRouting(b.config);
+    const rotation = createRotationState();
+    const emails = new Map(portal.owners.list().map((o) => [o.id, o.email.toLowerCase()]));
+    const inputNow = () => routeInputOf({ id, properties: contact.properties }, undefined, emails, T0);
+    const first = route(compiled, inputNow(), { rotation });
+    expect(contact.properties[M.rule]).toBe(first.rule);
+
+    // A duplicate of the first delivery: the contact does not ask again, so it is closed, not routed.
+    expect(await router.learn([request], "webhook")).toBe(1);
+    const duplicate = await router.drain();
+    expect([duplicate.decided, duplicate.closed]).toEqual([0, 1]);
+
+    // The capture workflows of a second event in the same millisecond (a demo request): the stamp
+    // is cleared, the facts copied, pending set, and the same instant stamped again.
+    portal.contacts.update(contact, { [M.routeRequestedAt]: "" }, T0 + 2000, "emulator");
+    portal.contacts.update(
+      contact,
+      { [M.eventFormId]: "demo-request", [M.routingPending]: "true", [M.routeRequestedAt]: new Date(T0).toISOString() },
+      T0 + 2000,
+      "emulator",
+    );
+    expect(await router.poll()).toBe(1); // the poll sees it too; the webhook would find the same round open
+    expect(await router.learn([request], "webhook")).toBe(0);
+    expect((await router.drain()).decided).toBe(1);
+
+    const expected = route(compiled, inputNow(), { rotation });
+    expect(expected.rule).not.toBe(first.rule);
+    expect(contact.properties[M.rule]).toBe(expected.rule);
+    expect(b.emailOfOwner(contact.properties.hubspot_owner_id)).toBe(expected.owner ?? expected.rotationPick);
+    expect(Date.parse(contact.properties[M.routedAt]!)).toBe(T0);
+    expect(contact.properties[M.routingPending]).toBe("false");
+    const why = await router.why(id);
+    expect(why.map((d) => [d.requestedAt, d.round, d.rule])).toEqual([
+      [T0, 2, expected.rule], // round 1 was the duplicate, closed
+      [T0, 0, first.rule],
+    ]);
+    const markers = portal.tasks.forContact(id).map((t) => t.properties.hs_task_body!.split("\n").at(-1));
+    expect(new Set(markers).size).toBe(markers.length);
+    expect(await router.poll()).toBe(0);
+    await router.close();
+  });
+});

@@ -23,10 +23,16 @@ import { branch, type Step } from "./steps";
  * instant the event happened (the event's own timestamp, not the time the flow runs): the router
  * learns of it from the `contact.propertyChange` webhook on that property, by which time every
  * fact above it is written, and decides as of that instant (SLA due times, out-of-office).
+ *
+ * The stamp is cleared first: while the facts are copied the contact shows no request, and a
+ * second event at the very instant the contact was routed for (a call logged as a form is
+ * submitted) still changes the property, so HubSpot sends the webhook, and the contact then reads
+ * pending with requested-at equal to routed-at, which the router takes as a new request.
  */
 export function captureSteps(kind: EventKind): Step[] {
   const entry = EVENT_TYPES[kind];
   return [
+    clearValue(P.routeRequestedAt),
     setValue(P.eventKind, kind),
     ...EVENT_FIELDS.map(({ field, property }) => {
       const name = entry.properties[field];
