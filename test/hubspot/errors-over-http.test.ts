@@ -1,3 +1,5 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
@@ -94,21 +96,28 @@ describe("errors over HTTP", () => {
   });
 
   it("no answer at all: a network_error after the configured attempts, without the token", async () => {
-    const closed = await emulator({ token: TOKEN });
-    const baseUrl = closed.baseUrl;
-    await closed.close();
-    const nobody = createHubSpotAdapter({
-      accessToken: TOKEN,
-      baseUrl,
-      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
-    });
-    const error = await failure(nobody.listOwners());
-    expect(error).toMatchObject({ code: "network_error", status: null, attempts: 3 });
-    expect(error.message).toMatch(
-      /^HubSpot GET \/crm\/v3\/owners failed \(no response\): fetch failed.*ECONNREFUSED.* after 3 attempts$/,
-    );
-    const raw = await failure(nobody.listActionTypes());
-    expect(raw).toMatchObject({ code: "network_error", path: "/automation/2026-09-beta/action-types" });
+    // A server that accepts the connection and closes it without a word: retried, unlike a refused
+    // connection (test/hubspot/refused-connection.test.ts), which no retry can fix.
+    const silent = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const nobody = createHubSpotAdapter({
+        accessToken: TOKEN,
+        baseUrl,
+        retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+      });
+      const error = await failure(nobody.listOwners());
+      expect(error).toMatchObject({ code: "network_error", status: null, attempts: 3 });
+      expect(error.message).toMatch(
+        /^HubSpot GET \/crm\/v3\/owners failed \(no response\): fetch failed.* after 3 attempts$/,
+      );
+      expect(error.message).not.toContain(TOKEN);
+      const raw = await failure(nobody.listActionTypes());
+      expect(raw).toMatchObject({ code: "network_error", path: "/automation/2026-09-beta/action-types" });
+    } finally {
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it("a token that cannot be sent in a header is refused up front, without echoing it", () => {
