@@ -33,6 +33,7 @@ import {
   markOutboxDone,
   releaseOutbox,
   releaseRequests,
+  settledRequests,
   type DecisionRecord,
   type OutboxRow,
 } from "./store";
@@ -253,7 +254,11 @@ async function decideStep(
 async function writeStep(context: CycleContext, report: CycleReport): Promise<void> {
   const { db, hubspot } = context;
   const rows = await claimOutbox(db, context.replicaId, context.now(), context.leaseMs, context.batchSize * 2);
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    // Nothing to write: close what a stopped router wrote in full but did not close.
+    await finishStep(context, await settledRequests(db, context.batchSize), report);
+    return;
+  }
   const updates = rows.filter((r) => r.kind === "contact_update");
   const tasks = rows.filter((r) => r.kind === "task_create");
   const failed: number[] = [];
@@ -311,9 +316,14 @@ async function writeStep(context: CycleContext, report: CycleReport): Promise<vo
     await releaseOutbox(db, failed, context.now() + context.retryDelayMs);
   }
 
-  const keys = uniqueKeys(rows);
-  const finished = await finishRequests(db, keys, context.now());
-  report.finished = finished.length;
+  await finishStep(context, uniqueKeys(rows), report);
+}
+
+/** Step 6: closes the requests among `keys` whose writes are all done, measures and notifies them. */
+async function finishStep(context: CycleContext, keys: RoutingRequestKey[], report: CycleReport): Promise<void> {
+  if (keys.length === 0) return;
+  const finished = await finishRequests(context.db, keys, context.now());
+  report.finished += finished.length;
   const now = context.now();
   const routed = finished.map(({ key, system }) => ({ key, system, latencyMs: now - key.requestedAt }));
   for (const lead of routed) context.metrics.observeRouted(lead.system, lead.latencyMs);

@@ -339,6 +339,23 @@ export async function finishRequests(
   return finished;
 }
 
+/**
+ * Decided requests whose writes are all done but that are not closed: a router stopped between
+ * the last write and `finishRequests` leaves them so, with no open outbox row that would bring a
+ * later cycle back to them. Oldest first, at most `limit`.
+ */
+export async function settledRequests(db: Sql, limit: number): Promise<RoutingRequestKey[]> {
+  const result = await db.query<{ contact_id: string; requested_at: unknown }>(
+    `SELECT r.contact_id, r.requested_at FROM routing_requests r
+     WHERE r.status = 'decided'
+       AND NOT EXISTS (SELECT 1 FROM outbox o
+                       WHERE o.contact_id = r.contact_id AND o.requested_at = r.requested_at AND o.status <> 'done')
+     ORDER BY r.requested_at, r.contact_id LIMIT $1`,
+    [limit],
+  );
+  return result.rows.map((row) => ({ contactId: row.contact_id, requestedAt: num(row.requested_at) }));
+}
+
 /** How many requests wait: pending (not decided) and decided (writes not all done). */
 export async function queueDepth(db: Sql): Promise<{ pending: number; decided: number }> {
   const result = await db.query<{ status: string; n: unknown }>(

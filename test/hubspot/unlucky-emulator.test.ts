@@ -1,12 +1,14 @@
 /**
  * The retry policy against an emulator that is unlucky on purpose (docs/emulator.md, "Faults"):
  * Retry-After in seconds and as an HTTP date, HubSpot's daily 429, and a write that landed but
- * was answered 502. Waits are recorded, not slept: they cost no real time.
+ * was answered 502. Waits are recorded, not slept, on the adapter's own instant clock (its rate
+ * limiter and retries agree on the time): they cost no real time.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { FaultOptions, RunningEmulator } from "../../src/emulator";
 import { HubSpotError, type HubSpotWait } from "../../src/hubspot";
 import { createDeployPort } from "../../src/hubspot/deploy-port";
+import { instantTime } from "../support/instant-time";
 import { adapterFor, emulator, TEST_REPS } from "./emulator-fixture";
 
 let running: RunningEmulator | undefined;
@@ -17,15 +19,10 @@ afterEach(async () => {
 
 async function unlucky(faults: Omit<FaultOptions, "seed" | "rate"> & { rate?: number }) {
   running = await emulator({ faults: { seed: 1, rate: 1, ...faults }, seed: { reps: TEST_REPS, contacts: 0 } });
-  const slept: number[] = [];
+  const time = instantTime();
   const waits: HubSpotWait[] = [];
-  const hubspot = adapterFor(running, {
-    sleep: async (ms) => {
-      slept.push(ms);
-    },
-    onWait: (wait) => waits.push(wait),
-  });
-  return { target: running, hubspot, slept, waits };
+  const hubspot = adapterFor(running, { now: time.now, sleep: time.sleep, onWait: (wait) => waits.push(wait) });
+  return { target: running, hubspot, slept: time.slept, waits };
 }
 
 const OWNERS = "GET /crm/v3/owners";
@@ -65,6 +62,28 @@ describe("Retry-After", () => {
     expect((error as HubSpotError).message).toContain("retry after 3,600 s (Retry-After)");
     expect(slept.filter((ms) => ms >= 1_000)).toEqual([]);
     expect(target.requests.entries.filter((entry) => entry.endpoint === OWNERS)).toHaveLength(1);
+  });
+});
+
+describe("an answer that does not come", () => {
+  it("each attempt is given up after the request timeout, and the call fails as a timeout", async () => {
+    // The emulator holds every owners answer for 20 s; the adapter gives each attempt 0.3 s.
+    running = await emulator({
+      faults: { seed: 1, rate: 1, kinds: ["slow"], endpoints: [OWNERS], slowMs: 20_000 },
+      seed: { reps: TEST_REPS, contacts: 0 },
+    });
+    const time = instantTime();
+    const hubspot = adapterFor(running, {
+      requestTimeoutMs: 300,
+      retry: { attempts: 2 },
+      now: time.now,
+      sleep: time.sleep,
+    });
+    // Without the timeout the call would succeed once the answer comes, 20 s later.
+    const error = await hubspot.listOwners().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubSpotError);
+    expect((error as HubSpotError).code).toBe("network_error");
+    expect((error as HubSpotError).message).toMatch(/no answer within \d+ s \(timeout\)/);
   });
 });
 

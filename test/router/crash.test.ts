@@ -95,6 +95,8 @@ async function run(b: Bench, db: RouterDatabase, crashAt: RouterStep | null, bat
     http: false,
     loop: false,
     now: b.clock.now,
+    // Waiting for a retry time passes on the test's clock, not in real seconds.
+    sleep: async (ms) => b.clock.advance(ms),
     batchSize,
     leaseMs: LEASE,
     replicaId: "restarted",
@@ -137,6 +139,12 @@ describe("a crash after any step of routing, then a restart", () => {
       expect({ step, ledger: await readLedger(db) }).toEqual({ step, ledger: expectedLedger });
       const decisions = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions");
       expect({ step, decisions: decisions.rows[0]!.n }).toEqual({ step, decisions: 6 });
+      // Every request is closed: none is left "decided" with its writes done (the router would
+      // report it open forever, and `--once` would exit 1).
+      const open = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM routing_requests WHERE status <> 'done'",
+      );
+      expect({ step, open: open.rows[0]!.n }).toEqual({ step, open: 0 });
       await b.emulator.close();
     }
   });
