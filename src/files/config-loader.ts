@@ -1,7 +1,7 @@
 /**
  * Loads a routing config module (`routing/index.ts` by default) and validates it. The config is
- * TypeScript the user writes, so loading it is running code: it runs in a worker thread (see
- * config-worker.ts) with a deadline, and everything that can go wrong (no file, a syntax error,
+ * TypeScript the user writes, so loading it is running code: it runs with a deadline (see
+ * config-module.ts), and everything that can go wrong (no file, a syntax error,
  * no export, a module that throws, a module that never finishes) becomes a Diagnostic with the
  * file and line, never a stack trace or a hang.
  */
@@ -11,7 +11,7 @@ import type { Diagnostic } from "../config/diagnostics";
 import { inspectRouting, renderPath, type ValidateOptions } from "../config/validate";
 import type { RoutingConfig } from "../config/types";
 import { ConfigLocator } from "./config-locator";
-import { loadInWorker } from "./config-worker";
+import { runConfigModule } from "./config-module";
 
 /** Where to resolve the config path from, and how long its code may run. */
 export interface LoadOptions {
@@ -58,7 +58,7 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
   const entryFile = found.file;
   const folder = path.dirname(entryFile);
   const timeoutMs = options.timeoutMs ?? configTimeout();
-  const outcome = loadInWorker({ entryFile, alias: { routeops: ownEntry() }, timeoutMs });
+  const outcome = runConfigModule({ entryFile, alias: { routeops: ownEntry() }, timeoutMs });
 
   if (outcome.kind === "timed_out") {
     return failed({

@@ -210,6 +210,40 @@ describe("running the config's code", () => {
     expect(lines.join("")).not.toContain("hello from the config");
   });
 
+  it("keeps what a config writes to stderr out of the command's output", () => {
+    const f = folder();
+    f.edit(
+      "routing/index.ts",
+      "export default defineRouting(",
+      'console.error("oops");\nexport default defineRouting(',
+    );
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).config?.version).toBe("2026.11.1");
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines.join("")).not.toContain("oops");
+  });
+
+  it("reports a config that calls process.exit at that line, and the command goes on", () => {
+    const f = folder();
+    f.edit("routing/slas.ts", "export const slaPolicies", "process.exit(3);\nexport const slaPolicies");
+    const line = f.read("routing/slas.ts").split("\n").indexOf("process.exit(3);") + 1;
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics;
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "config_load_failed",
+        severity: "error",
+        file: "routing/slas.ts",
+        line,
+        message: "loading the config failed: the config called process.exit(3) while loading",
+      }),
+    ]);
+  });
+
   it("reports a function where data belongs as a shape error, not a crash", () => {
     const f = folder();
     f.edit("routing/index.ts", "  defaultCalendar:", "  reengagement: () => reengagement,\n  defaultCalendar:");

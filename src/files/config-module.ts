@@ -1,0 +1,152 @@
+/**
+ * Runs a routing config module with a deadline. Loading a config is running the user's code: a
+ * module that never finishes (an endless loop at import) must fail with a clear error instead of
+ * hanging `validate` or `emulator --seed`.
+ *
+ * The module runs in this thread, inside a `vm` script with a `timeout`: V8 stops whatever
+ * JavaScript runs past the deadline, including the functions the script calls (jiti, the config's
+ * modules), and Node throws ERR_SCRIPT_EXECUTION_TIMEOUT
+ * (https://nodejs.org/api/vm.html#scriptruninthiscontextoptions). A worker thread did the same
+ * job before, but starting one (a second V8 isolate, jiti loaded again in it) cost more than the
+ * whole rest of `routeops validate`. What the worker gave for free is kept by hand: what the
+ * config prints is not the command's output (it would break --format json), `process.exit` in a
+ * config cannot end the command, the config's code sees `process.env` without the command's
+ * secrets (see configEnvironment), and every load reads the files afresh (an edit between two loads
+ * in one process, as in the router, is seen). Not covered: a config that blocks inside a native
+ * call (a synchronous child process that never ends) is not JavaScript running and cannot be
+ * stopped; a config is data, and nothing in routeops' own configs does that.
+ *
+ * TypeScript is loaded with jiti (https://github.com/unjs/jiti, also used by checkly-cli and c12):
+ * transpiled with Babel, cached on disk, so a second load of an unchanged file costs no
+ * transpiling. `routeops` is aliased to the running package, so `import { defineRouting } from
+ * "routeops"` works in this repository, in a copy of it and in a project that installed it.
+ */
+import type { createJiti as CreateJiti } from "jiti";
+import { createRequire } from "node:module";
+import vm from "node:vm";
+import { SECRET_ENV_VARIABLES } from "../secrets";
+
+/** How loading the module ended. */
+export type ModuleOutcome =
+  | {
+      kind: "loaded";
+      /** The module's default export (or `routing` export). */
+      config: unknown;
+      /** Names the module exports (for "exports no routing config"). */
+      exportNames: string[];
+      /** Every module file the load read (absolute paths). */
+      files: string[];
+    }
+  | { kind: "threw"; error: { name: string; message: string; stack: string; syntax: boolean } }
+  | { kind: "timed_out" };
+
+export interface ModuleLoad {
+  entryFile: string;
+  /** Module specifier -> absolute path, for jiti. */
+  alias: Record<string, string>;
+  timeoutMs: number;
+}
+
+const nodeRequire = createRequire(__filename);
+/** jiti, loaded on the first config load (commands that load no config do not pay for it). */
+let createJiti: typeof CreateJiti | undefined;
+
+/** A config called process.exit while loading. */
+class ConfigExit extends Error {
+  constructor(code: unknown) {
+    super(`the config called process.exit(${code === undefined ? "" : String(code)}) while loading`);
+  }
+}
+
+/** Loads `entryFile`; stops its code after `timeoutMs`. */
+export function runConfigModule(load: ModuleLoad): ModuleOutcome {
+  createJiti ??= (nodeRequire("jiti") as { createJiti: typeof CreateJiti }).createJiti;
+  const cache = nodeRequire.cache;
+  const cachedBefore = new Set(Object.keys(cache));
+  const jiti = createJiti(load.entryFile, { alias: load.alias, interopDefault: false, moduleCache: true });
+  const restore = quieten();
+  const key = `__routeopsLoadConfig${process.hrtime.bigint()}`;
+  try {
+    (globalThis as Record<string, unknown>)[key] = () => jiti(load.entryFile);
+    const script = new vm.Script(`globalThis[${JSON.stringify(key)}]()`, { filename: "routeops-config-loader" });
+    const exports: unknown = script.runInThisContext({ timeout: load.timeoutMs, displayErrors: false });
+    const record = typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>) : {};
+    return {
+      kind: "loaded",
+      config: record.default !== undefined ? record.default : record.routing,
+      exportNames: Object.keys(record).filter((name) => name !== "__esModule"),
+      files: Object.keys(cache).filter((file) => !cachedBefore.has(file)),
+    };
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return { kind: "timed_out" };
+    const e = error instanceof Error ? error : new Error(String(error));
+    return {
+      kind: "threw",
+      error: { name: e.name, message: e.message, stack: String(e.stack ?? ""), syntax: e instanceof SyntaxError },
+    };
+  } finally {
+    delete (globalThis as Record<string, unknown>)[key];
+    restore();
+    forgetLoadedModules(cache, cachedBefore);
+  }
+}
+
+/**
+ * Drops the modules this load added to Node's module cache, so that the next load reads the
+ * files again; installed packages stay (they do not change while the process runs).
+ */
+function forgetLoadedModules(cache: NodeJS.Require["cache"], before: Set<string>): void {
+  for (const file of Object.keys(cache)) {
+    if (!before.has(file) && !/[\\/]node_modules[\\/]/.test(file)) delete cache[file];
+  }
+}
+
+/**
+ * While the config's code runs: stdout and stderr are silenced, process.exit throws, and
+ * process.env holds no secret. Returns the undo.
+ */
+function quieten(): () => void {
+  const env = process.env;
+  const stdoutWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write;
+  const exit = process.exit;
+  const swallow = ((...args: unknown[]) => {
+    const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
+  process.stdout.write = swallow;
+  process.stderr.write = swallow;
+  process.exit = ((code?: unknown) => {
+    throw new ConfigExit(code);
+  }) as typeof process.exit;
+  process.env = configEnvironment(env);
+  return () => {
+    process.env = env;
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+    process.exit = exit;
+  };
+}
+
+/** Names of variables that hold a credential, beyond the ones RouteOps itself reads. */
+const CREDENTIAL_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY|DATABASE_URL/i;
+
+/**
+ * The environment a config's code runs with: the command's, without RouteOps' secrets (the HubSpot
+ * and GitHub tokens, the webhook and router secrets, the database URL) and without any variable
+ * whose name says it holds a credential. A routing config is data and needs none of them; a pull
+ * request's `routing/*.ts` is code its author wrote, and must not be able to read them from
+ * `process.env`. This is defence in depth, not a sandbox: code that runs in the process can still
+ * read the process's memory or `/proc/self/environ`. What keeps the write token away from pull
+ * request code is that the PR workflow's jobs never hold it (docs/github.md).
+ */
+export function configEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const secret = new Set<string>(SECRET_ENV_VARIABLES);
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || secret.has(name) || CREDENTIAL_NAME.test(name)) continue;
+    kept[name] = value;
+  }
+  return kept;
+}
