@@ -79,3 +79,9 @@ export function mondayOf(date: string): string {
   if (Number.isNaN(day)) throw new RangeError(`mondayOf: ${JSON.stringify(date)} is not a YYYY-MM-DD date`);
   return isoDateOfDay(day - ((weekdayOfDay(day) + 6) % 7));
 }
+
+/** The Monday of the week of `day` (`YYYY-MM-DD`) and the Monday after. */
+export function weeksFrom(day: string): [string, string] {
+  const monday = mondayOf(day);
+  return [monday, isoDateOfDay(dayOfIsoDate(monday) + 7)];
+}

@@ -9,7 +9,7 @@ import { ruleChanges } from "./rules";
 import { settingsChanges } from "./settings";
 import { CHANGE_AREAS, type RoutingChanges } from "./types";
 
-export { expectedShares, mondayOf, type MemberShare, type PoolShares } from "./expected-share";
+export { expectedShares, mondayOf, weeksFrom, type MemberShare, type PoolShares } from "./expected-share";
 export { shareChanges, type PoolShareChange, type RepShareChange } from "./share-changes";
 export { routingChangesBlocks, routingReportBlocks, shareBlocks, routingChangesJson } from "./document";
 export { repNamer } from "./people";

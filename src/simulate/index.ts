@@ -7,8 +7,15 @@
 export * from "./types";
 export { createSimulation, simulate, type Simulation } from "./simulate";
 export { assignee, changedFields, COMPARED_FIELDS, fieldValue, TRANSITION_DIMENSIONS } from "./compare";
-export { renderSimulationText, textTable } from "./render/text";
-export { renderSimulationMarkdown, fencedBlock, type SimulationMarkdownOptions } from "./render/markdown";
+export { renderSimulationText } from "./render/text";
+export { renderSimulationMarkdown, type SimulationMarkdownOptions } from "./render/markdown";
+export {
+  simulationBlocks,
+  simulationDocumentBlocks,
+  KIND_WORDS,
+  type SimulationDocumentOptions,
+} from "./render/document";
+export { changedPools, changeKind, whyLine, type ChangeKind } from "./impact";
 export { renderSimulationJson, simulationEnvelope, SIMULATION_SCHEMA } from "./render/json";
 export { describeInput } from "./render/input-summary";
 export { headline, type SimulationContext } from "./render/words";

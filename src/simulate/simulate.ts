@@ -7,7 +7,10 @@
 import { route, type CompiledRouting } from "../engine";
 import type { RotationState, RouteInput } from "../engine/types";
 import { assignee, changedFields, COMPARED_FIELDS, TRANSITION_DIMENSIONS } from "./compare";
+import { repNamer } from "../routing-changes/people";
+import { shareChanges } from "../routing-changes/share-changes";
 import { copyRotation, ExampleKeeper } from "./examples";
+import { changedPools, changeKind, whyLine, type ChangeKind } from "./impact";
 import { SlaShiftTally } from "./sla-shift";
 import { orderKeys, PairTally, TransitionTally } from "./tally";
 import type {
@@ -36,7 +39,14 @@ export function createSimulation(
 ): Simulation {
   const baseRotation: RotationState = { pools: {} };
   const headRotation: RotationState = { pools: {} };
-  const examples = new ExampleKeeper(Math.max(0, Math.floor(options.examples ?? 3)));
+  const limit = Math.max(0, Math.floor(options.examples ?? 3));
+  const keepers: Record<ChangeKind, ExampleKeeper> = {
+    decision: new ExampleKeeper(limit),
+    "pool-change": new ExampleKeeper(limit),
+    rotation: new ExampleKeeper(limit),
+  };
+  const poolsChanged = changedPools(base, head);
+  const reshuffles = new Map<string, number>();
   const fieldChanges = Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 0])) as Record<ComparedField, number>;
   const transitions = Object.fromEntries(TRANSITION_DIMENSIONS.map((d) => [d, new TransitionTally()])) as Record<
     TransitionDimension,
@@ -50,6 +60,7 @@ export function createSimulation(
   let contacts = 0;
   let changed = 0;
   let rotationOnly = 0;
+  let poolMemberChanges = 0;
 
   const poolEntry = (pool: string) => {
     let entry = pools.get(pool);
@@ -62,7 +73,7 @@ export function createSimulation(
 
   function add(input: RouteInput): void {
     const index = contacts++;
-    const wanting = examples.wanting;
+    const wanting = keepers.decision.wanting || keepers["pool-change"].wanting || keepers.rotation.wanting;
     const baseState = wanting ? copyRotation(baseRotation) : null;
     const headState = wanting ? copyRotation(headRotation) : null;
     const before = route(base, input, { rotation: baseRotation, trace: false });
@@ -94,11 +105,16 @@ export function createSimulation(
     const fields = changedFields(before, after);
     if (fields.length === 0) return;
     changed++;
+    const kind = changeKind(fields, before, after, poolsChanged);
+    if (kind !== "decision") {
+      if (kind === "rotation") rotationOnly++;
+      else poolMemberChanges++;
+      reshuffles.set(before.pool!, (reshuffles.get(before.pool!) ?? 0) + 1);
+      keep(kind, fields, input, index, baseState, headState);
+      return;
+    }
     impact.changed++;
     for (const field of fields) fieldChanges[field]++;
-    if (fields.length === 1 && fields[0] === "owner" && before.pool !== null && before.pool === after.pool) {
-      rotationOnly++;
-    }
     if (before.sourceType !== after.sourceType) transitions.sourceType.add(before.sourceType, after.sourceType);
     if (before.system !== after.system) transitions.system.add(before.system, after.system);
     if (before.rule !== after.rule) transitions.rule.add(before.rule, after.rule);
@@ -108,21 +124,36 @@ export function createSimulation(
       transitions.slaPolicy.add(before.slaPolicy, after.slaPolicy);
       policyChanges.add(before.slaPolicy, after.slaPolicy);
     }
+    keep(kind, fields, input, index, baseState, headState);
+  }
 
-    const kind = fields.join(",");
-    if (baseState && headState && examples.wants(kind)) {
-      examples.keep(kind, {
-        index,
-        label: options.label?.(input, index) ?? null,
-        input,
-        fields,
-        before: route(base, input, { rotation: baseState, trace: true }),
-        after: route(head, input, { rotation: headState, trace: true }),
-      });
-    }
+  function keep(
+    kind: ChangeKind,
+    fields: ComparedField[],
+    input: RouteInput,
+    index: number,
+    baseState: RotationState | null,
+    headState: RotationState | null,
+  ): void {
+    const keeper = keepers[kind];
+    const sort = fields.join(",");
+    if (!baseState || !headState || !keeper.wants(sort)) return;
+    const before = route(base, input, { rotation: baseState, trace: true });
+    const after = route(head, input, { rotation: headState, trace: true });
+    keeper.keep(sort, {
+      index,
+      label: options.label?.(input, index) ?? null,
+      input,
+      fields,
+      kind,
+      why: { before: whyLine(before), after: whyLine(after) },
+      before,
+      after,
+    });
   }
 
   function finish(): SimulationReport {
+    const weeks = options.weeks ?? [];
     const reps = [...head.config.reps, ...base.config.reps].map((rep) => rep.email);
     const poolIds = [...head.config.pools, ...base.config.pools].map((pool) => pool.id);
     const sourceIds = [...base.config.sources, ...head.config.sources].map((source) => source.id);
@@ -133,7 +164,14 @@ export function createSimulation(
       head: { version: head.config.version },
       contacts,
       changed,
+      decisionChanges: changed - rotationOnly - poolMemberChanges,
+      poolMemberChanges,
       rotationOnly,
+      reshuffles: orderKeys(reshuffles.keys(), poolIds).map((pool) => ({
+        pool: pool as string,
+        contacts: reshuffles.get(pool as string)!,
+        poolChanged: poolsChanged.has(pool as string),
+      })),
       fieldChanges,
       transitions: Object.fromEntries(
         TRANSITION_DIMENSIONS.map((d) => [d, transitions[d].list()]),
@@ -148,8 +186,20 @@ export function createSimulation(
         return { pool: pool as string, before: entry.before, after: entry.after, members: loads(entry.members) };
       }),
       sla: { policyChanges: policyChanges.list(), dueShift: dueShift.result() },
-      examples: examples.result(),
+      expectedShares: expected(weeks),
+      examples: [...keepers.decision.result(), ...keepers["pool-change"].result(), ...keepers.rotation.result()].slice(
+        0,
+        limit,
+      ),
     };
+  }
+
+  function expected(weeks: readonly string[]): SimulationReport["expectedShares"] {
+    const pools = shareChanges(head.config, base.config, weeks);
+    const name = repNamer(head.config, base.config);
+    const names: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const pool of pools) for (const rep of pool.reps) names[rep.rep] = name(rep.rep);
+    return { weeks: [...weeks], pools, names };
   }
 
   return { add, finish };

@@ -3,6 +3,8 @@
  * reduced to counts while streaming (nothing per contact is kept but the first few examples).
  */
 import type { Decision, RouteInput } from "../engine/types";
+import type { PoolShareChange } from "../routing-changes/share-changes";
+import type { ChangeKind } from "./impact";
 
 /**
  * The parts of a decision that are compared. `owner` is who gets the lead: the named owner, or the
@@ -89,8 +91,20 @@ export interface SimulationExample {
   input: RouteInput;
   /** The compared fields that differ. */
   fields: ComparedField[];
+  /** A decision change, the pool change at work, or a rotation reshuffle (see `impact.ts`). */
+  kind: ChangeKind;
+  /** Why each config decided as it did, in one line (the deciding rule's trace step). */
+  why: { before: string; after: string };
   before: Decision;
   after: Decision;
+}
+
+/** Leads that only went to another member of the same pool, by the same rule. */
+export interface PoolReshuffle {
+  pool: string;
+  contacts: number;
+  /** The pool's members, weights or members' availability changed (else: the rotation's order only). */
+  poolChanged: boolean;
 }
 
 /** The result of a simulation. */
@@ -102,21 +116,44 @@ export interface SimulationReport {
   /** Contacts whose decision differs in at least one compared field. */
   changed: number;
   /**
-   * Of the changed decisions, those where only the pool member differs (same rule, same pool): the
-   * rotation hands out leads in another order because of changes elsewhere (or in the pool's weights).
+   * Of the changed decisions, the decision changes: another system, rule, pool or queue, SLA
+   * policy, source type, nurture sequence or named owner.
+   */
+  decisionChanges: number;
+  /**
+   * Of the changed decisions, those where only the pool member differs (same rule and pool) in a
+   * pool whose members, weights or members' availability changed: the pool change at work.
+   */
+  poolMemberChanges: number;
+  /**
+   * Of the changed decisions, those where only the pool member differs (same rule and pool) in an
+   * unchanged pool: the rotation hands out leads in another order because of changes elsewhere.
    */
   rotationOnly: number;
-  /** Per compared field, how many decisions differ in it. */
+  /** Per pool, the leads that only went to another member (pool changes and reshuffles), in config order. */
+  reshuffles: PoolReshuffle[];
+  /** Per compared field, how many decision changes differ in it. */
   fieldChanges: Record<ComparedField, number>;
-  /** Per dimension, the from → to counts of decisions that differ in it, most frequent first. */
+  /** Per dimension, the from → to counts of decision changes that differ in it, most frequent first. */
   transitions: Record<TransitionDimension, Transition[]>;
-  /** Per source type of the base decision, in the base config's order (unclassified last). */
+  /** Per source type of the base decision, in the base config's order (unclassified last); `changed` counts decision changes. */
   bySourceType: SourceTypeImpact[];
   /** Leads per rep before and after, reps in config order, then other owners, then nobody. */
   load: RepLoad[];
   /** Pools that received leads in either config, in config order. */
   pools: PoolShare[];
   sla: { policyChanges: Transition[]; dueShift: SlaShift };
+  /**
+   * Each rep's expected share of a pool's leads per week, before and after (weights, absences,
+   * replacements), for the pools where a share moves, in each week of `SimulationOptions.weeks`.
+   */
+  expectedShares: {
+    weeks: string[];
+    pools: PoolShareChange[];
+    /** How to name each rep of `pools`: `Name (email)`, or the email when the config has no name. */
+    names: Record<string, string>;
+  };
+  /** Decision changes first (different kinds first), then the pool change at work, then reshuffles. */
   examples: SimulationExample[];
 }
 
@@ -129,4 +166,6 @@ export interface SimulationOptions {
    * as examples (at most twice `examples`), while that contact is the current one of the replay.
    */
   label?: (input: RouteInput, index: number) => string | null;
+  /** Weeks (`YYYY-MM-DD`, each the first of 7 days, usually a Monday) to work out expected shares for. Default none. */
+  weeks?: readonly string[];
 }

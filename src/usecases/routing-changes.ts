@@ -6,13 +6,15 @@
 import type { RoutingConfig } from "../config/types";
 import {
   diffRouting,
-  mondayOf,
+  weeksFrom,
   repNamer,
   shareChanges,
   type PoolShareChange,
   type RoutingChanges,
 } from "../routing-changes";
 import { loadComparedConfigs } from "./simulate";
+
+export { weeksFrom };
 
 /** The routing changes against a base config, worked out once for every format. */
 export interface RoutingComparison {
@@ -21,13 +23,6 @@ export interface RoutingComparison {
   repName: (email: string) => string;
   /** How the base is named (`main`, `merge base with origin/main (a1b2c3d)`). */
   baseName: string;
-}
-
-/** The Monday of the week of `day` (`YYYY-MM-DD`) and the Monday after. */
-export function weeksFrom(day: string): [string, string] {
-  const monday = mondayOf(day);
-  const next = new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  return [monday, next];
 }
 
 /** Compares two loaded configs. */

@@ -19,6 +19,7 @@ import {
 import { defaultBase, GitRefError, isConfigPath, loadConfigAtRef } from "../files/git-ref";
 import { createHubSpotAdapter, type HubSpotAdapterOptions } from "../hubspot";
 import { generateRouteInputs } from "../sample";
+import { weeksFrom } from "../routing-changes/expected-share";
 import { redactSecrets, secretsFromEnv } from "../secrets";
 import {
   portalSampleNotes,
@@ -44,6 +45,8 @@ export interface SimulationRequest {
   contacts: string;
   examples: number;
   hubspotBaseUrl?: string;
+  /** An instant in the first week whose expected shares of leads are shown (that week and the next). Default: none shown. */
+  at?: number;
 }
 
 /** A step that failed: what to say (secrets already removed), diagnostics, and the exit code. */
@@ -182,6 +185,7 @@ export async function simulateContacts(
     const report = simulate(compileRouting(configs.base), compileRouting(configs.head), inputs, {
       examples: request.examples,
       label: () => current,
+      ...(request.at !== undefined ? { weeks: weeksFrom(new Date(request.at).toISOString().slice(0, 10)) } : {}),
     });
     return { report, context };
   } catch (error) {

@@ -74,10 +74,10 @@ describe("routeops simulate", () => {
   it("prints text by default and Markdown on request", async () => {
     const text = await simulate(["--base", "routing/index.ts"]);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^Impact simulation: \d+ contacts \(fixtures in test\/fixtures\)\n/);
+    expect(text.out).toMatch(/^Impact simulation\n-+\n\nReplayed \d+ contacts \(fixtures in test\/fixtures\) through/);
     expect(text.out).toContain("No decision changes");
     const markdown = await simulate(["--base", "routing/index.ts", "--format", "markdown"]);
-    expect(markdown.out).toMatch(/^### Impact simulation\n/);
+    expect(markdown.out).toMatch(/^## Impact simulation\n/);
   });
 
   it("stops at a bad JSON Lines line, naming the file and line, and prints no report", async () => {
@@ -157,7 +157,9 @@ describe("routeops simulate in a git repository", () => {
       const envelope = JSON.parse(out);
       expect(envelope.base.source).toBe(`merge base with main (${mergeBase.slice(0, 7)})`);
       expect(envelope.changed).toBeGreaterThan(0);
-      expect(envelope.rotationOnly).toBe(envelope.changed);
+      // Ben's weight changed: his pool deals its leads differently, and nothing else changes.
+      expect(envelope.poolMemberChanges).toBe(envelope.changed);
+      expect(envelope.decisionChanges).toBe(0);
       expect(fs.readdirSync(path.join(repo.dir, ".routeops"))).toEqual([]);
     } finally {
       repo.remove();

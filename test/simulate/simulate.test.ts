@@ -6,8 +6,10 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig, RuleConfig } from "../../src/config";
 import { createRotationState, route, type Decision, type RouteInput } from "../../src/engine";
-import { changedFields, simulate, type SimulationReport } from "../../src/simulate";
+import { changedFields, simulate, whyLine, type ChangeKind, type SimulationReport } from "../../src/simulate";
 import { compile, fixtureInputs, generated, reference, variant } from "./support";
+
+const KIND_ORDER: ChangeKind[] = ["decision", "pool-change", "rotation"];
 
 /** Every decision of both configs, routed one after the other with a rotation state each. */
 function replayByHand(base: RoutingConfig, head: RoutingConfig, inputs: RouteInput[]) {
@@ -69,13 +71,15 @@ describe("simulate", () => {
     expect([Math.floor(n / 3), Math.ceil(n / 3)]).toContain(member("after", "ava.reed@acme.test"));
     expect(member("before", "dan.kim@acme.test") + member("before", "ava.reed@acme.test")).toBe(n);
 
+    // Every changed lead only goes to another member of a pool whose weights changed: no decision change.
     expect(report.transitions.rule).toEqual([]);
     expect(report.transitions.pool).toEqual([]);
-    expect(new Set(report.transitions.owner.flatMap((t) => [t.from, t.to]))).toEqual(
-      new Set(["ava.reed@acme.test", "dan.kim@acme.test"]),
-    );
+    expect(report.transitions.owner).toEqual([]);
     expect(report.changed).toBe(countWhere(byHand, (pair) => who(pair.before) !== who(pair.after)));
-    expect(report.rotationOnly).toBe(report.changed);
+    expect(report.decisionChanges).toBe(0);
+    expect(report.rotationOnly).toBe(0);
+    expect(report.poolMemberChanges).toBe(report.changed);
+    expect(report.reshuffles).toEqual([{ pool: "inbound-ae-na-east", contacts: report.changed, poolChanged: true }]);
     const others = report.load.filter((row) => row.rep !== "ava.reed@acme.test" && row.rep !== "dan.kim@acme.test");
     expect(others.every((row) => row.before === row.after)).toBe(true);
   });
@@ -168,12 +172,12 @@ describe("simulate", () => {
     const report = run(reference, head, inputs);
     // Base: ben, chloe, ben, chloe. Head: the desk, then ben, chloe, ben.
     expect(report.changed).toBe(4);
+    // One decision change (to the desk); three reshuffles of the unchanged west pool, kept apart.
+    expect(report.decisionChanges).toBe(1);
     expect(report.rotationOnly).toBe(3);
-    expect(report.transitions.owner).toEqual([
-      { from: "chloe.nguyen@acme.test", to: "ben.ortiz@acme.test", count: 2 },
-      { from: "ben.ortiz@acme.test", to: "chloe.nguyen@acme.test", count: 1 },
-      { from: "ben.ortiz@acme.test", to: "mia.lopez@acme.test", count: 1 },
-    ]);
+    expect(report.poolMemberChanges).toBe(0);
+    expect(report.transitions.owner).toEqual([{ from: "ben.ortiz@acme.test", to: "mia.lopez@acme.test", count: 1 }]);
+    expect(report.reshuffles).toEqual([{ pool: "inbound-ae-na-west", contacts: 3, poolChanged: false }]);
   });
 
   it("keeps a few examples whose traced decisions are exactly the replay's, preferring different kinds of change", () => {
@@ -204,10 +208,21 @@ describe("simulate", () => {
       expect(example.after.trace.length).toBeGreaterThan(0);
       expect(example.fields).toEqual(changedFields(pair.before, pair.after));
     }
-    // Labels are asked for contacts that may still be shown (at most twice the limit), never for all.
-    expect(labels.length).toBeLessThanOrEqual(6);
+    // Labels are asked for contacts that may still be shown (at most twice the limit per kind of
+    // change: decision change, pool change, reshuffle), never for all.
+    expect(labels.length).toBeLessThanOrEqual(18);
     expect(labels).toEqual(expect.arrayContaining(report.examples.map((e) => `#${e.index}`)));
-    expect(report.examples.map((e) => e.index)).toEqual([...report.examples.map((e) => e.index)].sort((a, b) => a - b));
+    // Decision changes come first; each kind in replay order.
+    const kinds = report.examples.map((e) => e.kind);
+    expect(kinds).toEqual([...kinds].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b)));
+    for (const kind of KIND_ORDER) {
+      const indexes = report.examples.filter((e) => e.kind === kind).map((e) => e.index);
+      expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    }
+    for (const example of report.examples) {
+      expect(example.why.before).toBe(whyLine(example.before));
+      expect(example.why.before).toMatch(new RegExp(`^rule ${example.before.rule} \\(`));
+    }
   });
 
   it("keeps no example with examples: 0, and reads the contacts one at a time from any iterable", () => {

@@ -222,6 +222,7 @@ async function comparisonParts(
       config: options.config,
       contacts: options.contacts ?? options.fixtures,
       examples: options.examples,
+      at: Date.parse(`${options.at}T12:00:00Z`),
       ...(options.hubspotBaseUrl ? { hubspotBaseUrl: options.hubspotBaseUrl } : {}),
     };
     const { report, context } = await simulateContacts({ head, ...base }, request, {

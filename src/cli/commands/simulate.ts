@@ -7,17 +7,21 @@ import {
   SimulationFailure,
   type SimulationRequest,
 } from "../../usecases/simulate";
-import { examplesOption, oneOf, parseCommandArgs } from "../args";
+import { examplesOption, oneOf, parseAt, parseCommandArgs } from "../args";
 import { hubspotBounds } from "../hubspot-bounds";
 import { UsageError, type CliIO, type Command } from "../io";
 
 const usage = `Usage: routeops simulate [--base REF|PATH] [--config FILE] [--contacts SOURCE]
-                         [--format text|markdown|json] [--examples N] [--hubspot-base-url URL]
+                         [--format text|markdown|json] [--examples N] [--at DATE]
+                         [--hubspot-base-url URL]
 
 Replays a set of contacts through the base config and the head config (each with its own pool
-rotation carried through the replay) and reports what changes: how many decisions, from -> to
-counts by source type, system, rule, pool, owner and SLA policy, the leads each rep gets before
-and after, pool shares, SLA due-time moves, and a few examples with both traces.
+rotation carried through the replay) and reports what changes: the decision changes (system,
+rule, pool or queue, SLA policy, source type, named owner) with from -> to counts, apart from
+leads that only go to another member of the same pool (a changed pool at work, or the rotation
+reshuffling an unchanged pool); each rep's expected share of each changed pool's leads per week,
+before and after (weights, absences); the leads each rep gets in the replay; SLA due-time moves;
+and a few examples with a one-line "why" from both sides and both traces.
 
 Options:
   --base REF|PATH     the config to compare with: a git ref (its config folder is read with git)
@@ -33,6 +37,8 @@ Options:
                                                   (token from HUBSPOT_ACCESS_TOKEN)
   --format FORMAT     text (default), markdown (escaped, for PR comments) or json
   --examples N        changed decisions shown in full with their traces (default 3, at most 50)
+  --at DATE           the week (and the next) whose expected shares of leads are shown:
+                      YYYY-MM-DD or an ISO date-time with a zone. Default: now
   --hubspot-base-url URL  HubSpot API root for portal:N (default: HUBSPOT_BASE_URL, else
                       https://api.hubapi.com)
   -h, --help          show this help
@@ -47,6 +53,7 @@ function parseOptions(argv: string[]): SimulationRequest & { format: "text" | "m
     contacts: { type: "string" },
     format: { type: "string" },
     examples: { type: "string" },
+    at: { type: "string" },
     "hubspot-base-url": { type: "string" },
   });
   const format = oneOf("--format", values.format, ["text", "markdown", "json"], "text");
@@ -56,6 +63,7 @@ function parseOptions(argv: string[]): SimulationRequest & { format: "text" | "m
     config: values.config ?? "routing/index.ts",
     contacts: values.contacts ?? "test/fixtures",
     examples: examplesOption(values.examples, 3),
+    at: values.at !== undefined ? parseAt(values.at) : Date.now(),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values["hubspot-base-url"] ? { hubspotBaseUrl: values["hubspot-base-url"] } : {}),
   };

@@ -12,8 +12,8 @@ import { fitMarkdown, type FittedMarkdown } from "../../report/fit";
 import { escapeMarkdown, inlineCode, markdownTable } from "../../report/markdown";
 import { renderMarkdown } from "../../report/render-markdown";
 import { routingReportBlocks, type PoolShareChange, type RoutingChanges } from "../../routing-changes";
-import { renderSimulationMarkdown } from "../render/markdown";
-import { count, plural, type SimulationContext } from "../render/words";
+import { simulationBlocks } from "../render/document";
+import { plural, type SimulationContext } from "../render/words";
 import type { SimulationReport } from "../types";
 import { planSummaryText } from "./plan-file";
 import type { TestResults } from "./test-results";
@@ -146,8 +146,13 @@ export function pullRequestDocument(report: PullRequestReport): ReportDocument {
     [
       "Impact simulation",
       ...partRow(report.simulation, (s) => {
-        const { contacts, changed } = s.report;
-        const what = changed === 0 ? "no decision changes" : `${count(changed)} of ${count(contacts)} decisions change`;
+        const { contacts, changed, decisionChanges } = s.report;
+        const member = changed - decisionChanges;
+        const what =
+          changed === 0
+            ? "no decision changes"
+            : `${plural(decisionChanges, "decision change")}` +
+              (member > 0 ? `, ${plural(member, "lead")} only to another member of the same pool` : "");
         return `${what} (${plural(contacts, "contact")}: ${s.context.contacts})`;
       }),
     ],
@@ -193,7 +198,7 @@ export function pullRequestDocument(report: PullRequestReport): ReportDocument {
           "simulation",
           3,
           "Impact simulation",
-          [prerendered(renderSimulationMarkdown(report.simulation.report, report.simulation.context))],
+          simulationBlocks(report.simulation.report, report.simulation.context, { level: 4, shares: false }),
           { fold: true, omittable: true },
         )
       : section("simulation", 3, "Impact simulation", [paragraph(report.simulation.reason)]),

@@ -88,12 +88,6 @@ export function duration(minutes: number, signedText = true): string {
   return sign + (parts.length > 0 ? parts.join(" ") : "0 min");
 }
 
-/** The sentence after the headline about changes that are only the rotation's order; empty when none. */
-export function rotationNote(rotationOnly: number): string {
-  if (rotationOnly === 0) return "";
-  return `${plural(rotationOnly, "of them", "of them")} only change${rotationOnly === 1 ? "s" : ""} the pool member: same rule and pool, the rotation hands out leads in another order.`;
-}
-
 /** The headline: how many decisions change. */
 export function headline(contacts: number, changed: number): string {
   if (contacts === 0) return "No contacts were replayed.";

@@ -1,0 +1,366 @@
+/**
+ * The simulation as a report document: the decision changes first, apart from the leads that only
+ * went to another member of the same pool; each rep's expected share of leads per week before and
+ * after; the leads each rep got in the replay; SLA moves; examples with a one-line "why" from
+ * both sides. Text and Markdown are renderings of this one document (`src/report`), so every id,
+ * email and contact value is escaped by the one routine there.
+ */
+import { formatDecision } from "../../engine";
+import {
+  code,
+  codeBlock,
+  details,
+  heading,
+  list,
+  paragraph,
+  section,
+  strong,
+  table,
+  type Block,
+  type Inline,
+  type InlinePiece,
+} from "../../report/doc";
+import { percent as sharePercent } from "../../routing-changes/document";
+import type { PoolShareChange } from "../../routing-changes/share-changes";
+import { TRANSITION_DIMENSIONS, fieldValue } from "../compare";
+import type { ChangeKind } from "../impact";
+import type { RepLoad, SimulationExample, SimulationReport, Transition, TransitionDimension } from "../types";
+import { describeInput } from "./input-summary";
+import {
+  count,
+  DIMENSION_WORDS,
+  duration,
+  FIELD_WORDS,
+  headline,
+  NONE_WORDS,
+  OWNER_NOTE,
+  percent,
+  plural,
+  signed,
+  type SimulationContext,
+} from "./words";
+
+/** Options of {@link simulationBlocks}. */
+export interface SimulationDocumentOptions {
+  /** Level of the sections (2 to 4): 3 in a standalone report, 4 inside the PR comment. Default 3. */
+  level?: 2 | 3 | 4;
+  /** Rows shown per from → to table before "and N more". Default 15. */
+  maxRows?: number;
+  /** Show the expected shares (the PR comment shows them with the routing changes). Default true. */
+  shares?: boolean;
+}
+
+/** What each kind of change is called in an example's title. */
+export const KIND_WORDS: Record<ChangeKind, string> = {
+  decision: "decision change",
+  "pool-change": "pool change at work (only the member differs, in a changed pool)",
+  rotation: "rotation reshuffle (only the member differs, in an unchanged pool)",
+};
+
+const id = (value: string | null, none: string): Inline => (value === null ? none : code(value));
+
+function more(total: number, shown: number): Block[] {
+  return total > shown ? [paragraph(`… and ${count(total - shown)} more rows (see --format json).`)] : [];
+}
+
+function transitionBlocks(rows: Transition[], dimension: TransitionDimension, maxRows: number): Block[] {
+  const none = NONE_WORDS[dimension];
+  const shown = rows.slice(0, maxRows);
+  return [
+    table(
+      ["From", "To", "Contacts"],
+      shown.map((t) => [id(t.from, none), id(t.to, none), count(t.count)]),
+      ["left", "left", "right"],
+    ),
+    ...more(rows.length, shown.length),
+  ];
+}
+
+function loadBlocks(rows: RepLoad[], maxRows: number, total?: { before: number; after: number }): Block[] {
+  const shown = rows.slice(0, maxRows);
+  const share = (n: number, whole: number | undefined) => (whole === undefined ? [] : [percent(n, whole)]);
+  const headers = total ? ["Rep", "Before", "Share", "After", "Share", "Change"] : ["Rep", "Before", "After", "Change"];
+  return [
+    table(
+      headers,
+      shown.map((row) => [
+        id(row.rep, "nobody (nurture)"),
+        count(row.before),
+        ...share(row.before, total?.before),
+        count(row.after),
+        ...share(row.after, total?.after),
+        signed(row.after - row.before),
+      ]),
+      ["left", ...headers.slice(1).map(() => "right" as const)],
+    ),
+    ...more(rows.length, shown.length),
+  ];
+}
+
+/** The breakdown under the headline: decision changes apart from pool changes and reshuffles. */
+function breakdown(report: SimulationReport): Block[] {
+  if (report.changed === 0) return [];
+  const items: Inline[] = [
+    [
+      strong(plural(report.decisionChanges, "decision change")),
+      ": another system, rule, pool or queue, SLA policy, source type or named owner.",
+    ],
+  ];
+  if (report.poolMemberChanges > 0) {
+    items.push([
+      strong(`${plural(report.poolMemberChanges, "lead")} go to another member of the same pool`),
+      " whose members, weights or members' availability changed: the pool change at work (see the expected shares).",
+    ]);
+  }
+  if (report.rotationOnly > 0) {
+    items.push([
+      strong(plural(report.rotationOnly, "rotation reshuffle")),
+      ": same rule and an unchanged pool; the rotation hands out leads in another order because other leads went elsewhere. Not a decision change.",
+    ]);
+  }
+  return [list(items)];
+}
+
+function decisionBlocks(report: SimulationReport, level: 2 | 3 | 4, maxRows: number): Block[] {
+  if (report.decisionChanges === 0) return [];
+  const fields = Object.entries(report.fieldChanges).filter(([, n]) => n > 0);
+  const blocks: Block[] = [
+    paragraph(
+      `Changed: ${fields.map(([field, n]) => `${FIELD_WORDS[field as keyof typeof FIELD_WORDS]} ${count(n)}`).join(", ")}. ${OWNER_NOTE}`,
+    ),
+  ];
+  for (const dimension of TRANSITION_DIMENSIONS) {
+    const rows = report.transitions[dimension];
+    if (rows.length > 0)
+      blocks.push(paragraph(strong(DIMENSION_WORDS[dimension])), ...transitionBlocks(rows, dimension, maxRows));
+  }
+  const touched = report.bySourceType.filter((row) => row.changed > 0);
+  blocks.push(
+    paragraph(strong("By source type"), " (as the base classified them)"),
+    table(
+      ["Source type", "Contacts", "Decision changes"],
+      touched.map((row) => [id(row.sourceType, "unclassified"), count(row.contacts), count(row.changed)]),
+      ["left", "right", "right"],
+    ),
+  );
+  return [section("decisions", level, "Decision changes", blocks)];
+}
+
+function awayText(days: readonly string[]): string {
+  return days.length === 0 ? "" : days.length === 1 ? days[0]! : `${days.length} days (${days[0]} to ${days.at(-1)})`;
+}
+
+function sharePoolBlocks(pool: PoolShareChange, names: Record<string, string>): Block[] {
+  const name = (email: string) => names[email] ?? email;
+  const weight = (rep: PoolShareChange["reps"][number]) =>
+    rep.before && rep.after && rep.before.weight !== rep.after.weight
+      ? `${rep.before.weight} → ${rep.after.weight}`
+      : String((rep.after ?? rep.before)!.weight);
+  return [
+    paragraph(
+      strong(`Pool ${pool.pool}`),
+      `, week of ${pool.from} to ${pool.to} (${plural(pool.days, "business day")})`,
+    ),
+    table(
+      ["Rep", "Weight", "Before", "After", "Away"],
+      pool.reps.map((rep) => [
+        name(rep.rep),
+        weight(rep),
+        rep.before ? sharePercent(rep.before.share) : "not a member",
+        rep.after ? sharePercent(rep.after.share) : "not a member",
+        awayText(rep.after?.awayDays ?? []),
+      ]),
+      ["left", "right", "right", "right", "left"],
+    ),
+  ];
+}
+
+function shareSection(report: SimulationReport, level: 2 | 3 | 4): Block[] {
+  const { weeks, pools, names } = report.expectedShares;
+  if (weeks.length === 0) return [];
+  const title = "Expected share of leads per week";
+  if (pools.length === 0) {
+    return [
+      section("expected-shares", level, title, [
+        paragraph(`No rep's expected share of a pool's leads changes in the weeks of ${weeks.join(" and ")}.`),
+      ]),
+    ];
+  }
+  return [
+    section("expected-shares", level, title, [
+      paragraph(
+        "Each rep's expected share of the pool's leads over the week, before → after: weighted round robin " +
+          "among the members available that business day (a rep out of office takes no leads that day), " +
+          "after replacements.",
+      ),
+      ...pools.flatMap((pool) => sharePoolBlocks(pool, names)),
+    ]),
+  ];
+}
+
+function reshuffleSection(report: SimulationReport, level: 2 | 3 | 4): Block[] {
+  if (report.reshuffles.length === 0) return [];
+  return [
+    section("reshuffles", level, "Same pool, another member", [
+      paragraph(
+        "Leads that keep their rule and pool and only go to another member. In a changed pool that is the change " +
+          "itself; in an unchanged pool the rotation only deals in another order.",
+      ),
+      table(
+        ["Pool", "Leads", "Why"],
+        report.reshuffles.map((row) => [
+          code(row.pool),
+          count(row.contacts),
+          row.poolChanged ? "members, weights or availability changed" : "rotation order only (pool unchanged)",
+        ]),
+        ["left", "right", "left"],
+      ),
+    ]),
+  ];
+}
+
+function loadSection(report: SimulationReport, level: 2 | 3 | 4, maxRows: number): Block[] {
+  const moved = report.load.filter((row) => row.before !== row.after);
+  const blocks: Block[] =
+    report.load.length === 0
+      ? [paragraph("No leads in either config.")]
+      : moved.length === 0
+        ? [paragraph("Every rep gets the same number of leads.")]
+        : loadBlocks(report.load, Math.max(maxRows, 30));
+  const out: Block[] = [section("load", level, "Leads per rep in the replay", blocks)];
+  const shifted = report.pools.filter(
+    (pool) => pool.before !== pool.after || pool.members.some((m) => m.before !== m.after),
+  );
+  if (shifted.length > 0) {
+    out.push(
+      section(
+        "pool-shares",
+        level,
+        "Pool shares in the replay",
+        shifted.flatMap((pool) => [
+          paragraph(code(pool.pool), `: ${count(pool.before)} → ${count(pool.after)} leads`),
+          ...loadBlocks(pool.members, maxRows, pool),
+        ]),
+      ),
+    );
+  }
+  return out;
+}
+
+function slaSection(report: SimulationReport, level: 2 | 3 | 4, maxRows: number): Block[] {
+  const { policyChanges, dueShift } = report.sla;
+  if (policyChanges.length === 0 && dueShift.moved === 0 && dueShift.gained === 0 && dueShift.lost === 0) return [];
+  const blocks: Block[] = [];
+  if (policyChanges.length > 0) blocks.push(...transitionBlocks(policyChanges, "slaPolicy", maxRows));
+  if (dueShift.moved > 0) {
+    blocks.push(
+      paragraph(
+        `Due times move for ${count(dueShift.moved)} of ${count(dueShift.compared)} leads with an SLA in both ` +
+          `(${count(dueShift.earlier)} earlier, ${count(dueShift.later)} later; mean ${duration(dueShift.meanMinutes ?? 0)}, ` +
+          `from ${duration(dueShift.minMinutes ?? 0)} to ${duration(dueShift.maxMinutes ?? 0)}).`,
+      ),
+      table(
+        ["Move", "Leads"],
+        dueShift.buckets.map((b) => [b.label, count(b.count)]),
+        ["left", "right"],
+      ),
+    );
+  }
+  if (dueShift.gained > 0) blocks.push(paragraph(`${plural(dueShift.gained, "lead")} gain an SLA due time.`));
+  if (dueShift.lost > 0) blocks.push(paragraph(`${plural(dueShift.lost, "lead")} lose their SLA due time.`));
+  return [section("sla", level, "SLA", blocks)];
+}
+
+function shown(value: string | number | boolean | null): Inline {
+  if (value === null) return "none";
+  if (typeof value === "number") return code(new Date(value).toISOString().replace(".000Z", "Z"));
+  return code(String(value));
+}
+
+function exampleBlocks(example: SimulationExample, n: number): Block[] {
+  const { before, after } = example;
+  const title = example.label === null ? `contact #${example.index + 1}` : example.label;
+  const rule: InlinePiece[] =
+    before.rule === after.rule
+      ? [" (rule ", code(before.rule), ")"]
+      : [": ", code(before.rule), " → ", code(after.rule)];
+  return [
+    paragraph(strong(`${n}. ${title}`), rule[0]!, ...rule.slice(1), ` — ${KIND_WORDS[example.kind]}`),
+    paragraph(describeInput(example.input)),
+    list([
+      ["Before: ", example.why.before],
+      ["After: ", example.why.after],
+    ]),
+    table(
+      ["Changed", "Before", "After"],
+      example.fields.map((field) => [
+        FIELD_WORDS[field],
+        shown(fieldValue(before, field)),
+        shown(fieldValue(after, field)),
+      ]),
+    ),
+    details("Both decisions with their traces", [
+      paragraph("Before:"),
+      codeBlock(formatDecision(before)),
+      paragraph("After:"),
+      codeBlock(formatDecision(after)),
+    ]),
+  ];
+}
+
+/** The simulation's blocks: the title as a heading one level above the sections, then the sections. */
+export function simulationBlocks(
+  report: SimulationReport,
+  context: SimulationContext,
+  options: SimulationDocumentOptions = {},
+): Block[] {
+  const level = options.level ?? 3;
+  const maxRows = Math.max(1, options.maxRows ?? 15);
+  const blocks: Block[] = [
+    paragraph(
+      `Replayed ${plural(report.contacts, "contact")} (${context.contacts}) through the base `,
+      code(context.base),
+      " (version ",
+      code(report.base.version),
+      ") and the head ",
+      code(context.head),
+      " (version ",
+      code(report.head.version),
+      "), rotation carried through the replay.",
+    ),
+    ...(context.notes ?? []).map((note) => paragraph("Note: ", note)),
+    paragraph(strong(headline(report.contacts, report.changed))),
+    ...breakdown(report),
+    ...decisionBlocks(report, level, maxRows),
+  ];
+  if (options.shares !== false) blocks.push(...shareSection(report, level));
+  blocks.push(
+    ...reshuffleSection(report, level),
+    ...loadSection(report, level, maxRows),
+    ...slaSection(report, level, maxRows),
+  );
+  if (report.examples.length > 0) {
+    blocks.push(
+      section(
+        "examples",
+        level,
+        "Examples",
+        report.examples.flatMap((example, i) => exampleBlocks(example, i + 1)),
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** The whole simulation report: a title, then {@link simulationBlocks}. */
+export function simulationDocumentBlocks(
+  report: SimulationReport,
+  context: SimulationContext,
+  options: SimulationDocumentOptions & { title?: string } = {},
+): Block[] {
+  const level = options.level ?? 3;
+  return [
+    heading((level - 1) as 1 | 2 | 3, options.title ?? "Impact simulation"),
+    ...simulationBlocks(report, context, options),
+  ];
+}
