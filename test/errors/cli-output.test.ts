@@ -13,7 +13,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "routeops-redaction-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Commands that take --config; each is pointed at a missing file whose path holds both secrets. */
-const withConfig = Object.keys(commands).filter((name) => !["emulator", "why"].includes(name));
+const withConfig = Object.keys(commands).filter((name) => !["emulator", "why", "init"].includes(name));
 
 describe("every command's output goes through the one redactor", () => {
   it.each(withConfig)("routeops %s never prints the tokens, even when they are in a path it names", async (name) => {
@@ -27,6 +27,16 @@ describe("every command's output goes through the one redactor", () => {
       explain: [path.join(scratch, "lead.yaml")],
     };
     await main([name, "--config", config, ...(extra[name] ?? [])], io);
+    const output = io.out() + io.err();
+    expect(output).not.toContain(HUBSPOT);
+    expect(output).not.toContain(GITHUB);
+    expect(output).toContain(REDACTED);
+  });
+
+  it("routeops init never prints the tokens, even when they are in the folder it scaffolds", async () => {
+    const dir = path.join(scratch, `init-${HUBSPOT}-${GITHUB}`);
+    const io = captureIO({ HUBSPOT_ACCESS_TOKEN: HUBSPOT, GITHUB_TOKEN: GITHUB }, { cwd: scratch });
+    await main(["init", dir], io);
     const output = io.out() + io.err();
     expect(output).not.toContain(HUBSPOT);
     expect(output).not.toContain(GITHUB);
