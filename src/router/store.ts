@@ -47,6 +47,18 @@ const LEDGER_LOCK = 7_713_002;
 
 const num = (value: unknown): number => Number(value);
 
+/** Request keys as three parallel arrays: parameters $1 (contact ids), $2 (instants), $3 (rounds). */
+function keyArrays(keys: RoutingRequestKey[]): [string[], number[], number[]] {
+  return [keys.map((k) => k.contactId), keys.map((k) => k.requestedAt), keys.map(roundOf)];
+}
+
+/** The keys of `keyArrays` as a table `k` (one statement for a whole batch). */
+const KEYS = "unnest($1::text[], $2::bigint[], $3::int[]) AS k(contact_id, requested_at, round)";
+
+/** `alias`'s row is the request `keys` names. */
+const MATCH = (alias: string, keys = "k") =>
+  `${alias}.contact_id = ${keys}.contact_id AND ${alias}.requested_at = ${keys}.requested_at AND ${alias}.round = ${keys}.round`;
+
 /** A request as learnt from a webhook or the poll. */
 export interface LearntRequest extends RoutingRequestKey {
   source: RequestSource;
@@ -64,23 +76,30 @@ export interface LearntRequest extends RoutingRequestKey {
  * delivery finds it not asking and is closed as skipped). Returns how many rows were added.
  */
 export async function enqueueRequests(db: Sql, requests: LearntRequest[], now: number): Promise<number> {
-  let added = 0;
+  if (requests.length === 0) return 0;
+  // One statement for the whole delivery (or poll page): the new ones become round 0.
+  const inserted = await db.query<{ contact_id: string; requested_at: unknown }>(
+    `INSERT INTO routing_requests (contact_id, requested_at, source, received_at)
+     SELECT contact_id, requested_at, source, $4 FROM unnest($1::text[], $2::bigint[], $3::text[])
+       AS r(contact_id, requested_at, source)
+     ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id, requested_at`,
+    [requests.map((r) => r.contactId), requests.map((r) => r.requestedAt), requests.map((r) => r.source), now],
+  );
+  let added = inserted.rows.length;
+  const fresh = new Set(inserted.rows.map((row) => `${row.contact_id}:${num(row.requested_at)}`));
+  const seen = new Set<string>();
   for (const request of requests) {
-    const params = [request.contactId, request.requestedAt, request.source, now];
-    const result = request.recheck
-      ? await db.query(
-          `INSERT INTO routing_requests (contact_id, requested_at, round, source, received_at)
-           SELECT $1, $2, coalesce(max(round) + 1, 0), $3, $4 FROM routing_requests
-           WHERE contact_id = $1 AND requested_at = $2
-           HAVING coalesce(bool_and(status IN ('done', 'skipped')), true)
-           ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
-          params,
-        )
-      : await db.query(
-          `INSERT INTO routing_requests (contact_id, requested_at, source, received_at)
-           VALUES ($1, $2, $3, $4) ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
-          params,
-        );
+    const key = `${request.contactId}:${request.requestedAt}`;
+    if (!request.recheck || fresh.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    const result = await db.query(
+      `INSERT INTO routing_requests (contact_id, requested_at, round, source, received_at)
+       SELECT $1, $2, coalesce(max(round) + 1, 0), $3, $4 FROM routing_requests
+       WHERE contact_id = $1 AND requested_at = $2
+       HAVING coalesce(bool_and(status IN ('done', 'skipped')), true)
+       ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
+      [request.contactId, request.requestedAt, request.source, now],
+    );
     added += result.rows.length;
   }
   return added;
@@ -126,13 +145,12 @@ export async function releaseRequests(
   notBefore: number,
   note: string | null,
 ): Promise<void> {
-  for (const key of keys) {
-    await db.query(
-      `UPDATE routing_requests SET lease_owner = NULL, lease_until = NULL, not_before = $3, note = $4
-       WHERE contact_id = $1 AND requested_at = $2 AND round = $5 AND status = 'pending'`,
-      [key.contactId, key.requestedAt, notBefore, note, roundOf(key)],
-    );
-  }
+  if (keys.length === 0) return;
+  await db.query(
+    `UPDATE routing_requests r SET lease_owner = NULL, lease_until = NULL, not_before = $4, note = $5
+     FROM ${KEYS} WHERE ${MATCH("r")} AND r.status = 'pending'`,
+    [...keyArrays(keys), notBefore, note],
+  );
 }
 
 /** Closes requests that will not be decided (superseded, routed elsewhere, contact gone). */
@@ -141,13 +159,14 @@ export async function closeRequests(
   closed: { key: RoutingRequestKey; status: "superseded" | "skipped"; note: string }[],
   now: number,
 ): Promise<void> {
-  for (const { key, status, note } of closed) {
-    await db.query(
-      `UPDATE routing_requests SET status = $3, note = $4, done_at = $5, lease_owner = NULL, lease_until = NULL
-       WHERE contact_id = $1 AND requested_at = $2 AND round = $6 AND status = 'pending'`,
-      [key.contactId, key.requestedAt, status, note, now, roundOf(key)],
-    );
-  }
+  if (closed.length === 0) return;
+  await db.query(
+    `UPDATE routing_requests r SET status = c.status, note = c.note, done_at = $4, lease_owner = NULL, lease_until = NULL
+     FROM unnest($1::text[], $2::bigint[], $3::int[], $5::text[], $6::text[])
+       AS c(contact_id, requested_at, round, status, note)
+     WHERE ${MATCH("r", "c")} AND r.status = 'pending'`,
+    [...keyArrays(closed.map((c) => c.key)), now, closed.map((c) => c.status), closed.map((c) => c.note)],
+  );
 }
 
 /** The ledger as the engine's rotation state. */
@@ -196,50 +215,52 @@ export async function commitDecisions(
 ): Promise<DecisionRecord[]> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LEDGER_LOCK]);
-    const pending: RoutingRequestKey[] = [];
-    for (const key of keys) {
-      const row = await tx.query(
-        `SELECT 1 FROM routing_requests
-         WHERE contact_id = $1 AND requested_at = $2 AND round = $3 AND status = 'pending' FOR UPDATE`,
-        [key.contactId, key.requestedAt, roundOf(key)],
-      );
-      if (row.rows.length > 0) pending.push(key);
-    }
+    const still = await tx.query<{ contact_id: string; requested_at: unknown; round: unknown }>(
+      `SELECT r.contact_id, r.requested_at, r.round FROM routing_requests r, ${KEYS}
+       WHERE ${MATCH("r")} AND r.status = 'pending' FOR UPDATE OF r`,
+      keyArrays(keys),
+    );
+    const open = new Set(still.rows.map((row) => `${row.contact_id}:${num(row.requested_at)}:${num(row.round)}`));
+    const pending = keys.filter((key) => open.has(`${key.contactId}:${key.requestedAt}:${roundOf(key)}`));
     if (pending.length === 0) return [];
     const before = await readLedger(tx);
     const rotation = copyState(before);
     const records = decide(pending, rotation);
-    for (const record of records) {
-      const { key } = record;
+    if (records.length > 0) {
+      const decided = records.map((r) => r.key);
       await tx.query(
-        `INSERT INTO decisions (contact_id, requested_at, email, decided_at, config_version, system, rule,
-                                owner_email, owner_id, input, decision, round)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO decisions (contact_id, requested_at, round, email, decided_at, config_version, system, rule,
+                                owner_email, owner_id, input, decision)
+         SELECT d.contact_id, d.requested_at, d.round, d.email, $4, d.config_version, d.system, d.rule,
+                d.owner_email, d.owner_id, d.input::jsonb, d.decision::jsonb
+         FROM unnest($1::text[], $2::bigint[], $3::int[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::text[], $11::text[], $12::text[])
+           AS d(contact_id, requested_at, round, email, config_version, system, rule, owner_email, owner_id, input, decision)`,
         [
-          key.contactId,
-          key.requestedAt,
-          record.email,
+          ...keyArrays(decided),
           now,
-          record.configVersion,
-          record.system,
-          record.rule,
-          record.ownerEmail,
-          record.ownerId,
-          JSON.stringify(record.input),
-          JSON.stringify(record.decision),
-          roundOf(key),
+          records.map((r) => r.email),
+          records.map((r) => r.configVersion),
+          records.map((r) => r.system),
+          records.map((r) => r.rule),
+          records.map((r) => r.ownerEmail),
+          records.map((r) => r.ownerId),
+          records.map((r) => JSON.stringify(r.input)),
+          records.map((r) => JSON.stringify(r.decision)),
         ],
       );
-      for (const write of record.writes) {
+      const writes = records.flatMap((record) => record.writes.map((write) => ({ key: record.key, write })));
+      if (writes.length > 0) {
         await tx.query(
           `INSERT INTO outbox (contact_id, requested_at, round, kind, payload, lease_owner, lease_until, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+           SELECT w.contact_id, w.requested_at, w.round, w.kind, w.payload::jsonb, $6, $7, $8
+           FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::text[]) WITH ORDINALITY
+             AS w(contact_id, requested_at, round, kind, payload, n)
+           ORDER BY w.n`,
           [
-            key.contactId,
-            key.requestedAt,
-            roundOf(key),
-            write.kind,
-            JSON.stringify(write.payload),
+            ...keyArrays(writes.map((w) => w.key)),
+            writes.map((w) => w.write.kind),
+            writes.map((w) => JSON.stringify(w.write.payload)),
             owner,
             now + leaseMs,
             now,
@@ -247,9 +268,8 @@ export async function commitDecisions(
         );
       }
       await tx.query(
-        `UPDATE routing_requests SET status = 'decided', decided_at = $3
-         WHERE contact_id = $1 AND requested_at = $2 AND round = $4`,
-        [key.contactId, key.requestedAt, now, roundOf(key)],
+        `UPDATE routing_requests r SET status = 'decided', decided_at = $4 FROM ${KEYS} WHERE ${MATCH("r")}`,
+        [...keyArrays(decided), now],
       );
     }
     await writeLedger(tx, before, rotation, now);
@@ -302,12 +322,12 @@ export async function markAttempting(db: Sql, ids: number[]): Promise<void> {
 }
 
 export async function markOutboxDone(db: Sql, done: { id: number; result: unknown }[], now: number): Promise<void> {
-  for (const { id, result } of done) {
-    await db.query(
-      `UPDATE outbox SET status = 'done', result = $2, done_at = $3, lease_owner = NULL, lease_until = NULL WHERE id = $1`,
-      [id, JSON.stringify(result ?? null), now],
-    );
-  }
+  if (done.length === 0) return;
+  await db.query(
+    `UPDATE outbox o SET status = 'done', result = d.result::jsonb, done_at = $3, lease_owner = NULL, lease_until = NULL
+     FROM unnest($1::bigint[], $2::text[]) AS d(id, result) WHERE o.id = d.id`,
+    [done.map((d) => d.id), done.map((d) => JSON.stringify(d.result ?? null)), now],
+  );
 }
 
 /** Gives outbox rows back after a failed write, to be retried after `retryAt`. */
@@ -322,21 +342,22 @@ export async function finishRequests(
   keys: RoutingRequestKey[],
   now: number,
 ): Promise<{ key: RoutingRequestKey; system: string }[]> {
-  const finished: { key: RoutingRequestKey; system: string }[] = [];
-  for (const key of keys) {
-    const result = await db.query<{ system: string }>(
-      `UPDATE routing_requests r SET status = 'done', done_at = $3, lease_owner = NULL, lease_until = NULL
-       FROM decisions d
-       WHERE r.contact_id = $1 AND r.requested_at = $2 AND r.round = $4 AND r.status = 'decided'
-         AND d.contact_id = r.contact_id AND d.requested_at = r.requested_at AND d.round = r.round
-         AND NOT EXISTS (SELECT 1 FROM outbox o
-                         WHERE o.contact_id = $1 AND o.requested_at = $2 AND o.round = $4 AND o.status <> 'done')
-       RETURNING d.system`,
-      [key.contactId, key.requestedAt, now, roundOf(key)],
-    );
-    if (result.rows[0]) finished.push({ key, system: result.rows[0].system });
-  }
-  return finished;
+  if (keys.length === 0) return [];
+  const result = await db.query<{ contact_id: string; requested_at: unknown; round: unknown; system: string }>(
+    `UPDATE routing_requests r SET status = 'done', done_at = $4, lease_owner = NULL, lease_until = NULL
+     FROM ${KEYS}, decisions d
+     WHERE ${MATCH("r")} AND r.status = 'decided'
+       AND d.contact_id = r.contact_id AND d.requested_at = r.requested_at AND d.round = r.round
+       AND NOT EXISTS (SELECT 1 FROM outbox o
+                       WHERE o.contact_id = r.contact_id AND o.requested_at = r.requested_at AND o.round = r.round
+                         AND o.status <> 'done')
+     RETURNING r.contact_id, r.requested_at, r.round, d.system`,
+    [...keyArrays(keys), now],
+  );
+  return result.rows.map((row) => ({
+    key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at), round: num(row.round) },
+    system: row.system,
+  }));
 }
 
 /**

@@ -124,3 +124,69 @@ describe("a contact that asks again at the very instant it was routed for", () =
     await router.close();
   });
 });
+
+describe("a new config version (GitOps: the router restarted on the merged commit)", () => {
+  it("writes what the old version decided as it was decided, and decides what was pending with the new one; nothing lost", async () => {
+    const b = await bench();
+    const db = await memoryDatabase();
+    const decidedOld = createLead(b, {
+      email: "old@lead.test",
+      country: "Germany",
+      formId: "demo-request",
+      requestedAt: T0,
+    });
+    const pendingOld = createLead(b, {
+      email: "new@lead.test",
+      country: "France",
+      formId: "demo-request",
+      requestedAt: T0 + 1,
+    });
+    b.clock.set(T0 + 1000);
+    class Stop extends Error {
+      override name = "InjectedCrash";
+    }
+    // The old router decides the first lead and stops before writing it; the second is learnt only.
+    const old = await startRouter({
+      config: b.config,
+      hubspot: b.hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+      // A restart keeps its replica id, so it resumes its own leases at once (another name would
+      // wait for them to run out: --lease-ms).
+      replicaId: "router-1",
+      hooks: {
+        afterStep: (step) => {
+          if (step === "decided") throw new Stop("stopped for the deploy");
+        },
+      },
+    });
+    expect(await old.learn([{ contactId: decidedOld, requestedAt: T0 }], "webhook")).toBe(1);
+    await expect(old.cycle()).rejects.toThrow("stopped for the deploy");
+    expect(await old.learn([{ contactId: pendingOld, requestedAt: T0 + 1 }], "webhook")).toBe(1);
+    await old.close();
+
+    const merged = { ...b.config, version: `${b.config.version}-merged` };
+    const next = await startRouter({
+      config: merged,
+      hubspot: b.hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+      replicaId: "router-1",
+    });
+    const report = await next.drain();
+    expect(report.decided).toBe(1);
+    const version = (id: string) => b.emulator.portal.contacts.get(id)!.properties[M.configVersion];
+    expect(version(decidedOld)).toBe(b.config.version);
+    expect(version(pendingOld)).toBe(merged.version);
+    for (const id of [decidedOld, pendingOld]) {
+      expect(b.emulator.portal.contacts.get(id)!.properties[M.routingPending]).toBe("false");
+      expect((await next.why(id)).map((d) => d.configVersion)).toEqual([version(id)]);
+    }
+    expect(await next.queueDepth()).toEqual({ pending: 0, decided: 0 });
+    await next.close();
+  });
+});
