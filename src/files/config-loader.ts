@@ -63,10 +63,11 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
   const outcome = runConfigModule({ entryFile, alias: { routeops: ownEntry() }, timeoutMs });
 
   if (outcome.kind === "timed_out") {
+    const running = outcome.file ?? entryFile;
     return failed({
       code: "config_load_timeout",
-      message: `loading ${relative(entryFile)} did not finish within ${seconds(timeoutMs)}: the config (or a module it imports) runs code that does not end, such as an endless loop; a config is data and should load at once`,
-      file: relative(entryFile),
+      message: `loading ${relative(running)} did not finish within ${seconds(timeoutMs)}: its code does not end (an endless loop, or a wait for something that never comes); a config is data and should load at once`,
+      file: relative(running),
     });
   }
   if (outcome.kind === "threw") return failed(...describeLoadError(outcome.error, entryFile, folder, relative));

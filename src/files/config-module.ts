@@ -38,7 +38,11 @@ export type ModuleOutcome =
       files: string[];
     }
   | { kind: "threw"; error: { name: string; message: string; stack: string; syntax: boolean } }
-  | { kind: "timed_out" };
+  | {
+      kind: "timed_out";
+      /** The module whose code was running at the deadline (absolute path), when known. */
+      file?: string;
+    };
 
 export interface ModuleLoad {
   entryFile: string;
@@ -78,7 +82,14 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
       files: Object.keys(cache).filter((file) => !cachedBefore.has(file)),
     };
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return { kind: "timed_out" };
+    if ((error as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+      // A module enters the cache before its code runs and is marked loaded after: the last one
+      // still loading is the innermost, where the code was when it was stopped.
+      const running = Object.keys(cache)
+        .filter((file) => !cachedBefore.has(file) && cache[file]?.loaded === false)
+        .at(-1);
+      return running ? { kind: "timed_out", file: running } : { kind: "timed_out" };
+    }
     const e = error instanceof Error ? error : new Error(String(error));
     return {
       kind: "threw",

@@ -125,6 +125,53 @@ describe("load failures are diagnostics with a file and line, never a stack trac
     expect(diagnostics[0]!.message).toMatch(/^syntax error: /);
   });
 
+  // Every way a config can be written: jiti transpiles TypeScript and ES modules with Babel, and
+  // hands plain CommonJS to Node, whose V8 reports its own syntax errors: each names the file and line.
+  const broken = 'export const version = "1"\nexport const extra = {\n  a: 1\n  b: 2,\n};\n';
+  const brokenCommonJs = 'exports.version = "1";\nexports.extra = {\n  a: 1\n  b: 2,\n};\n';
+  it.each([
+    ["a TypeScript ES module (.mts) as the entry file", "conf/index.mts", "conf/index.mts", broken, ""],
+    ["a CommonJS TypeScript file (.cts) as the entry file", "conf/index.cts", "conf/index.cts", brokenCommonJs, ""],
+    [
+      "a .mts file imported from .ts",
+      "conf/index.ts",
+      "conf/extra.mts",
+      broken,
+      'import { extra } from "./extra.mjs";',
+    ],
+    [
+      "a .js CommonJS file imported from .ts",
+      "conf/index.ts",
+      "conf/extra.js",
+      brokenCommonJs,
+      'import { extra } from "./extra";',
+    ],
+    [
+      "a .mjs file imported from .ts",
+      "conf/index.ts",
+      "conf/extra.mjs",
+      broken,
+      'import { extra } from "./extra.mjs";',
+    ],
+    [
+      "a .cjs file imported from .ts",
+      "conf/index.ts",
+      "conf/extra.cjs",
+      brokenCommonJs,
+      'import { extra } from "./extra.cjs";',
+    ],
+  ])("reports a syntax error in %s at its line", (_, entry, brokenFile, text, importLine) => {
+    const f = folder();
+    if (entry !== brokenFile) {
+      f.write(entry, `${importLine}\nexport default { version: "1", extra };\n`);
+    }
+    f.write(brokenFile, text);
+    const diagnostics = loadAndValidate(entry, { cwd: f.cwd }).diagnostics;
+    expect(diagnostics).toMatchObject([{ code: "config_syntax_error", severity: "error", file: brokenFile, line: 4 }]);
+    expect(diagnostics[0]!.message).toMatch(/^syntax error: \S/);
+    expect(diagnostics[0]!.message).not.toContain(f.cwd);
+  });
+
   it("reports a module that throws at the line that threw, with the message only", () => {
     const f = folder();
     f.edit(
@@ -172,7 +219,7 @@ describe("load failures are diagnostics with a file and line, never a stack trac
 });
 
 describe("running the config's code", () => {
-  it("stops a config that never finishes loading and names the file, instead of hanging", () => {
+  it("stops a config that never finishes loading and names the file whose code was running, instead of hanging", () => {
     const f = folder();
     f.edit(
       "routing/pools.ts",
@@ -185,11 +232,36 @@ describe("running the config's code", () => {
         code: "config_load_timeout",
         severity: "error",
         path: "",
-        file: "routing/index.ts",
+        file: "routing/pools.ts",
         message:
-          "loading routing/index.ts did not finish within 1.5 s: the config (or a module it imports) runs code that does not end, such as an endless loop; a config is data and should load at once",
+          "loading routing/pools.ts did not finish within 1.5 s: its code does not end (an endless loop, or a wait for something that never comes); a config is data and should load at once",
       },
     ]);
+  });
+
+  it("names the entry file when the endless loop is in it", () => {
+    const f = folder();
+    f.edit(
+      "routing/index.ts",
+      "export default defineRouting(",
+      "for (;;) {\n  // waits forever\n}\nexport default defineRouting(",
+    );
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd, timeoutMs: 1000 }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/index.ts"]]);
+  });
+
+  it("loads the config again after a load that was stopped", () => {
+    const f = folder();
+    f.edit(
+      "routing/reps.ts",
+      "export const reps",
+      "while (Date.now() > 0) {\n  // waits forever\n}\nexport const reps",
+    );
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, timeoutMs: 1000 }).diagnostics).toMatchObject([
+      { code: "config_load_timeout", file: "routing/reps.ts" },
+    ]);
+    f.edit("routing/reps.ts", "while (Date.now() > 0) {\n  // waits forever\n}\n", "");
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toEqual([]);
   });
 
   it("keeps what a config prints out of the command's output", () => {

@@ -13,7 +13,9 @@ type Issue = z.core.$ZodIssue;
 
 /** Runs the zod schema; the config is returned only when its shape is right. */
 export function checkShape(input: unknown): { config?: RoutingConfig; findings: Finding[] } {
-  const result = routingSchema.safeParse(input, { reportInput: true });
+  // jitless: zod's compiled fast path pays off over many parses; a config is parsed once per load,
+  // and compiling it cost more than the whole parse (~40 ms of a ~0.3 s `routeops validate`).
+  const result = routingSchema.safeParse(input, { reportInput: true, jitless: true });
   if (result.success) return { config: result.data as RoutingConfig, findings: [] };
   const findings: Finding[] = [];
   for (const issue of result.error.issues) findings.push(...issueFindings(input, issue, []));
