@@ -2,5 +2,5 @@ export { routingGraph } from "./flowchart";
 export type { RoutingGraph, RoutingGraphOptions } from "./flowchart";
 export { routingChanges } from "./changes";
 export type { RoutingLayer, RuleChange } from "./changes";
-export { graphMarkdown } from "./markdown";
+export { graphBlocks, graphMarkdown, type GraphMarkdownOptions } from "./markdown";
 export { mermaidLabel, mermaidText } from "./mermaid-text";

@@ -1,8 +1,11 @@
 /**
- * The routing graph as GitHub Markdown: a `mermaid` code block (GitHub renders it as a diagram)
- * and, when compared with a base, a table of what changed.
+ * The routing graph as a report document and as GitHub Markdown: a `mermaid` code block (GitHub
+ * renders it as a diagram) and, when compared with a base, what changed in the routing's words:
+ * each rule or source type added, removed, or changed (its condition, outcome, SLA, order), and
+ * each pool member joined, left or re-weighted.
  */
-import { escapeMarkdown, markdownTable } from "../report/markdown";
+import { code, codeBlock, heading, list, paragraph, strong, table, type Block } from "../report/doc";
+import { renderMarkdown } from "../report/render-markdown";
 import type { RoutingGraph } from "./flowchart";
 
 /** Options of {@link graphMarkdown}. */
@@ -13,45 +16,47 @@ export interface GraphMarkdownOptions {
   base?: string;
 }
 
-const KIND_LABEL = { added: "added", changed: "changed", removed: "removed" } as const;
+/** What a changed field of a rule or source type is called. */
+const FIELD_WORDS: Record<string, string> = {
+  when: "condition",
+  outcome: "outcome",
+  sla: "SLA",
+  notification: "notification",
+  position: "order (moved)",
+  matchers: "what it matches",
+  system: "system",
+  intent: "intent",
+  label: "label",
+  handoff: "handoff",
+};
 
-/** Markdown with the diagram and, given `options.base`, the changes. Ends with a newline. */
-export function graphMarkdown(graph: RoutingGraph, options: GraphMarkdownOptions = {}): string {
-  // The Mermaid text holds no backtick (labels encode it), so a plain fence cannot be closed early.
-  const parts = [
-    `### ${escapeMarkdown(options.title ?? "Routing graph")}`,
-    "",
-    "```mermaid",
-    graph.mermaid.trimEnd(),
-    "```",
-  ];
-  if (options.base !== undefined) {
-    parts.push("");
-    const total = graph.changes.length + graph.poolChanges.length;
-    if (total === 0) {
-      parts.push(`No routing changes compared with ${escapeMarkdown(options.base)}.`);
-    } else {
-      parts.push(
-        `**${total} routing change${total === 1 ? "" : "s"}** compared with ${escapeMarkdown(options.base)} (highlighted above):`,
-      );
-      if (graph.changes.length > 0) {
-        parts.push(
-          "",
-          markdownTable(
-            ["Layer", "Id", "Change", "What changed"],
-            graph.changes.map((change) => [
-              change.layer,
-              { code: change.id },
-              KIND_LABEL[change.kind],
-              change.fields.join(", "),
-            ]),
-          ).trimEnd(),
-        );
-      }
-      if (graph.poolChanges.length > 0) {
-        parts.push("", ...graph.poolChanges.map((change) => `- ${escapeMarkdown(change.text)}`));
-      }
-    }
+const fieldWords = (fields: readonly string[]): string => fields.map((field) => FIELD_WORDS[field] ?? field).join(", ");
+
+/** The graph's blocks: the diagram and, given `options.base`, the changes (without a heading). */
+export function graphBlocks(graph: RoutingGraph, options: Pick<GraphMarkdownOptions, "base"> = {}): Block[] {
+  const blocks: Block[] = [codeBlock(graph.mermaid, "mermaid")];
+  if (options.base === undefined) return blocks;
+  const total = graph.changes.length + graph.poolChanges.length;
+  if (total === 0) return [...blocks, paragraph(`No routing changes compared with ${options.base}.`)];
+  blocks.push(
+    paragraph(
+      strong(`${total} routing change${total === 1 ? "" : "s"}`),
+      ` compared with ${options.base} (highlighted above):`,
+    ),
+  );
+  if (graph.changes.length > 0) {
+    blocks.push(
+      table(
+        ["Layer", "Id", "Change", "What changed"],
+        graph.changes.map((change) => [change.layer, code(change.id), change.kind, fieldWords(change.fields)]),
+      ),
+    );
   }
-  return parts.join("\n") + "\n";
+  if (graph.poolChanges.length > 0) blocks.push(list(graph.poolChanges.map((change) => change.text)));
+  return blocks;
+}
+
+/** Markdown with the heading, the diagram and, given `options.base`, the changes. Ends with a newline. */
+export function graphMarkdown(graph: RoutingGraph, options: GraphMarkdownOptions = {}): string {
+  return renderMarkdown({ blocks: [heading(3, options.title ?? "Routing graph"), ...graphBlocks(graph, options)] });
 }

@@ -39,7 +39,7 @@ describe("routeops graph", () => {
     expect(io.err()).toBe("");
     expect(code).toBe(0);
     expect(io.out()).toMatch(/^### Routing graph\n\n```mermaid\n/);
-    expect(io.out()).toContain("| inbound | `inbound-enterprise` | changed | sla |");
+    expect(io.out()).toContain("| inbound | `inbound-enterprise` | changed | SLA |");
   });
 
   it("refuses an unknown format and a base that is neither a file nor a ref", async () => {

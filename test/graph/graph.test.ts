@@ -191,13 +191,13 @@ describe("graphMarkdown", () => {
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1];
     expect(block).toBeDefined();
     expect(() => readMermaid(block + "\n")).not.toThrow();
-    expect(markdown).toContain("**1 routing change** compared with main (highlighted above):");
+    expect(markdown).toContain("**1 routing change** compared with main \\(highlighted above\\):");
     expect(markdown).toContain("| inbound | `inbound-enterprise` | changed | notification |");
   });
 
   it("says so when nothing changed", () => {
     expect(graphMarkdown(routingGraph(reference, { base: copy() }), { base: "main" })).toContain(
-      "No routing changes compared with main.",
+      "No routing changes compared with main\\.",
     );
   });
 });

@@ -120,7 +120,7 @@ describe("routeops pr-report on a pull request", () => {
     expect(body).toContain(`| \`inbound-high\` | \`inbound-standard\` | ${enterprise.length} |`);
     expect(body).toContain("```mermaid");
     expect(body).toContain("**1 routing change** compared with main");
-    expect(body).toContain("| inbound | `inbound-enterprise` | changed | sla |");
+    expect(body).toContain("| inbound | `inbound-enterprise` | changed | SLA |");
     expect(github.comments.find((c) => c.user === "reviewer")!.body).toBe("Looks good to me @revops");
 
     // The same Markdown lands in the job summary.
