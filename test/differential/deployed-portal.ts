@@ -63,6 +63,7 @@ async function ownerDirectory(hubspot: HubSpotAdapter): Promise<OwnerDirectory> 
     id: owner.id,
     email: owner.email ?? "",
     archived: owner.archived,
+    ...(owner.userId !== null ? { userId: owner.userId } : {}),
     ...(owner.firstName ? { firstName: owner.firstName } : {}),
     ...(owner.lastName ? { lastName: owner.lastName } : {}),
   }));

@@ -10,7 +10,8 @@ import { pagePath, route, type CompiledRouting } from "../../src/engine";
 import type { RouteInput } from "../../src/engine/types";
 import type { DeployedPortal } from "./deployed-portal";
 import type { Replayed } from "./replay";
-import { engineView, type ExpectedView } from "./views";
+import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../../src/hubspot-contract";
+import { engineView, portalView, type ExpectedView } from "./views";
 
 /** One fixture, replayed. */
 export interface ReplayCase {
@@ -69,8 +70,29 @@ function calendarDue(c: ReplayCase, policyId: string, routedAt: number, calendar
   return sameDay >= routedAt ? sameDay : sameDay + DAY_MS;
 }
 
-/** In table order: the first two change what HubSpot routes, the others how it shows the result. */
+const deployable = (entry: EventTypeEntry) => entry.eventTypeId !== null;
+
+/** In table order: the first four change what HubSpot routes, the others how it shows the result. */
 export const LIMITATIONS: Limitation[] = [
+  {
+    // Outbound touches whose event HubSpot does not raise (event list imports) are not kept by any
+    // touch flow, so re-engagement in HubSpot routes as if they had not happened.
+    code: "event_touch_not_deployable",
+    warning: "event_kind_not_deployable",
+    applies: (c) => (c.input.contact.history ?? []).some((touch) => !deployable(TOUCH_EVENT_TYPES[touch.kind])),
+    expect(c) {
+      const history = (c.input.contact.history ?? []).filter((touch) => deployable(TOUCH_EVENT_TYPES[touch.kind]));
+      return engineOf(c, { ...c.input, contact: { ...c.input.contact, history } });
+    },
+  },
+  {
+    // No flow enrols on an event HubSpot does not raise (chats, list imports): the contact is left
+    // exactly as it was before the event (unrouted, or as its outbound history left it).
+    code: "event_kind_not_deployable",
+    warning: "event_kind_not_deployable",
+    applies: (c) => !deployable(EVENT_TYPES[c.input.event.kind]),
+    expect: (c) => portalView(c.replayed.before, c.portal.emailOf),
+  },
   {
     code: "number_property_values",
     warning: "number_property_values",

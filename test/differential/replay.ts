@@ -26,6 +26,8 @@ export interface Replayed {
   contactId: string;
   /** The contact's owner (email) right before the triggering event. */
   ownerBefore: string | null;
+  /** The contact as read back right before the triggering event (what an event no flow enrols on leaves). */
+  before: Record<string, string | null>;
   /** The contact as read back after the flows ran. */
   properties: Record<string, string | null>;
   refused: RefusedValue[];
@@ -177,12 +179,19 @@ export async function replay(
     await settle();
   }
   clock.set(input.at);
-  const before = await client.crm.contacts.basicApi.getById(contactId, ["hubspot_owner_id"]);
+  const before = await client.crm.contacts.basicApi.getById(contactId, READ_BACK);
   const ownerBefore = portal.emailOf(before.properties.hubspot_owner_id ?? undefined);
   await admin(portal, "/_emulator/events", { contactId, at: input.at, event: input.event });
   // A contact created with no known cause is classified after the grace period (contact_created_delay).
   if (input.event.kind === "contact_created") clock.set(input.at + CONTACT_CREATED_GRACE_MINUTES * MINUTE_MS);
   await settle();
   const read = await client.crm.contacts.basicApi.getById(contactId, READ_BACK);
-  return { contactId, ownerBefore, properties: read.properties, refused, runs: emulator.workflows.runsOf(contactId) };
+  return {
+    contactId,
+    ownerBefore,
+    before: before.properties,
+    properties: read.properties,
+    refused,
+    runs: emulator.workflows.runsOf(contactId),
+  };
 }

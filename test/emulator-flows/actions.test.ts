@@ -26,18 +26,37 @@ const PRIMARY_COMPANY = {
   associationTypeId: 1,
 };
 
+const eventValue = (property: string) => ({
+  type: "ENROLLMENT_EVENT_PROPERTY",
+  enrollmentEventPropertyToken: FORM_TOKEN(property),
+});
+
+/** The HubSpot user behind an owner: rotation and notifications name users. */
+const userIdOf = (emu: RunningEmulator, ownerId: string) => {
+  const owner = emu.portal.owners.get(ownerId);
+  if (owner?.userId === undefined) throw new Error(`owner ${ownerId} has no user`);
+  return String(owner.userId);
+};
+
 async function manualFlow(emu: RunningEmulator, actions: Record<string, unknown>[], dataSources?: unknown[]) {
-  return createFlow(emu, { actions, enrollmentCriteria: { type: "MANUAL" }, ...(dataSources ? { dataSources } : {}) });
+  return createFlow(emu, {
+    actions,
+    enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
+    ...(dataSources ? { dataSources } : {}),
+  });
 }
 
 describe("set property value", () => {
-  it("writes event tokens, clears with an empty token, and reads the primary company through the data source", async () => {
+  it("writes enrollment event properties, clears with an empty one, and reads the primary company through the data source", async () => {
     const { emu, ownerId } = await flowEmulator();
     await createFlow(emu, {
       actions: [
-        setValue("1", "test_text", FORM_TOKEN("hs_page_url"), "2"),
-        setValue("2", "test_copy", FORM_TOKEN("hubspot_owner_id"), "3"),
-        setValue("3", "hubspot_owner_id", "{{ fetched_objects.primary_company.hubspot_owner_id }}"),
+        setValue("1", "test_text", eventValue("hs_page_url"), "2"),
+        setValue("2", "test_copy", eventValue("hubspot_owner_id"), "3"),
+        setValue("3", "hubspot_owner_id", {
+          type: "FETCHED_OBJECT_PROPERTY",
+          propertyToken: "{{ fetched_objects.primary_company.hubspot_owner_id }}",
+        }),
       ],
       enrollmentCriteria: eventBased(FORM),
       dataSources: [PRIMARY_COMPANY],
@@ -53,27 +72,27 @@ describe("set property value", () => {
     });
   });
 
-  it("copies another property (OBJECT_PROPERTY) and the copy property action (0-35)", async () => {
+  it("copies another property (OBJECT_PROPERTY) and writes a STATIC_VALUE literally, tokens included", async () => {
     const { emu } = await flowEmulator();
     const flow = await manualFlow(emu, [
       setValue("1", "test_copy", { type: "OBJECT_PROPERTY", propertyName: "firstname" }, "2"),
-      single("2", "0-35", { source_property: "lastname", target_property: "test_text" }),
+      setValue("2", "test_text", "{{ enrolled_object.lastname }}"),
     ]);
     const contact = await createContact(emu, { firstname: "Nora", lastname: "Quinn" });
     emu.workflows.enroll(flow, contact);
     expect(await readContact(emu, contact, ["test_copy", "test_text"])).toMatchObject({
       test_copy: "Nora",
-      test_text: "Quinn",
+      test_text: "{{ enrolled_object.lastname }}",
     });
   });
 
-  it("writes the execution time, shifted by a relative time and moved to a time of day (UTC), stored as ISO", async () => {
+  it("writes the execution time (TIMESTAMP) and times relative to it (RELATIVE_DATETIME, UTC), stored as ISO", async () => {
     const { emu } = await flowEmulator();
-    const stamp = (offset?: unknown) => ({
-      type: "TIMESTAMP",
-      timestampType: "EXECUTION_TIME",
-      ...(offset ? { offset } : {}),
-    });
+    const ANY_DAY = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
+    const stamp = (delay?: Record<string, unknown>) =>
+      delay
+        ? { type: "RELATIVE_DATETIME", timeDelay: { daysOfWeek: ANY_DAY, ...delay } }
+        : { type: "TIMESTAMP", timestampType: "EXECUTION_TIME" };
     const flow = await manualFlow(emu, [
       setValue("1", "test_at", stamp(), "2"),
       setValue("2", "test_count", stamp({ delta: 90, timeUnit: "MINUTES" }), "3"),
@@ -88,6 +107,20 @@ describe("set property value", () => {
     // 11:00 has passed at 12:00: the next day's 11:00.
     expect(Number(read.test_text)).toBe(Date.parse("2026-06-18T11:00:00Z"));
     expect(Number(read.test_copy)).toBe(Date.parse("2026-06-18T17:00:00Z"));
+  });
+
+  it("moves a relative time forward to the first of its daysOfWeek", async () => {
+    const { emu } = await flowEmulator();
+    // START is Wednesday 2026-06-17 12:00 UTC; two days later is a Friday.
+    const flow = await manualFlow(emu, [
+      setValue("1", "test_at", {
+        type: "RELATIVE_DATETIME",
+        timeDelay: { delta: 2, timeUnit: "DAYS", daysOfWeek: ["MONDAY"], timeOfDay: { hour: 9, minute: 0 } },
+      }),
+    ]);
+    const contact = await createContact(emu);
+    emu.workflows.enroll(flow, contact);
+    expect((await readContact(emu, contact, ["test_at"])).test_at).toBe("2026-06-22T09:00:00.000Z");
   });
 
   it("logs a value HubSpot refuses as the action's error and goes on with the next action", async () => {
@@ -126,8 +159,9 @@ describe("rotate record to owner", () => {
   it("hands out the listed owners round robin, repeated ids getting more turns", async () => {
     const { emu, ownerId } = await flowEmulator();
     const [a, b] = [ownerId("ava.reed@acme.test"), ownerId("ben.ortiz@acme.test")];
+    const [ua, ub] = [userIdOf(emu, a), userIdOf(emu, b)];
     const flow = await manualFlow(emu, [
-      single("1", "0-11", { user_ids: [a, b, a], target_property: "hubspot_owner_id" }),
+      single("1", "0-11", { user_ids: [ua, ub, ua], target_property: "hubspot_owner_id" }),
     ]);
     const owners = [];
     for (let i = 0; i < 6; i++) {
@@ -141,9 +175,10 @@ describe("rotate record to owner", () => {
   it("keeps one position per rotate action: two actions with the same owners take turns independently", async () => {
     const { emu, ownerId } = await flowEmulator();
     const [a, b] = [ownerId("ava.reed@acme.test"), ownerId("ben.ortiz@acme.test")];
+    const users = [userIdOf(emu, a), userIdOf(emu, b)];
     const flow = await manualFlow(emu, [
-      single("1", "0-11", { user_ids: [a, b], target_property: "hubspot_owner_id" }, "2"),
-      single("2", "0-11", { user_ids: [a, b], target_property: "test_owner" }),
+      single("1", "0-11", { user_ids: users, target_property: "hubspot_owner_id" }, "2"),
+      single("2", "0-11", { user_ids: users, target_property: "test_owner" }),
     ]);
     const first = await createContact(emu);
     const second = await createContact(emu);
@@ -164,7 +199,11 @@ describe("rotate record to owner", () => {
     const { emu, ownerId } = await flowEmulator();
     const [a, b, c] = ["ava.reed@acme.test", "ben.ortiz@acme.test", "chloe.nguyen@acme.test"].map(ownerId);
     const flow = await manualFlow(emu, [
-      single("1", "0-11", { user_ids: [a, b], target_property: "hubspot_owner_id", overwrite_current_owner: "false" }),
+      single("1", "0-11", {
+        user_ids: [userIdOf(emu, a!), userIdOf(emu, b!)],
+        target_property: "hubspot_owner_id",
+        overwrite_current_owner: "false",
+      }),
     ]);
     const owned = await createContact(emu, { hubspot_owner_id: c! });
     const unowned = await createContact(emu);
@@ -188,8 +227,11 @@ describe("tasks, notifications and sequence enrolments", () => {
           subject: "Contact {{ enrolled_object.firstname }}",
           body: "Soon",
           priority: "HIGH",
-          owner_assignment: { type: "OBJECT_PROPERTY", propertyName: "hubspot_owner_id" },
-          due_time: { delta: 60, timeUnit: "MINUTES" },
+          owner_assignment: { type: "CUSTOM", value: { type: "OBJECT_PROPERTY", propertyName: "hubspot_owner_id" } },
+          due_time: {
+            type: "RELATIVE_DATETIME",
+            timeDelay: { delta: 60, timeUnit: "MINUTES", daysOfWeek: ["WEDNESDAY", "THURSDAY"] },
+          },
         },
         "2",
       ),
@@ -206,7 +248,18 @@ describe("tasks, notifications and sequence enrolments", () => {
         "3",
       ),
       single("3", "0-8", { subject: "Collaborate", body: "b", user_ids: [], owner_properties: ["test_owner"] }, "4"),
-      single("4", "0-46510720", { sequence_id: "nurture-content" }),
+      single(
+        "4",
+        "0-46510720",
+        {
+          sequenceId: "nurture-content",
+          senderType: "CONTACT_OWNER",
+          contactOwnerProperty: "hubspot_owner_id",
+          shouldUseContactTimeZone: "true",
+        },
+        undefined,
+        6,
+      ),
     ]);
     const contact = await createContact(emu, { firstname: "Nora", hubspot_owner_id: ava });
     const run = emu.workflows.enroll(flow, contact);

@@ -25,7 +25,7 @@ async function branchTaken(emu: RunningEmulator, filterBranch: unknown, properti
       setValue("2", "test_text", "yes"),
       setValue("3", "test_text", "no"),
     ],
-    enrollmentCriteria: { type: "MANUAL" },
+    enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
   });
   const contact = await createContact(emu, properties);
   const run = emu.workflows.enroll(flow, contact);
@@ -53,7 +53,7 @@ describe("list branches", () => {
         setValue("3", "test_copy", "second"),
         setValue("4", "test_copy", "default"),
       ],
-      enrollmentCriteria: { type: "MANUAL" },
+      enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
     });
     const results = [];
     for (const value of ["abc", "axe", "zzz"]) {
@@ -72,7 +72,7 @@ describe("list branches", () => {
         listBranch("2", [{ name: "set", filterBranch: and(text("IS_EQUAL_TO", ["now set"])), to: "3" }]),
         setValue("3", "test_copy", "saw it"),
       ],
-      enrollmentCriteria: { type: "MANUAL" },
+      enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
     });
     const contact = await createContact(emu);
     emu.workflows.enroll(flow, contact);
@@ -83,7 +83,7 @@ describe("list branches", () => {
     const { emu } = await flowEmulator();
     const both = and(
       text("CONTAINS", ["x"]),
-      filter("test_count", { operationType: "NUMBER", operator: "IS_BETWEEN", lowerBound: 1, upperBound: 3 }),
+      filter("test_count", { operationType: "NUMBER_RANGED", operator: "IS_BETWEEN", lowerBound: 1, upperBound: 3 }),
     );
     expect(await branchTaken(emu, both, { test_text: "axe", test_count: "3" })).toBe("yes");
     expect(await branchTaken(emu, both, { test_text: "axe", test_count: "4" })).toBe("no");
@@ -142,7 +142,13 @@ describe("list branches", () => {
         filter("test_at", {
           operationType: "TIME_POINT",
           operator,
-          timePoint: { timeType: "INDEXED", indexReference: { referenceType: "NOW" }, offset: { days: -365 } },
+          type: "TIME_POINT",
+          timePoint: {
+            timeType: "INDEXED",
+            zoneId: "UTC",
+            indexReference: { referenceType: "NOW" },
+            offset: { days: -365 },
+          },
         }),
       );
     const exactly = new Date(clock.now() - 365 * DAY).toISOString();
@@ -175,7 +181,7 @@ describe("list branches", () => {
         listBranch("1", [{ name: "odd", filterBranch: and(text("SOUNDS_LIKE", ["x"])), to: "2" }]),
         setValue("2", "test_text", "x"),
       ],
-      enrollmentCriteria: { type: "MANUAL" },
+      enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
     });
     const run = emu.workflows.enroll(flow, await createContact(emu, { test_text: "x" }));
     expect(run.status).toBe("stopped");
@@ -201,7 +207,7 @@ describe("static branches", () => {
         setValue("2", "test_copy", "went east"),
         setValue("3", "test_copy", "went elsewhere"),
       ],
-      enrollmentCriteria: { type: "MANUAL" },
+      enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
     });
     const east = await createContact(emu, { test_text: "east" });
     const west = await createContact(emu, { test_text: "west" });

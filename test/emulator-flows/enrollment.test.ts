@@ -25,7 +25,12 @@ describe("event-based enrolment", () => {
   it("enrols the contact once per matching event occurrence and runs at once, inside the event's request", async () => {
     const { emu } = await flowEmulator();
     await createFlow(emu, {
-      actions: [setValue("1", "test_text", "{{ enrollment_events.enrollment_event_4_1639801.hs_form_id }}")],
+      actions: [
+        setValue("1", "test_text", {
+          type: "ENROLLMENT_EVENT_PROPERTY",
+          enrollmentEventPropertyToken: "{{ enrollment_events.enrollment_event_4_1639801.hs_form_id }}",
+        }),
+      ],
       enrollmentCriteria: eventBased(FORM, [formIs("demo-request")]),
     });
     const contact = await createContact(emu, { email: "a@x.example" });
@@ -64,8 +69,19 @@ describe("event-based enrolment", () => {
     const { emu, ownerId } = await flowEmulator();
     await createFlow(emu, {
       actions: [
-        setValue("1", "test_owner", "{{ enrollment_events.enrollment_event_4_675777.hubspot_owner_id }}", "2"),
-        setValue("2", "test_at", "{{ enrollment_events.enrollment_event_4_675777.hs_timestamp }}"),
+        setValue(
+          "1",
+          "test_owner",
+          {
+            type: "ENROLLMENT_EVENT_PROPERTY",
+            enrollmentEventPropertyToken: "{{ enrollment_events.enrollment_event_4_675777.hubspot_owner_id }}",
+          },
+          "2",
+        ),
+        setValue("2", "test_at", {
+          type: "ENROLLMENT_EVENT_PROPERTY",
+          enrollmentEventPropertyToken: "{{ enrollment_events.enrollment_event_4_675777.hs_timestamp }}",
+        }),
       ],
       enrollmentCriteria: eventBased("4-675777"),
     });

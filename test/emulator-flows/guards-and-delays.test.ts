@@ -21,6 +21,7 @@ import {
   START,
   updateContact,
 } from "./support";
+import { createRequestOf, putRequestOf } from "../../src/hubspot-contract";
 
 const isFalse = (property: string) =>
   filter(property, { operationType: "BOOL", operator: "IS_EQUAL_TO", value: false });
@@ -54,7 +55,7 @@ describe("the loop guard", () => {
     const { emu } = await flowEmulator();
     const flow = await createFlow(emu, {
       actions: [setValue("1", "test_text", "again", "2"), setValue("2", "test_copy", "and again", "1")],
-      enrollmentCriteria: { type: "MANUAL" },
+      enrollmentCriteria: { type: "MANUAL", shouldReEnroll: true },
     });
     const run = emu.workflows.enroll(flow, await createContact(emu));
     expect(run).toMatchObject({ status: "stopped", reason: "loop guard: more than 1000 actions in one run" });
@@ -92,7 +93,8 @@ describe("delays", () => {
   it("end the waiting run when its flow is turned off in the meantime", async () => {
     const { emu, clock, contact, flow } = await delayedFlow();
     const current = ok(await call(emu, "GET", `/automation/v4/flows/${flow}`));
-    ok(await call(emu, "PUT", `/automation/v4/flows/${flow}`, { ...current, isEnabled: false }));
+    const disabled = { ...putRequestOf(createRequestOf(current), current.revisionId), isEnabled: false };
+    ok(await call(emu, "PUT", `/automation/v4/flows/${flow}`, disabled));
     clock.advance(10 * MINUTE);
     expect((await readContact(emu, contact, ["test_copy"])).test_copy).toBeNull();
     expect(emu.workflows.runsOf(contact)[0]).toMatchObject({

@@ -26,7 +26,12 @@ async function start(deployed?: DesiredState) {
 /** The desired state for the seeded owners (their ids come from the seed, so a plain seed tells them). */
 async function referenceState(): Promise<DesiredState> {
   const plain = await start();
-  const owners = plain.portal.owners.list().map((o) => ({ id: o.id, email: o.email, archived: o.archived }));
+  const owners = plain.portal.owners.list().map((o) => ({
+    id: o.id,
+    email: o.email,
+    archived: o.archived,
+    ...(o.userId === undefined ? {} : { userId: o.userId }),
+  }));
   const result = desiredState(config, { owners, at: START, mode: "workflows" });
   if ("errors" in result) throw new Error(JSON.stringify(result.errors));
   return result.state;

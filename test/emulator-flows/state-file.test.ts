@@ -49,11 +49,13 @@ async function stop(emu: RunningEmulator): Promise<void> {
 }
 
 const ownerIds = (emu: RunningEmulator) => OWNERS.map((o) => emu.portal.owners.byEmail(o.email)!.id);
+/** Rotation names HubSpot users: the owners' user ids. */
+const userIds = (emu: RunningEmulator) => OWNERS.map((o) => String(emu.portal.owners.byEmail(o.email)!.userId));
 
 /** A form submission flow that rotates the contact's owner over the three owners; returns its id. */
 async function rotationFlow(emu: RunningEmulator): Promise<string> {
   return createFlow(emu, {
-    actions: [single("1", "0-11", { user_ids: ownerIds(emu), target_property: "hubspot_owner_id" })],
+    actions: [single("1", "0-11", { user_ids: userIds(emu), target_property: "hubspot_owner_id" })],
     enrollmentCriteria: eventBased(FORM),
   });
 }
@@ -102,15 +104,17 @@ describe("rotation positions in the state file", () => {
     const flow = await createFlow(first, {
       actions: [
         single("1", "0-1", { delta: "10", time_unit: "MINUTES" }, "2"),
-        single("2", "0-11", { user_ids: ["99999999"], target_property: "hubspot_owner_id" }),
+        single("2", "0-11", { user_ids: [userIds(first)[0]], target_property: "hubspot_owner_id" }),
       ],
       enrollmentCriteria: eventBased(FORM),
     });
+    // The only user of the rotation is deactivated before the run reaches it.
+    first.portal.owners.deactivate(ownerIds(first)[0]!, clock.now());
     const contact = await createContact(first);
     await raiseEvent(first, contact, { kind: "form_submission", formId: "f" });
     const before = await readFile(file, "utf8");
     clock.advance(11 * MINUTE);
-    // A read: the waiting run resumes, takes a turn, and its write is refused (no such owner).
+    // A read: the waiting run resumes, takes a turn, and cannot assign (the user is deactivated).
     await call(first, "GET", "/crm/v3/owners");
     expect(first.workflows.runsOf(contact)[0]!.steps.some((step) => step.error !== undefined)).toBe(true);
     expect(first.portal.contacts.get(contact)!.properties.hubspot_owner_id ?? "").toBe("");

@@ -131,13 +131,20 @@ export function setValue(id: string, property: string, value: Record<string, unk
     actionId: id,
     type: "SINGLE_CONNECTION",
     actionTypeId: "0-5",
+    actionTypeVersion: 0,
     fields: { property_name: property, value: v },
     ...next(to),
   };
 }
 
-export function single(id: string, actionTypeId: string, fields: Record<string, unknown>, to?: string): Action {
-  return { actionId: id, type: "SINGLE_CONNECTION", actionTypeId, fields, ...next(to) };
+export function single(
+  id: string,
+  actionTypeId: string,
+  fields: Record<string, unknown>,
+  to?: string,
+  actionTypeVersion = 0,
+): Action {
+  return { actionId: id, type: "SINGLE_CONNECTION", actionTypeId, actionTypeVersion, fields, ...next(to) };
 }
 
 export function listBranch(
@@ -154,18 +161,31 @@ export function listBranch(
   };
 }
 
+/** A property filter; `includeObjectsWithNoValueSet` (required by the contract) defaults to false. */
 export function filter(property: string, operation: Record<string, unknown>) {
-  return { filterType: "PROPERTY", property, operation };
+  return { filterType: "PROPERTY", property, operation: { includeObjectsWithNoValueSet: false, ...operation } };
 }
 
-export const and = (...filters: unknown[]) => ({ filterBranchType: "AND", filters, filterBranches: [] });
-export const or = (...branches: unknown[]) => ({ filterBranchType: "OR", filters: [], filterBranches: branches });
+export const and = (...filters: unknown[]) => ({
+  filterBranchType: "AND",
+  filterBranchOperator: "AND",
+  filters,
+  filterBranches: [],
+});
+export const or = (...branches: unknown[]) => ({
+  filterBranchType: "OR",
+  filterBranchOperator: "OR",
+  filters: [],
+  filterBranches: branches,
+});
 export const primaryCompany = (...filters: unknown[]) => ({
   filterBranchType: "AND",
+  filterBranchOperator: "AND",
   filters: [],
   filterBranches: [
     {
       filterBranchType: "ASSOCIATION",
+      filterBranchOperator: "AND",
       objectTypeId: "0-2",
       operator: "IN_LIST",
       associationTypeId: 1,
@@ -184,7 +204,14 @@ export function eventBased(eventTypeId: string, filters: unknown[] = [], shouldR
     type: "EVENT_BASED",
     shouldReEnroll,
     eventFilterBranches: [
-      { filterBranchType: "UNIFIED_EVENTS", eventTypeId, operator: "HAS_COMPLETED", filters, filterBranches: [] },
+      {
+        filterBranchType: "UNIFIED_EVENTS",
+        filterBranchOperator: "AND",
+        eventTypeId,
+        operator: "HAS_COMPLETED",
+        filters,
+        filterBranches: [],
+      },
     ],
     listMembershipFilterBranches: [],
   };
@@ -214,7 +241,12 @@ export async function createFlow(
     startActionId: spec.actions[0]?.actionId,
     actions: spec.actions,
     enrollmentCriteria: spec.enrollmentCriteria,
-    ...(spec.dataSources ? { dataSources: spec.dataSources } : {}),
+    dataSources: spec.dataSources ?? [],
+    timeWindows: [],
+    blockedDates: [],
+    customProperties: {},
+    suppressionListIds: [],
+    canEnrollFromSalesforce: false,
   };
   return ok(await call(emu, "POST", "/automation/v4/flows", body)).id as string;
 }

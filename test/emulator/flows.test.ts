@@ -1,23 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ACTION_TYPES } from "../../src/emulator";
+import { contactFlowProblems, putRequestOf, type ContactFlowCreateRequest } from "../../src/hubspot-contract";
+import { contactFlowBody } from "../support/flow-body";
 import { call, emulator, pinnedClock } from "./harness";
 
-/** A small contact flow: set a property, then notify in-app. */
-function contactFlow(name = "RouteOps: inbound demo request") {
-  return {
-    type: "CONTACT_FLOW",
-    objectTypeId: "0-1",
-    flowType: "WORKFLOW",
-    isEnabled: false,
-    name,
-    startActionId: "1",
+/** A small contact flow that satisfies HubSpot's contract: set a property, then notify in-app. */
+function contactFlow(name = "RouteOps: inbound demo request"): ContactFlowCreateRequest {
+  return contactFlowBody(name, {
     actions: [
       {
         actionId: "1",
         type: "SINGLE_CONNECTION",
         actionTypeId: "0-5",
+        actionTypeVersion: 0,
         fields: { property_name: "routeops_rule", value: { type: "STATIC_VALUE", staticValue: "inbound-high-intent" } },
-        connection: { nextActionId: "2" },
+        connection: { edgeType: "STANDARD", nextActionId: "2" },
       },
       {
         actionId: "2",
@@ -29,27 +26,39 @@ function contactFlow(name = "RouteOps: inbound demo request") {
     ],
     enrollmentCriteria: {
       type: "LIST_BASED",
+      shouldReEnroll: false,
+      unEnrollObjectsNotMeetingCriteria: false,
+      reEnrollmentTriggersFilterBranches: [],
       listFilterBranch: {
         filterBranchType: "OR",
+        filterBranchOperator: "OR",
+        filters: [],
         filterBranches: [
           {
             filterBranchType: "AND",
+            filterBranchOperator: "AND",
+            filterBranches: [],
             filters: [
               {
                 filterType: "PROPERTY",
                 property: "routeops_source_type",
-                operation: { operationType: "ENUMERATION", operator: "IS_ANY_OF", values: ["inbound_demo_request"] },
+                operation: {
+                  operationType: "ENUMERATION",
+                  operator: "IS_ANY_OF",
+                  values: ["inbound_demo_request"],
+                  includeObjectsWithNoValueSet: false,
+                },
               },
             ],
           },
         ],
       },
     },
-  };
+  });
 }
 
 describe("emulator automation v4 flows", () => {
-  it("creates a flow (201) with an id, revisionId and HubSpot's server defaults", async () => {
+  it("creates a flow (201) answered in the contract's ContactFlow shape, with id, revisionId and nextAvailableActionId", async () => {
     const emu = await emulator({ clock: pinnedClock().now });
     const created = await call(emu, "POST", "/automation/v4/flows", contactFlow());
     expect(created.status).toBe(201);
@@ -65,12 +74,10 @@ describe("emulator automation v4 flows", () => {
       nextAvailableActionId: "3",
     });
     expect(flow.id).toMatch(/^\d+$/);
-    expect(flow.actions[0].actionTypeVersion).toBe(0);
-    expect(flow.actions[0].connection).toEqual({ edgeType: "STANDARD", nextActionId: "2" });
-    expect(flow.enrollmentCriteria).toMatchObject({ shouldReEnroll: false, unEnrollObjectsNotMeetingCriteria: false });
-    const filter = flow.enrollmentCriteria.listFilterBranch.filterBranches[0].filters[0];
-    expect(filter.operation.includeObjectsWithNoValueSet).toBe(false);
-    expect((await call(emu, "GET", `/automation/v4/flows/${flow.id}`)).body).toEqual(flow);
+    expect(contactFlowProblems(flow)).toEqual([]);
+    const read = (await call(emu, "GET", `/automation/v4/flows/${flow.id}`)).body;
+    expect(read).toEqual(flow);
+    expect(contactFlowProblems(read)).toEqual([]);
   });
 
   it("refuses a flow without required fields with 400 VALIDATION_ERROR listing them", async () => {
@@ -78,7 +85,21 @@ describe("emulator automation v4 flows", () => {
     const answer = await call(emu, "POST", "/automation/v4/flows", { actions: [] });
     expect(answer.status).toBe(400);
     expect(answer.body.category).toBe("VALIDATION_ERROR");
-    expect(answer.body.errors.map((e: { in: string }) => e.in)).toEqual(["type", "objectTypeId", "isEnabled", "name"]);
+    const missing = answer.body.errors.filter((e: { code: string }) => e.code === "MISSING_FIELD");
+    expect(missing.map((e: { in: string }) => e.in).sort()).toEqual(
+      [
+        "type",
+        "isEnabled",
+        "blockedDates",
+        "canEnrollFromSalesforce",
+        "customProperties",
+        "suppressionListIds",
+        "timeWindows",
+        "objectTypeId",
+        "flowType",
+        "dataSources",
+      ].sort(),
+    );
   });
 
   it("refuses an action whose actionTypeId is not in the portal's action types", async () => {
@@ -94,8 +115,9 @@ describe("emulator automation v4 flows", () => {
   it("refuses missing required action fields and dangling connections", async () => {
     const emu = await emulator();
     const flow = contactFlow();
-    flow.actions[0]!.fields = {} as never;
-    flow.actions[0]!.connection = { nextActionId: "9" };
+    const first = flow.actions[0] as { fields: unknown; connection: unknown };
+    first.fields = {};
+    first.connection = { edgeType: "STANDARD", nextActionId: "9" };
     const answer = await call(emu, "POST", "/automation/v4/flows", flow);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain("actions[0].fields.property_name is required");
@@ -106,17 +128,17 @@ describe("emulator automation v4 flows", () => {
     const emu = await emulator();
     const flow = (await call(emu, "POST", "/automation/v4/flows", contactFlow())).body;
     const replaced = await call(emu, "PUT", `/automation/v4/flows/${flow.id}`, {
-      ...contactFlow("Renamed"),
-      revisionId: flow.revisionId,
+      ...putRequestOf(contactFlow("Renamed"), flow.revisionId),
       isEnabled: true,
     });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ id: flow.id, revisionId: "2", name: "Renamed", isEnabled: true });
     expect(replaced.body.createdAt).toBe(flow.createdAt);
-    const stale = await call(emu, "PUT", `/automation/v4/flows/${flow.id}`, { ...contactFlow(), revisionId: "1" });
+    const stale = await call(emu, "PUT", `/automation/v4/flows/${flow.id}`, putRequestOf(contactFlow(), "1"));
     expect(stale.status).toBe(409);
     expect(stale.body.category).toBe("CONFLICT");
-    const missing = await call(emu, "PUT", `/automation/v4/flows/${flow.id}`, contactFlow());
+    const { revisionId: _r, ...noRevision } = putRequestOf(contactFlow(), "2");
+    const missing = await call(emu, "PUT", `/automation/v4/flows/${flow.id}`, noRevision);
     expect(missing.status).toBe(400);
     expect(emu.portal.flows.get(flow.id)!.name).toBe("Renamed");
   });
@@ -158,14 +180,26 @@ describe("emulator automation v4 flows", () => {
 });
 
 describe("emulator action types", () => {
-  it("lists the portal's action types with their input fields", async () => {
+  it("lists the portal's action types as HubSpot documents them: actionName, groupId, inputFieldDefinitions", async () => {
     const emu = await emulator();
     const answer = await call(emu, "GET", "/automation/2026-09-beta/action-types?objectTypeId=0-1");
     expect(answer.status).toBe(200);
     const ids = answer.body.results.map((t: { actionTypeId: string }) => t.actionTypeId);
-    expect(ids).toEqual(["0-1", "0-3", "0-5", "0-8", "0-9", "0-11", "0-35", "0-46510720"]);
+    expect(ids).toEqual(["0-1", "0-3", "0-5", "0-8", "0-9", "0-11", "0-46510720"]);
     const rotate = answer.body.results.find((t: { actionTypeId: string }) => t.actionTypeId === "0-11");
-    expect(rotate.inputFields.map((f: { name: string }) => f.name)).toEqual([
+    expect(Object.keys(rotate).sort()).toEqual(
+      ["actionName", "actionTypeId", "groupId", "inputFieldDefinitions", "objectTypeIds"].sort(),
+    );
+    expect(rotate.actionName).toBe("Rotate record to owner");
+    expect(rotate.inputFieldDefinitions[0]).toEqual({
+      fieldDefinitionType: "SIMPLE",
+      isRequired: true,
+      name: "user_ids",
+      type: "array",
+      description: "User ids (the owners' userId) to rotate between.",
+      label: "user_ids",
+    });
+    expect(rotate.inputFieldDefinitions.map((f: { name: string }) => f.name)).toEqual([
       "user_ids",
       "target_property",
       "overwrite_current_owner",
@@ -177,6 +211,6 @@ describe("emulator action types", () => {
     const contacts = await call(emu, "GET", "/automation/2026-09-beta/action-types?objectTypeId=0-1");
     expect(contacts.body.results.map((t: { actionTypeId: string }) => t.actionTypeId)).not.toContain("0-46510720");
     const companies = await call(emu, "GET", "/automation/2026-09-beta/action-types?objectTypeId=0-2");
-    expect(companies.body.results).toHaveLength(7);
+    expect(companies.body.results).toHaveLength(6);
   });
 });

@@ -13,7 +13,7 @@ import { checkValues } from "../routes/property-values";
 import { FlowFormatError } from "./filters";
 import type { FlowRun, RunLog } from "./run-log";
 import type { RotationPositions } from "./rotation";
-import { relativeInstant, resolveTokens, resolveValue, type ValueContext } from "./values";
+import { resolveTokens, resolveValue, type ValueContext } from "./values";
 
 const UNIT_MS: Record<string, number> = { MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
 
@@ -98,29 +98,27 @@ function setProperty(action: FlowAction, context: ActionContext): ActionResult {
   return set(context, name, value);
 }
 
-function copyProperty(action: FlowAction, context: ActionContext): ActionResult {
-  const from = textField(action, "source_property");
-  const to = textField(action, "target_property");
-  const target = textField(action, "target_object", false);
-  if (target !== "" && target !== "ENROLLED") {
-    return { outcome: `copy ${from} to ${to} skipped`, error: `target_object ${target} is not emulated` };
-  }
-  return set(context, to, context.contact.properties[from] ?? "", `copy ${from} ->`);
-}
-
+/** Rotate record to owner: `user_ids` are HubSpot user ids; the record gets the owner of the next user. */
 function rotate(action: FlowAction, context: ActionContext): ActionResult {
-  const ids = field(action, "user_ids");
-  if (!Array.isArray(ids) || ids.length === 0) {
-    throw new FlowFormatError(`action ${action.actionId}: fields.user_ids must list owner ids`);
+  const users = field(action, "user_ids");
+  if (!Array.isArray(users) || users.length === 0) {
+    throw new FlowFormatError(`action ${action.actionId}: fields.user_ids must list user ids`);
   }
+  const ids = users.map((user) => context.portal.owners.byUserId(Number(user)));
   const target = textField(action, "target_property", false) || "hubspot_owner_id";
   const overwrite = String(field(action, "overwrite_current_owner") ?? "true") !== "false";
   if (!overwrite && (context.contact.properties[target] ?? "") !== "") {
     return { outcome: `rotation skipped: ${target} already set and overwrite_current_owner is false` };
   }
   const index = context.rotation.take(context.flow.id, action.actionId, ids.length);
-  const result = set(context, target, String(ids[index]), `rotate (position ${index + 1} of ${ids.length})`);
-  return result;
+  const owner = ids[index];
+  if (!owner || owner.archived) {
+    return {
+      outcome: `rotate (position ${index + 1} of ${ids.length}) failed`,
+      error: `user ${String(users[index])} is not an active user of this portal`,
+    };
+  }
+  return set(context, target, owner.id, `rotate (position ${index + 1} of ${ids.length})`);
 }
 
 /** Owner ids in the contact properties `owner_properties` names, then the owners of `user_ids`. */
@@ -163,14 +161,16 @@ function notify(action: FlowAction, context: ActionContext, kind: "email_notific
 }
 
 function createTask(action: FlowAction, context: ActionContext): ActionResult {
-  const assignment = field(action, "owner_assignment") as { type?: string; propertyName?: string } | undefined;
+  // Community flows: { type: "CUSTOM", value: <a flow value naming the owner id> }.
+  const assignment = field(action, "owner_assignment") as { type?: string; value?: unknown } | undefined;
   const ownerId =
-    assignment?.type === "OBJECT_PROPERTY" && assignment.propertyName
-      ? context.contact.properties[assignment.propertyName] || null
+    assignment?.type === "CUSTOM" && assignment.value !== undefined
+      ? resolveValue(assignment.value, context.values, `action ${action.actionId}: fields.owner_assignment.value`) ||
+        null
       : null;
   const due = field(action, "due_time");
   const dueAt =
-    due === undefined ? null : relativeInstant(context.values.now, due, `action ${action.actionId}: fields.due_time`);
+    due === undefined ? null : Number(resolveValue(due, context.values, `action ${action.actionId}: fields.due_time`));
   context.log.record({
     kind: "task",
     ...origin(action, context),
@@ -184,13 +184,15 @@ function createTask(action: FlowAction, context: ActionContext): ActionResult {
   return { outcome: `task for ${ownerId === null ? "nobody" : `owner ${ownerId}`}` };
 }
 
+/** Community flows: `sequenceId`, `senderType: CONTACT_OWNER`, `contactOwnerProperty`. */
 function enrollInSequence(action: FlowAction, context: ActionContext): ActionResult {
-  const sequenceId = textField(action, "sequence_id");
-  const named = textField(action, "user_id", false);
-  const sender =
-    textField(action, "sender_type", false) === "SPECIFIC_USER" && named !== ""
-      ? (context.portal.owners.byUserId(Number(named))?.id ?? null)
-      : context.contact.properties.hubspot_owner_id || null;
+  const sequenceId = textField(action, "sequenceId");
+  const senderType = textField(action, "senderType");
+  if (senderType !== "CONTACT_OWNER") {
+    return { outcome: "not enrolled", error: `senderType ${senderType} is not emulated (CONTACT_OWNER is)` };
+  }
+  const ownerProperty = textField(action, "contactOwnerProperty", false) || "hubspot_owner_id";
+  const sender = context.contact.properties[ownerProperty] || null;
   context.log.record({ kind: "sequence_enrollment", ...origin(action, context), sequenceId, senderOwnerId: sender });
   return { outcome: `enrolled in sequence ${sequenceId}` };
 }
@@ -212,8 +214,6 @@ export function performAction(action: FlowAction, context: ActionContext): Actio
   switch (action.actionTypeId) {
     case ACTION_TYPE_IDS.setProperty:
       return setProperty(action, context);
-    case ACTION_TYPE_IDS.copyProperty:
-      return copyProperty(action, context);
     case ACTION_TYPE_IDS.rotateToOwner:
       return rotate(action, context);
     case ACTION_TYPE_IDS.createTask:

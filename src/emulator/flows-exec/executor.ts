@@ -158,7 +158,8 @@ export class FlowExecutor {
   }
 
   private onEvent(event: ContactEvent): void {
-    this.deliver(eventOccurrence(event, this.portal.owners));
+    const occurrence = eventOccurrence(event, this.portal.owners);
+    if (occurrence) this.deliver(occurrence);
   }
 
   private onChange(change: PropertyChange): void {

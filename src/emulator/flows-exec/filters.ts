@@ -110,7 +110,15 @@ export function filterHolds(filter: unknown, values: Record<string, string>, now
       if (operator === "IS_LESS_THAN_OR_EQUAL_TO") return n <= Number(operation.value);
       if (operator === "IS_GREATER_THAN") return n > Number(operation.value);
       if (operator === "IS_LESS_THAN") return n < Number(operation.value);
-      if (operator === "IS_BETWEEN") return n >= Number(operation.lowerBound) && n <= Number(operation.upperBound);
+      break;
+    }
+    // SDK AutomationPublicRangedNumberPropertyOperation: a range is its own operation type.
+    case "NUMBER_RANGED": {
+      const n = number(raw);
+      if (Number.isNaN(n)) return false;
+      const inside = n >= Number(operation.lowerBound) && n <= Number(operation.upperBound);
+      if (operator === "IS_BETWEEN") return inside;
+      if (operator === "IS_NOT_BETWEEN") return !inside;
       break;
     }
     case "TIME_POINT": {

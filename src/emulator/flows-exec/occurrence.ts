@@ -3,9 +3,11 @@
  * event-based enrolment filters and `{{ enrollment_events... }}` tokens read. The emulator records
  * events in the RouteOps fixture format (`POST /_emulator/events`) and sequence enrolments as
  * HubSpot does (`POST /_emulator/enrollments`); the event type table is RouteOps' own (one table,
- * src/deploy/event-types.ts), so the flows RouteOps deploys and the events the emulator raises agree.
+ * src/hubspot-contract/event-types.ts), so the flows RouteOps deploys and the events the emulator
+ * raises agree. An event kind HubSpot raises no workflow event for (chats, list imports) is
+ * recorded but raises nothing, as in HubSpot.
  */
-import { EVENT_TYPES, TOUCH_EVENT_TYPES } from "../../deploy/event-types";
+import { EVENT_TYPES, isDeployable, TOUCH_EVENT_TYPES } from "../../hubspot-contract/event-types";
 import type { SequenceEnrollment } from "../portal/enrollments";
 import type { ContactEvent } from "../portal/events";
 import type { OwnerStore } from "../portal/owners";
@@ -26,10 +28,11 @@ function ownerId(owners: OwnerStore, email: string | undefined): string | undefi
   return email === undefined ? undefined : owners.byEmail(email)?.id;
 }
 
-/** A recorded contact event as the unified event HubSpot raises for it. */
-export function eventOccurrence(recorded: ContactEvent, owners: OwnerStore): EventOccurrence {
+/** A recorded contact event as the unified event HubSpot raises for it; none when HubSpot raises none. */
+export function eventOccurrence(recorded: ContactEvent, owners: OwnerStore): EventOccurrence | undefined {
   const { event } = recorded;
   const entry = EVENT_TYPES[event.kind];
+  if (!isDeployable(entry)) return undefined;
   const names = entry.properties;
   const properties: Record<string, string> = { [names.occurredAt]: String(recorded.at) };
   const put = (name: string | undefined, value: string | undefined) => {
@@ -53,6 +56,7 @@ export function eventOccurrence(recorded: ContactEvent, owners: OwnerStore): Eve
 /** A sequence enrolment as HubSpot's "enrolled in sequence" event; the enrolling user is its owner. */
 export function enrollmentOccurrence(enrollment: SequenceEnrollment, owners: OwnerStore): EventOccurrence {
   const entry = TOUCH_EVENT_TYPES.sequence_enrollment;
+  if (!isDeployable(entry)) throw new Error("the sequence enrolment event has no event type id");
   const properties: Record<string, string> = { [entry.properties.occurredAt]: String(enrollment.enrolledAt) };
   const owner = owners.byUserId(Number(enrollment.enrolledBy))?.id ?? ownerId(owners, enrollment.enrolledByEmail);
   if (entry.properties.owner && owner) properties[entry.properties.owner] = owner;

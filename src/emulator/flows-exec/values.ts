@@ -1,13 +1,19 @@
 /**
- * What a set-property action writes (docs/deploy.md, "Values and tokens"): a literal, a literal
- * holding `{{ tokens }}`, a copy of another property, or the execution time (optionally shifted,
- * as task due dates and SLA due times are).
+ * What a set-property action writes (docs/deploy.md, "Values and tokens"): the contract's value
+ * types the compiler uses (STATIC_VALUE, OBJECT_PROPERTY, ENROLLMENT_EVENT_PROPERTY,
+ * FETCHED_OBJECT_PROPERTY, TIMESTAMP, RELATIVE_DATETIME). Free-text fields (notification and task
+ * subjects) may hold `{{ tokens }}`; `resolveTokens` fills them.
  */
 import type { EventOccurrence } from "./occurrence";
 import { FlowFormatError } from "./filters";
 
 const MINUTE_MS = 60_000;
-const UNIT_MS: Record<string, number> = { MINUTES: MINUTE_MS, HOURS: 60 * MINUTE_MS, DAYS: 24 * 60 * MINUTE_MS };
+const UNIT_MS: Record<string, number> = {
+  MINUTES: MINUTE_MS,
+  HOURS: 60 * MINUTE_MS,
+  DAYS: 24 * 60 * MINUTE_MS,
+  WEEKS: 7 * 24 * 60 * MINUTE_MS,
+};
 const DAY_MS = UNIT_MS.DAYS as number;
 
 /** What tokens and copies read while an action runs. */
@@ -73,23 +79,71 @@ export function relativeInstant(now: number, relative: unknown, where: string): 
   return sameDay >= shifted ? sameDay : sameDay + DAY_MS;
 }
 
-/** The text a value writes: `""` clears the property. */
+const WEEKDAYS = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+
+/**
+ * A RELATIVE_DATETIME `timeDelay` (SDK `AutomationAPIRelativeDateTimeValue.TimeDelay`): the run
+ * instant moved as `relativeInstant` moves it, then, when `daysOfWeek` lists some but not all
+ * days, forward by whole days to the first listed day. This is the emulator's reading; HubSpot
+ * documents the fields, not their arithmetic. Only the portal's time zone (UTC) is emulated.
+ */
+export function timeDelayInstant(now: number, delay: unknown, where: string): number {
+  if (!isObject(delay)) throw new FlowFormatError(`${where}: expected { delta, timeUnit, daysOfWeek }`);
+  if (delay.timeZoneStrategy !== undefined) {
+    const zone = isObject(delay.timeZoneStrategy) ? delay.timeZoneStrategy.timeZoneId : undefined;
+    if (zone !== "UTC" && zone !== "Etc/UTC") {
+      throw new FlowFormatError(`${where}.timeZoneStrategy: only the portal's time zone (UTC) is emulated`);
+    }
+  }
+  let instant = relativeInstant(now, delay, where);
+  const days = Array.isArray(delay.daysOfWeek) ? delay.daysOfWeek.map(String) : [];
+  if (days.length > 0 && days.length < 7) {
+    for (let step = 0; step < 7 && !days.includes(WEEKDAYS[new Date(instant).getUTCDay()] as string); step++) {
+      instant += DAY_MS;
+    }
+  }
+  return instant;
+}
+
+/** What a single `{{ token }}` value names ("" when the run has nothing there). */
+function tokenOnly(token: unknown, context: ValueContext, where: string): string {
+  if (typeof token !== "string" || !/^\s*\{\{[^{}]*\}\}\s*$/.test(token)) {
+    throw new FlowFormatError(`${where}: expected one {{ token }}`);
+  }
+  return resolveTokens(token.trim(), context);
+}
+
+/**
+ * The text a value writes (`""` clears the property), for the value types the compiler uses
+ * (SDK value types): a literal (tokens in it stay literal), a property of the enrolled record,
+ * of the enrolment event or of a fetched record, the execution time, or a time relative to it.
+ */
 export function resolveValue(value: unknown, context: ValueContext, where: string): string {
   if (!isObject(value)) throw new FlowFormatError(`${where}: expected a value object with a type`);
   switch (value.type) {
     case "STATIC_VALUE":
       if (typeof value.staticValue !== "string") throw new FlowFormatError(`${where}.staticValue: expected text`);
-      return resolveTokens(value.staticValue, context);
+      return value.staticValue;
     case "OBJECT_PROPERTY":
       if (typeof value.propertyName !== "string") throw new FlowFormatError(`${where}.propertyName: expected a name`);
       return context.contact[value.propertyName] ?? "";
+    case "ENROLLMENT_EVENT_PROPERTY":
+      if (!/^\s*\{\{\s*enrollment_events\./.test(String(value.enrollmentEventPropertyToken))) {
+        throw new FlowFormatError(`${where}.enrollmentEventPropertyToken: expected {{ enrollment_events.... }}`);
+      }
+      return tokenOnly(value.enrollmentEventPropertyToken, context, `${where}.enrollmentEventPropertyToken`);
+    case "FETCHED_OBJECT_PROPERTY":
+      if (!/^\s*\{\{\s*fetched_objects\./.test(String(value.propertyToken))) {
+        throw new FlowFormatError(`${where}.propertyToken: expected {{ fetched_objects.... }}`);
+      }
+      return tokenOnly(value.propertyToken, context, `${where}.propertyToken`);
     case "TIMESTAMP":
       if (value.timestampType !== "EXECUTION_TIME") {
         throw new FlowFormatError(`${where}.timestampType: only EXECUTION_TIME is emulated`);
       }
-      return String(
-        value.offset === undefined ? context.now : relativeInstant(context.now, value.offset, `${where}.offset`),
-      );
+      return String(context.now);
+    case "RELATIVE_DATETIME":
+      return String(timeDelayInstant(context.now, value.timeDelay, `${where}.timeDelay`));
     default:
       throw new FlowFormatError(`${where}.type: value type ${String(value.type)} is not emulated`);
   }

@@ -41,6 +41,11 @@ export class OwnerStore {
     return [...this.owners.values()].find((o) => o.email.toLowerCase() === wanted);
   }
 
+  /** Whether `userId` is the user of an owner that is not archived (a user who can be assigned). */
+  isActiveUser(userId: number): boolean {
+    return [...this.owners.values()].some((o) => o.userId === userId && !o.archived);
+  }
+
   byUserId(userId: number): Owner | undefined {
     return [...this.owners.values()].find((o) => o.userIdIncludingInactive === userId);
   }

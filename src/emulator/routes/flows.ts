@@ -35,7 +35,7 @@ export const flowRoutes: Route[] = [
     method: "POST",
     pattern: BASE,
     handle(r) {
-      const body = checkFlowBody(r.body, r.portal.actionTypes);
+      const body = checkFlowBody(r.body, r.portal, "create");
       const at = new Date(r.now).toISOString();
       const flow = withServerDefaults(body, {
         id: r.portal.flows.takeId(),
@@ -96,14 +96,18 @@ export const flowRoutes: Route[] = [
           "FlowsApiError.STALE_REVISION",
         );
       }
-      const body = checkFlowBody(raw, r.portal.actionTypes);
-      const flow = withServerDefaults(body, {
-        id: current.id,
-        revisionId: String(Number(current.revisionId) + 1),
-        uuid: current.uuid,
-        createdAt: current.createdAt,
-        updatedAt: new Date(r.now).toISOString(),
-      });
+      const body = checkFlowBody(raw, r.portal, "put");
+      const flow = withServerDefaults(
+        body,
+        {
+          id: current.id,
+          revisionId: String(Number(current.revisionId) + 1),
+          uuid: current.uuid,
+          createdAt: current.createdAt,
+          updatedAt: new Date(r.now).toISOString(),
+        },
+        current,
+      );
       r.portal.flows.put(flow);
       return { status: 200, body: flow };
     },

@@ -64,14 +64,14 @@ type Body = Record<string, unknown>;
 
 /** Collects every problem of a body before failing, like HubSpot's validation errors. */
 export class Problems {
-  readonly list: { message: string; field: string }[] = [];
-  add(field: string, message: string): void {
-    this.list.push({ field, message });
+  readonly list: { message: string; field: string; code: string }[] = [];
+  add(field: string, message: string, code = "INVALID_FIELD"): void {
+    this.list.push({ field, message, code });
   }
   throwIfAny(): void {
     if (this.list.length === 0) return;
     throw badRequest(this.list.map((p) => p.message).join("; "), {
-      errors: this.list.map((p) => ({ message: p.message, in: p.field, code: "INVALID_FIELD" })),
+      errors: this.list.map((p) => ({ message: p.message, in: p.field, code: p.code })),
     });
   }
 }

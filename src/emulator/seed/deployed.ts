@@ -47,7 +47,7 @@ export function seedDeployed(portal: Portal, deployed: DeployedSeed, now: number
   deployed.flows.forEach((flow, index) => {
     let body: Record<string, unknown>;
     try {
-      body = checkFlowBody(flow.body, portal.actionTypes);
+      body = checkFlowBody(flow.body, portal, "create");
     } catch (error) {
       throw problem(`flows[${index}] (${flow.body.name})`, error);
     }
