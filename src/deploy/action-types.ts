@@ -1,77 +1,14 @@
 /**
- * The one table of HubSpot workflow action type ids RouteOps uses, each marked as
- * /work/shared/hubspot-api.md classifies it. UNVERIFIED ids come from community sources only:
- * deploy lists the portal's action types first and stops before writing flows when one is missing.
+ * Which action types the desired flows use, checked against the portal's action-types listing
+ * before any flow is written. The table of ids, with the evidence for each, is the HubSpot
+ * contract's (src/hubspot-contract/action-types.ts): UNVERIFIED ids come from community flows only.
  */
+import { ACTION_TYPES, type ActionTypeKey, type IdStatus } from "../hubspot-contract/action-types";
 import type { DeployError } from "./diagnostics";
 import type { DesiredState } from "./model/state";
 
-export type ActionTypeStatus = "documented" | "UNVERIFIED";
-
-export interface ActionTypeEntry {
-  actionTypeId: string;
-  /** Built-in action types are version 0. */
-  actionTypeVersion: 0;
-  status: ActionTypeStatus;
-  /** HubSpot's name for the action. */
-  label: string;
-  /** Where the id comes from. */
-  source: string;
-}
-
-export const ACTION_TYPES = {
-  delay: {
-    actionTypeId: "0-1",
-    actionTypeVersion: 0,
-    status: "documented",
-    label: "Delay",
-    source: "HubSpot automation v4 guide",
-  },
-  createTask: {
-    actionTypeId: "0-3",
-    actionTypeVersion: 0,
-    status: "documented",
-    label: "Create task",
-    source: "action table derived from HubSpot's v4 guide",
-  },
-  setProperty: {
-    actionTypeId: "0-5",
-    actionTypeVersion: 0,
-    status: "documented",
-    label: "Set property value",
-    source: "action table derived from HubSpot's v4 guide",
-  },
-  emailNotification: {
-    actionTypeId: "0-8",
-    actionTypeVersion: 0,
-    status: "documented",
-    label: "Send internal email notification",
-    source: "action table derived from HubSpot's v4 guide",
-  },
-  inAppNotification: {
-    actionTypeId: "0-9",
-    actionTypeVersion: 0,
-    status: "documented",
-    label: "Send in-app notification",
-    source: "action table derived from HubSpot's v4 guide",
-  },
-  rotateToOwner: {
-    actionTypeId: "0-11",
-    actionTypeVersion: 0,
-    status: "UNVERIFIED",
-    label: "Rotate record to owner",
-    source: "community sources only",
-  },
-  enrollInSequence: {
-    actionTypeId: "0-46510720",
-    actionTypeVersion: 0,
-    status: "UNVERIFIED",
-    label: "Enroll in sequence",
-    source: "community sources only",
-  },
-} as const satisfies Record<string, ActionTypeEntry>;
-
-export type ActionTypeKey = keyof typeof ACTION_TYPES;
+export { ACTION_TYPES, type ActionTypeKey };
+export type ActionTypeStatus = IdStatus;
 
 /** An action type the desired flows use, and which flows use it. */
 export interface ActionTypeUsage {

@@ -18,7 +18,9 @@ export type DeployErrorCode =
   /** A calendar's time zone is not a valid IANA zone. */
   | "unknown_time_zone"
   /** The portal lacks an action type the flows use. */
-  | "action_type_missing";
+  | "action_type_missing"
+  /** A rep in a rotating pool has an owner but no HubSpot user id (rotation takes user ids). */
+  | "owner_without_user";
 
 export interface DeployError {
   code: DeployErrorCode;
@@ -44,7 +46,7 @@ export type DeployWarningCode =
   | "call_outcome_values"
   | "unverified_action_types"
   | "unverified_event_types"
-  | "unknown_event_types"
+  | "event_kind_not_deployable"
   | "contact_created_delay"
   | "reengagement_latest_touch"
   | "nurture_sequence_unresolved"

@@ -29,7 +29,7 @@ export {
   ACTION_TYPES,
   actionTypeUsage,
   checkActionTypes,
-  type ActionTypeEntry,
+  type ActionTypeStatus,
   type ActionTypeKey,
   type ActionTypeUsage,
   type MissingActionType,

@@ -420,6 +420,16 @@ export const RESPONSE_ONLY_KEYS = [
   "updatedAt",
 ] as const;
 
+/**
+ * The create body a read-back flow corresponds to: the flow without its response-only keys and
+ * its revision (to edit a flow as HubSpot's editor would, then `replaceFlow` it).
+ */
+export function createRequestOf(flow: Record<string, unknown>): ContactFlowCreateRequest {
+  const body: Record<string, unknown> = { ...flow };
+  for (const key of [...RESPONSE_ONLY_KEYS, "revisionId"]) delete body[key];
+  return body as unknown as ContactFlowCreateRequest;
+}
+
 /** The PUT body that replaces a flow with `body`: the create body without its create-only keys. */
 export function putRequestOf(body: ContactFlowCreateRequest, revisionId: string): ContactFlowPutRequest {
   const { objectTypeId: _o, flowType: _f, dataSources: _d, ...rest } = body;

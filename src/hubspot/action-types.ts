@@ -22,7 +22,8 @@ export async function listActionTypes(calls: HubSpotCalls, objectTypeId = "0-1")
       types.push({
         ...item,
         actionTypeId: String(item["actionTypeId"] ?? item["id"] ?? ""),
-        name: item["name"] === undefined || item["name"] === null ? null : String(item["name"]),
+        // HubSpot documents `actionName` (api-reference/2026-09-beta/automation/workflows/action-types).
+        name: item["actionName"] === undefined || item["actionName"] === null ? null : String(item["actionName"]),
       });
     }
     after = response.body?.paging?.next?.after;

@@ -2,6 +2,7 @@
  * Workflows (automation v4 flows, beta). The official client has no methods for them, so these
  * are raw `apiRequest` calls; the call runner gives them the same limits, retries and errors.
  */
+import { putRequestOf } from "../hubspot-contract/flows";
 import type { HubSpotCalls } from "./client-calls";
 import { FlowRevisionConflictError, HubSpotError } from "./errors";
 import type { Flow, FlowBody, FlowSummary } from "./model";
@@ -70,7 +71,7 @@ export async function replaceFlow(
     path: `${FLOWS}/${encodeURIComponent(flowId)}`,
   };
   try {
-    const response = await calls.raw<Flow>({ ...spec, body: { ...body, revisionId } });
+    const response = await calls.raw<Flow>({ ...spec, body: putRequestOf(body, revisionId) });
     return expectFlow(calls, spec, response.body);
   } catch (error) {
     if (error instanceof HubSpotError && error.status === 409) {

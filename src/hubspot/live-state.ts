@@ -54,6 +54,7 @@ export function ownerDirectory(owners: HubSpotOwner[]): OwnerDirectory {
       id: owner.id,
       email: owner.email,
       archived: owner.archived,
+      ...(owner.userId !== null ? { userId: owner.userId } : {}),
       ...(owner.firstName ? { firstName: owner.firstName } : {}),
       ...(owner.lastName ? { lastName: owner.lastName } : {}),
     }));

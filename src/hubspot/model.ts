@@ -3,6 +3,7 @@
  * strings, property values as strings) without exposing the official client's classes, so that
  * the rest of RouteOps never depends on `@hubspot/api-client`.
  */
+import type { ContactFlowCreateRequest } from "../hubspot-contract/flows";
 
 /** A HubSpot owner: who a record can be assigned to. */
 export interface HubSpotOwner {
@@ -167,8 +168,11 @@ export interface Flow extends Record<string, unknown> {
   name: string;
 }
 
-/** A flow body to create or replace (no `id` or `revisionId`). */
-export type FlowBody = Record<string, unknown> & { name: string; type: string };
+/**
+ * A flow body to create (SDK `ContactFlowCreateRequest`); `replaceFlow` sends the matching
+ * `ContactFlowPutRequest` (the same body without its create-only keys, plus `revisionId`).
+ */
+export type FlowBody = ContactFlowCreateRequest;
 
 /** An action type the portal offers to workflows (from the beta action-types endpoint). */
 export interface ActionType extends Record<string, unknown> {

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEnvelope, DriftItem } from "../../src/audit";
 import { main } from "../../src/cli/main";
 import type { RunningEmulator } from "../../src/emulator";
-import { createHubSpotAdapter, type FlowBody } from "../../src/hubspot";
+import { createHubSpotAdapter } from "../../src/hubspot";
 import { captureIO, SEED_NOW, seededPortal } from "./seeded-portal";
+import { createRequestOf } from "../../src/hubspot-contract";
 
 let emulator: RunningEmulator;
 let disabledFlow: string;
@@ -56,8 +57,7 @@ describe("audit: drift of managed objects", () => {
       disabledFlow = toDisable!.name;
       deletedFlow = toDelete!.name;
       const [full] = await hubspot.getFlows([toDisable!.id]);
-      const { id: _id, revisionId, createdAt: _c, updatedAt: _u, ...body } = full as Record<string, unknown>;
-      await hubspot.replaceFlow(toDisable!.id, { ...(body as FlowBody), isEnabled: false }, revisionId as string);
+      await hubspot.replaceFlow(toDisable!.id, { ...createRequestOf(full!), isEnabled: false }, full!.revisionId);
       await hubspot.deleteFlow(toDelete!.id);
       const run = await audit(["--fail-on", "drift"]);
       code = run.code;

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import routing from "../reference/routing/index";
 import { createDemoCommand } from "../../src/cli/commands/demo";
 import { MANAGED_FLOWS } from "../../src/deploy/managed-names";
+import type { EventKind } from "../../src/config/types";
+import { EVENT_TYPES, TOUCH_EVENT_TYPES } from "../../src/hubspot-contract";
 import { captureIO, DEMO_NOW, KNOWN_TOKEN, scratchFolder } from "./support";
 
 let scratch: string | undefined;
@@ -50,8 +52,13 @@ describe("routeops demo --keep-running", () => {
     expect(connection).toContain(`HUBSPOT_ACCESS_TOKEN=${KNOWN_TOKEN}\n`);
     expect(mode).toBe(0o600);
     const managed = [
-      ...Object.values(MANAGED_FLOWS.source),
-      ...routing.reengagement.touchKinds.map((kind) => MANAGED_FLOWS.touch[kind]),
+      // No flow for events HubSpot raises no workflow event for (chats, list imports).
+      ...(Object.keys(MANAGED_FLOWS.source) as EventKind[])
+        .filter((kind) => EVENT_TYPES[kind].eventTypeId !== null)
+        .map((kind) => MANAGED_FLOWS.source[kind]),
+      ...routing.reengagement.touchKinds
+        .filter((kind) => TOUCH_EVENT_TYPES[kind].eventTypeId !== null)
+        .map((kind) => MANAGED_FLOWS.touch[kind]),
       MANAGED_FLOWS.reengagement,
       MANAGED_FLOWS.inbound,
       MANAGED_FLOWS.outbound,

@@ -8,6 +8,8 @@ import { MANAGED_MARKER } from "../../src/deploy";
 import type { RunningEmulator } from "../../src/emulator";
 import { createHubSpotAdapter, type Flow, type HubSpotAdapter } from "../../src/hubspot";
 import { deploy, plan, startPortal, writeRequests } from "./support";
+import { contactFlowBody, delayAction } from "../support/flow-body";
+import { PRIMARY_COMPANY_SOURCE } from "../../src/deploy/compile/env";
 
 const INBOUND = "RouteOps: inbound routing";
 const EXPERIMENT = "RouteOps: my experiment";
@@ -17,32 +19,14 @@ let hubspot: HubSpotAdapter;
 let handMade: { inbound: Flow; experiment: Flow };
 
 /** A small flow, as someone would build by hand in HubSpot: no managed marker in its description. */
-const handMadeFlow = (name: string) => ({
-  type: "CONTACT_FLOW",
-  objectTypeId: "0-1",
-  flowType: "WORKFLOW",
-  name,
-  description: "Built by hand while trying things out.",
-  isEnabled: false,
-  startActionId: "1",
-  nextAvailableActionId: "2",
-  actions: [
-    {
-      actionId: "1",
-      type: "SINGLE_CONNECTION",
-      actionTypeId: "0-1",
-      actionTypeVersion: 0,
-      fields: { delta: "10", time_unit: "MINUTES" },
-    },
-  ],
-  enrollmentCriteria: {
-    type: "LIST_BASED",
-    shouldReEnroll: false,
-    unEnrollObjectsNotMeetingCriteria: false,
-    listFilterBranch: { filterBranchType: "OR", filters: [], filterBranches: [] },
-    reEnrollmentTriggersFilterBranches: [],
-  },
-});
+// The inbound flow reads the primary company (a data source). A PUT cannot change a flow's data
+// sources (SDK ContactFlowPutRequest has none), so the look-alike has the same one.
+const handMadeFlow = (name: string) =>
+  contactFlowBody(name, {
+    description: "Built by hand while trying things out.",
+    actions: [delayAction("1", 10)],
+    dataSources: name === INBOUND ? [PRIMARY_COMPANY_SOURCE] : [],
+  });
 
 beforeEach(async () => {
   emulator = await startPortal();

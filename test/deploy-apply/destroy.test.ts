@@ -68,24 +68,25 @@ describe("removing a source type from the config", () => {
 });
 
 describe("dropping a touch kind from re-engagement", () => {
-  const TOUCH_EVENT = "RouteOps: outbound touch, event";
+  // Event touches have no HubSpot trigger (no flow is written for them): drop calls instead.
+  const TOUCH_CALL = "RouteOps: outbound touch, call";
   beforeEach(() =>
     folder.edit(
       "routing/reengagement.ts",
       `touchKinds: ["sequence_enrollment", "call", "event"]`,
-      `touchKinds: ["sequence_enrollment", "call"]`,
+      `touchKinds: ["sequence_enrollment", "event"]`,
     ),
   );
 
   it("deletes its workflow only with --allow-destroy", async () => {
     const refused = await inFolder("deploy");
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain(`delete workflow "${TOUCH_EVENT}"`);
-    expect(emulator.portal.flows.list().some((flow) => flow.name === TOUCH_EVENT)).toBe(true);
+    expect(refused.err).toContain(`delete workflow "${TOUCH_CALL}"`);
+    expect(emulator.portal.flows.list().some((flow) => flow.name === TOUCH_CALL)).toBe(true);
 
     const applied = await inFolder("deploy", "--allow-destroy");
     expect(applied.code).toBe(0);
-    expect(emulator.portal.flows.list().some((flow) => flow.name === TOUCH_EVENT)).toBe(false);
+    expect(emulator.portal.flows.list().some((flow) => flow.name === TOUCH_CALL)).toBe(false);
   });
 });
 

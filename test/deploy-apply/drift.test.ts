@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { createHubSpotAdapter, type Flow, type HubSpotAdapter } from "../../src/hubspot";
 import { deploy, plan, startPortal } from "./support";
+import { createRequestOf } from "../../src/hubspot-contract";
 
 const INBOUND = "RouteOps: inbound routing";
 
@@ -31,8 +32,8 @@ async function liveFlow(name: string): Promise<Flow> {
 /** Replaces the live flow with an edited copy of itself, as an edit in HubSpot's editor would. */
 async function editFlow(name: string, edit: (flow: Flow) => Flow): Promise<void> {
   const flow = await liveFlow(name);
-  const { id, revisionId, ...body } = edit(structuredClone(flow));
-  await hubspot.replaceFlow(id, body as Flow & { type: string }, revisionId);
+  const edited = edit(structuredClone(flow));
+  await hubspot.replaceFlow(edited.id, createRequestOf(edited), edited.revisionId);
 }
 
 /** Lines of the plan before the list of actions. */

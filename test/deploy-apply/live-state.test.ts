@@ -4,6 +4,7 @@ import { ACTION_TYPE_IDS, type RunningEmulator } from "../../src/emulator";
 import { createHubSpotAdapter } from "../../src/hubspot";
 import { readLiveState } from "../../src/hubspot/live-state";
 import { reference, startPortal } from "./support";
+import { contactFlowBody } from "../support/flow-body";
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -11,23 +12,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-const flowNamed = (name: string) => ({
-  type: "CONTACT_FLOW",
-  objectTypeId: "0-1",
-  flowType: "WORKFLOW",
-  name,
-  isEnabled: false,
-  startActionId: "1",
-  actions: [
-    { actionId: "1", type: "SINGLE_CONNECTION", actionTypeId: "0-1", fields: { delta: "5", time_unit: "MINUTES" } },
-  ],
-  enrollmentCriteria: {
-    type: "EVENT_BASED",
-    shouldReEnroll: false,
-    eventFilterBranches: [],
-    listMembershipFilterBranches: [],
-  },
-});
+const flowNamed = (name: string) => contactFlowBody(name);
 
 describe("readLiveState", () => {
   it("reads owners, the group, our properties (archived too) and our flows in full, in 8 calls", async () => {

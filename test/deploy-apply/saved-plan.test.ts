@@ -11,6 +11,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
 import { readPlanFile } from "../../src/simulate/pr-report/plan-file";
 import { deploy, plan, reference, routeops, startPortal, writeRequests } from "./support";
+import { createRequestOf } from "../../src/hubspot-contract";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const INBOUND = "RouteOps: inbound routing";
@@ -41,9 +42,8 @@ async function deployed(): Promise<void> {
 async function bumpRevision(name: string): Promise<void> {
   const summary = (await hubspot.listFlows()).find((flow) => flow.name === name)!;
   const [flow] = await hubspot.getFlows([summary.id]);
-  const { id, revisionId, ...body } = flow!;
-  const edited = { ...body, type: String(body["type"]), description: `${String(body["description"])} (edited)` };
-  await hubspot.replaceFlow(id, edited, revisionId);
+  const edited = { ...createRequestOf(flow!), description: `${String(flow!["description"])} (edited)` };
+  await hubspot.replaceFlow(flow!.id, edited, flow!.revisionId);
 }
 
 describe("plan --out", () => {

@@ -142,7 +142,11 @@ describe("conditions as filters", () => {
   });
 
   function filter(property: string): PropertyFilter {
-    return { filterType: "PROPERTY", property, operation: { operationType: "ALL_PROPERTY", operator: "IS_KNOWN" } };
+    return {
+      filterType: "PROPERTY",
+      property,
+      operation: { operationType: "ALL_PROPERTY", operator: "IS_KNOWN", includeObjectsWithNoValueSet: false },
+    };
   }
 });
 
@@ -176,5 +180,26 @@ describe("flow steps", () => {
         (a.fields.value as { staticValue: string }).staticValue === "b",
     );
     expect(last?.type === "SINGLE_CONNECTION" && last.connection).toEqual({ edgeType: "GOTO", nextActionId: "3" });
+  });
+
+  it("split an if/then branch of more than 20 options into chained actions, first match first", () => {
+    const options = Array.from({ length: 45 }, (_, i) => ({
+      name: `o${i}`,
+      when: anyOf("p", [String(i)]),
+      steps: () => [setValue("x", String(i))],
+    }));
+    const { actions } = toActions(branch(options, "none", () => [setValue("x", "none")]));
+    const branches = actions.filter((a) => a.type === "LIST_BRANCH");
+    expect(branches.map((a) => a.listBranches.length)).toEqual([19, 19, 7]);
+    expect(branches.flatMap((a) => a.listBranches.map((b) => b.branchName))).toEqual(options.map((o) => o.name));
+    // Each action's default leads to the next one; the last one's to the original default.
+    const byId = new Map(actions.map((a) => [a.actionId, a]));
+    expect(byId.get(branches[0]!.defaultBranch!.nextActionId)).toBe(branches[1]);
+    expect(byId.get(branches[1]!.defaultBranch!.nextActionId)).toBe(branches[2]);
+    const last = byId.get(branches[2]!.defaultBranch!.nextActionId);
+    expect(last?.type === "SINGLE_CONNECTION" && last.fields.value).toEqual({
+      type: "STATIC_VALUE",
+      staticValue: "none",
+    });
   });
 });

@@ -26,6 +26,8 @@ import {
 } from "./support";
 
 const id = (email: string) => ownerIdOf(email);
+/** The HubSpot user behind a rep's owner: rotation actions list user ids. */
+const user = (email: string) => String(ownersOf().find((o) => o.email === email)?.userId);
 
 /** Names of every branch (and default branch) of a flow's LIST_BRANCH actions. */
 const branchNames = (flow: FlowBody) =>
@@ -65,7 +67,7 @@ describe("desired state of the reference organisation", () => {
 
   it("rotates the EMEA AE pool among elena.rossi and farid.haddad outside farid's absence", () => {
     const state = compile(MARCH);
-    expect(rotations(state)).toContainEqual([id("elena.rossi@acme.test"), id("farid.haddad@acme.test")]);
+    expect(rotations(state)).toContainEqual([user("elena.rossi@acme.test"), user("farid.haddad@acme.test")]);
     expect(state.pools.find((p) => p.pool === "inbound-ae-emea")?.rotation).toEqual([
       id("elena.rossi@acme.test"),
       id("farid.haddad@acme.test"),
@@ -75,7 +77,7 @@ describe("desired state of the reference organisation", () => {
   it("assigns the EMEA AE pool to elena.rossi alone during farid's absence, and never farid", () => {
     const state = compile(AUGUST);
     const farid = id("farid.haddad@acme.test");
-    expect(rotations(state).flat()).not.toContain(farid);
+    expect(rotations(state).flat()).not.toContain(user("farid.haddad@acme.test"));
     expect(state.flows.flatMap((f) => writtenValues(f.body, "hubspot_owner_id"))).not.toContain(farid);
     expect(writtenValues(flowOf(state, "inbound"), "hubspot_owner_id")).toContain(id("elena.rossi@acme.test"));
     expect(state.pools.find((p) => p.pool === "inbound-ae-emea")?.members.map((m) => m.rep)).toEqual([
@@ -84,8 +86,8 @@ describe("desired state of the reference organisation", () => {
   });
 
   it("writes pool weights by repetition in smooth round-robin order (ava.reed 2, dan.kim 1)", () => {
-    const ava = id("ava.reed@acme.test");
-    const dan = id("dan.kim@acme.test");
+    const ava = user("ava.reed@acme.test");
+    const dan = user("dan.kim@acme.test");
     expect(rotations(compile())).toContainEqual([ava, dan, ava]);
   });
 
@@ -151,13 +153,15 @@ describe("desired state of the reference organisation", () => {
         [...ids].filter((x) => !reached.has(x)),
         key,
       ).toEqual([]);
-      expect(Number(body.nextAvailableActionId)).toBe(Math.max(...[...ids].map(Number)) + 1);
+      expect(body, "nextAvailableActionId is a response field only").not.toHaveProperty("nextAvailableActionId");
     }
   });
 
   it("writes flow bodies the emulator's flow validation accepts", () => {
     for (const { body } of compile().flows)
-      expect(() => checkFlowBody(JSON.parse(JSON.stringify(body)), DEFAULT_ACTION_TYPES)).not.toThrow();
+      expect(() =>
+        checkFlowBody(JSON.parse(JSON.stringify(body)), { actionTypes: DEFAULT_ACTION_TYPES }),
+      ).not.toThrow();
   });
 
   it("lists the limitations that apply, with the out-of-office warning naming the next deploy date", () => {

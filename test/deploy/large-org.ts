@@ -119,7 +119,7 @@ export function flowShape(body: FlowBody): FlowShape {
     maxFiltersPerBranch: Math.max(
       0,
       ...triggerFilters,
-      ...branches.flatMap((b) => b.listBranches.map((l) => filterCount(l.filterBranch))),
+      ...branches.flatMap((b) => b.listBranches.map((l) => (l.filterBranch ? filterCount(l.filterBranch) : 0))),
     ),
     nesting: depth(body.startActionId, new Set()),
     actions: body.actions.length,

@@ -27,6 +27,7 @@ export function ownersOf(config: RoutingConfig = reference): OwnerDirectory {
     id: String(100 + index),
     email: rep.email,
     archived: rep.active === false,
+    ...(rep.active === false ? {} : { userId: 9000 + index }),
     firstName: rep.name.split(" ")[0],
   }));
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { FlowRevisionConflictError, HubSpotError, type HubSpotAdapter, type PropertyCreate } from "../../src/hubspot";
 import { adapterFor, collect, emulator, SEED_NOW, sortedIds, TEST_REPS } from "./emulator-fixture";
+import { contactFlowBody, delayAction } from "../support/flow-body";
 
 let running: RunningEmulator;
 let hubspot: HubSpotAdapter;
@@ -206,19 +207,8 @@ describe("contacts and companies", () => {
 });
 
 describe("flows and action types", () => {
-  const body = (name: string) => ({
-    type: "CONTACT_FLOW",
-    objectTypeId: "0-1",
-    flowType: "WORKFLOW",
-    isEnabled: false,
-    name,
-    description: "[managed by RouteOps] test",
-    startActionId: "1",
-    actions: [
-      { actionId: "1", type: "SINGLE_CONNECTION", actionTypeId: "0-1", fields: { delta: "60", time_unit: "MINUTES" } },
-    ],
-    enrollmentCriteria: { type: "EVENT_BASED", shouldReEnroll: false, eventFilterBranches: [] },
-  });
+  const body = (name: string) =>
+    contactFlowBody(name, { description: "[managed by RouteOps] test", actions: [delayAction("1", 60)] });
 
   it("creates, lists, reads, replaces and deletes a flow", async () => {
     const created = await hubspot.createFlow(body("RouteOps: test"));

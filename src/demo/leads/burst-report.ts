@@ -4,6 +4,7 @@
  */
 import type { BurstResult, LeadOutcome } from "./burst";
 import type { FieldDifference } from "./compare";
+import { EVENT_TYPES } from "../../hubspot-contract/event-types";
 
 /** A lead the workflows routed differently from the engine: every field that differs. */
 export interface DifferingLead {
@@ -28,6 +29,11 @@ export interface BurstFigures {
   differingLeads: DifferingLead[];
   /** Leads not routed, by event kind. */
   notRoutedByEvent: Record<string, number>;
+  /**
+   * Leads not routed because HubSpot raises no workflow event for their event (chats, list
+   * imports: deploy warning event_kind_not_deployable). They are not a failure of the workflows.
+   */
+  notDeployable: number;
   enrollments: number;
   lastTouches: number;
 }
@@ -43,6 +49,7 @@ export function burstFigures(result: BurstResult): BurstFigures {
   for (const lead of result.leads.filter((l) => !l.routed)) {
     notRoutedByEvent[lead.input.event.kind] = (notRoutedByEvent[lead.input.event.kind] ?? 0) + 1;
   }
+  const notDeployable = result.leads.filter((l) => !l.routed && EVENT_TYPES[l.input.event.kind].eventTypeId === null);
   const differing = routed.filter((lead) => lead.differences.length > 0);
   const differencesByField: Record<string, number> = {};
   for (const lead of differing) {
@@ -51,6 +58,7 @@ export function burstFigures(result: BurstResult): BurstFigures {
   return {
     leads: result.leads.length,
     routed: routed.length,
+    notDeployable: notDeployable.length,
     bySystem,
     matched: routed.length - differing.length,
     differencesByField,
@@ -128,5 +136,10 @@ export function burstDetails(figures: BurstFigures): string[] {
   if (differing > shown) lines.push(`... and ${differing - shown} more (leads.json has every lead)`);
   const notRouted = Object.entries(figures.notRoutedByEvent);
   if (notRouted.length > 0) lines.push(`not routed: ${notRouted.map(([kind, n]) => `${kind} ${n}`).join(", ")}`);
+  if (figures.notDeployable > 0) {
+    lines.push(
+      `${figures.notDeployable} of them by design: HubSpot raises no workflow event for chats and list imports (warning event_kind_not_deployable)`,
+    );
+  }
   return lines;
 }

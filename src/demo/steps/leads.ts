@@ -61,7 +61,7 @@ export async function leadsStep(options: LeadsStepOptions): Promise<StepOutcome>
     };
   }
   return {
-    status: figures.routed === figures.leads ? "ok" : "failed",
+    status: figures.routed + figures.notDeployable === figures.leads ? "ok" : "failed",
     summary: burstHeadline(figures),
     details: [
       `${created}; history: ${plural(figures.enrollments, "sequence enrolment")}, ${plural(figures.lastTouches, "latest outbound touch", "latest outbound touches")}`,

@@ -1,4 +1,5 @@
 /** Builders for the few HubSpot actions the routing flows use, with the field shapes docs/deploy.md lists. */
+import { DAYS_OF_WEEK, type DayOfWeek } from "../../hubspot-contract/flows";
 import type { FlowValue, RelativeTime } from "../model/flow";
 import { action, type Step } from "./steps";
 
@@ -25,20 +26,46 @@ export function copyValue(property: string, from: string): Step {
   return set(property, { type: "OBJECT_PROPERTY", propertyName: from });
 }
 
-/** Writes the value a `{{ token }}` resolves to (an enrollment event's or a fetched company's property). */
+/**
+ * Writes what a token names: `{{ enrollment_events... }}` is an ENROLLMENT_EVENT_PROPERTY value,
+ * `{{ fetched_objects... }}` a FETCHED_OBJECT_PROPERTY value (SDK value types; HubSpot does not
+ * resolve tokens inside a STATIC_VALUE).
+ */
 export function setFromToken(property: string, token: string): Step {
-  return set(property, { type: "STATIC_VALUE", staticValue: token });
+  if (/^\{\{\s*enrollment_events\./.test(token)) {
+    return set(property, { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token });
+  }
+  if (/^\{\{\s*fetched_objects\./.test(token)) {
+    return set(property, { type: "FETCHED_OBJECT_PROPERTY", propertyToken: token });
+  }
+  throw new Error(`no value type reads the token ${token}`);
 }
 
-/** The time the action runs, optionally shifted (SLA due times). */
+/** Every weekday: a relative time may fall on any day (the flows count calendar time). */
+const ANY_DAY: DayOfWeek[] = [...DAYS_OF_WEEK];
+
+/** A RELATIVE_DATETIME value: `delta` units after the action runs, then the next `timeOfDay` if given. */
+export function relativeValue(relative: RelativeTime): FlowValue {
+  return {
+    type: "RELATIVE_DATETIME",
+    timeDelay: {
+      delta: relative.delta,
+      timeUnit: relative.timeUnit,
+      daysOfWeek: ANY_DAY,
+      ...(relative.timeOfDay ? { timeOfDay: relative.timeOfDay } : {}),
+    },
+  };
+}
+
+/** The time the action runs (TIMESTAMP EXECUTION_TIME), or a time relative to it (RELATIVE_DATETIME). */
 export function setExecutionTime(property: string, offset?: RelativeTime): Step {
-  return set(property, { type: "TIMESTAMP", timestampType: "EXECUTION_TIME", ...(offset ? { offset } : {}) });
+  return set(property, offset ? relativeValue(offset) : { type: "TIMESTAMP", timestampType: "EXECUTION_TIME" });
 }
 
-/** Round robin among owner ids (a repeated id gets more turns). */
-export function rotateOwner(ownerIds: readonly string[]): Step {
+/** Round robin among HubSpot users (user ids; a repeated id gets more turns). */
+export function rotateOwner(userIds: readonly string[]): Step {
   return action("rotateToOwner", {
-    user_ids: [...ownerIds],
+    user_ids: [...userIds],
     target_property: OWNER_PROPERTY,
     overwrite_current_owner: "true",
   });
@@ -62,8 +89,9 @@ export function createTask(task: {
       },
     ],
     use_explicit_associations: "true",
-    owner_assignment: { type: "OBJECT_PROPERTY", propertyName: OWNER_PROPERTY },
-    ...(task.due ? { due_time: task.due } : {}),
+    // Community flows: the assignee is CUSTOM, valued by the contact's owner property.
+    owner_assignment: { type: "CUSTOM", value: { type: "OBJECT_PROPERTY", propertyName: OWNER_PROPERTY } },
+    ...(task.due ? { due_time: relativeValue(task.due) } : {}),
   });
 }
 
@@ -86,6 +114,12 @@ export function delayMinutes(minutes: number): Step {
   return action("delay", { delta: String(minutes), time_unit: "MINUTES" });
 }
 
+/** Community flows (actionTypeVersion 6): the contact's owner sends, in the contact's time zone. */
 export function enrollInSequence(sequenceId: string): Step {
-  return action("enrollInSequence", { sequence_id: sequenceId });
+  return action("enrollInSequence", {
+    sequenceId,
+    senderType: "CONTACT_OWNER",
+    contactOwnerProperty: OWNER_PROPERTY,
+    shouldUseContactTimeZone: "true",
+  });
 }

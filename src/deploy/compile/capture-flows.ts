@@ -7,7 +7,7 @@
  * organisation.
  */
 import type { EventKind } from "../../config/types";
-import { EVENT_TYPES, enrollmentEventToken } from "../event-types";
+import { enrollmentEventToken, type DeployableEventType } from "../event-types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { DesiredFlow } from "../model/state";
 import { clearValue, delayMinutes, setFromToken, setValue } from "./actions";
@@ -29,8 +29,7 @@ import { branch, type Step } from "./steps";
  * submitted) still changes the property, so HubSpot sends the webhook, and the contact then reads
  * pending with requested-at equal to routed-at, which the router takes as a new request.
  */
-export function captureSteps(kind: EventKind): Step[] {
-  const entry = EVENT_TYPES[kind];
+export function captureSteps(kind: EventKind, entry: DeployableEventType): Step[] {
   return [
     clearValue(P.routeRequestedAt),
     setValue(P.eventKind, kind),
@@ -43,8 +42,8 @@ export function captureSteps(kind: EventKind): Step[] {
   ];
 }
 
-export function captureFlow(kind: EventKind, facts: CompileFacts): DesiredFlow {
-  const entry = EVENT_TYPES[kind];
+/** The capture flow of an event kind HubSpot raises an event for (`entry`: its contract entry). */
+export function captureFlow(kind: EventKind, entry: DeployableEventType, facts: CompileFacts): DesiredFlow {
   // A contact created by a form (an import, a booked meeting...) raises that event too: wait for it
   // and ask for routing only when no other event did, still as of the creation instant.
   const steps =
@@ -52,12 +51,12 @@ export function captureFlow(kind: EventKind, facts: CompileFacts): DesiredFlow {
       ? [
           delayMinutes(CONTACT_CREATED_GRACE_MINUTES),
           ...branch(
-            [{ name: "no other routing request", when: unknown(P.routeRequestedAt), steps: () => captureSteps(kind) }],
+            [{ name: "no other routing request", when: unknown(P.routeRequestedAt), steps: () => captureSteps(kind, entry) }],
             "another event asked for routing",
             () => [],
           ),
         ]
-      : captureSteps(kind);
+      : captureSteps(kind, entry);
   return flowBody({
     key: `capture/${kind}`,
     name: MANAGED_FLOWS.capture[kind],

@@ -77,6 +77,6 @@ function ownerFilter(operator: "IS_KNOWN" | "IS_UNKNOWN") {
   return {
     filterType: "PROPERTY" as const,
     property: OWNER_PROPERTY,
-    operation: { operationType: "ALL_PROPERTY" as const, operator },
+    operation: { operationType: "ALL_PROPERTY" as const, operator, includeObjectsWithNoValueSet: false },
   };
 }

@@ -55,7 +55,12 @@ function filter(property: string, operation: FilterOperation): Cond {
 /** An enumeration (or owner id) is one of `values`; no values folds to false. */
 export function anyOf(property: string, values: readonly string[]): Cond {
   if (values.length === 0) return FALSE;
-  return filter(property, { operationType: "ENUMERATION", operator: "IS_ANY_OF", values: [...values] });
+  return filter(property, {
+    operationType: "ENUMERATION",
+    operator: "IS_ANY_OF",
+    values: [...values],
+    includeObjectsWithNoValueSet: false,
+  });
 }
 
 /** An enumeration is none of `values` (an empty value counts as none of them). */
@@ -78,28 +83,53 @@ export function text(property: string, operator: TextMatch, values: readonly str
     operationType: "MULTISTRING",
     operator,
     values: [...values],
-    ...(includeEmpty ? { includeObjectsWithNoValueSet: true } : {}),
+    includeObjectsWithNoValueSet: includeEmpty,
   });
 }
 
 export function isTrue(property: string, value: boolean): Cond {
-  return filter(property, { operationType: "BOOL", operator: "IS_EQUAL_TO", value });
+  return filter(property, {
+    operationType: "BOOL",
+    operator: "IS_EQUAL_TO",
+    value,
+    includeObjectsWithNoValueSet: false,
+  });
 }
 
 export function known(property: string): Cond {
-  return filter(property, { operationType: "ALL_PROPERTY", operator: "IS_KNOWN" });
+  return filter(property, { operationType: "ALL_PROPERTY", operator: "IS_KNOWN", includeObjectsWithNoValueSet: false });
 }
 
 export function unknown(property: string): Cond {
-  return filter(property, { operationType: "ALL_PROPERTY", operator: "IS_UNKNOWN" });
+  return filter(property, {
+    operationType: "ALL_PROPERTY",
+    operator: "IS_UNKNOWN",
+    includeObjectsWithNoValueSet: false,
+  });
 }
 
-/** A datetime property is at or after now minus `days` (IS_AFTER) or strictly before it (IS_BEFORE). */
+/**
+ * The time zone of the time points the flows compare with. A point "now minus N days" is the same
+ * instant in every zone, so UTC changes nothing; the contract requires a `zoneId` all the same.
+ */
+export const TIME_POINT_ZONE = "UTC";
+
+/**
+ * A datetime property is at or after now minus `days` (IS_AFTER) or strictly before it
+ * (IS_BEFORE). An empty value is after nothing and before nothing.
+ */
 export function withinDays(property: string, days: number, operator: "IS_AFTER" | "IS_BEFORE"): Cond {
   return filter(property, {
     operationType: "TIME_POINT",
     operator,
-    timePoint: { timeType: "INDEXED", indexReference: { referenceType: "NOW" }, offset: { days: -days } },
+    type: "TIME_POINT",
+    includeObjectsWithNoValueSet: false,
+    timePoint: {
+      timeType: "INDEXED",
+      zoneId: TIME_POINT_ZONE,
+      indexReference: { referenceType: "NOW" },
+      offset: { days: -days },
+    },
   });
 }
 
@@ -159,11 +189,13 @@ export function toFilterBranch(cond: Cond): FilterBranch {
     const term = { filters: distinctFilters(raw.filters), company: raw.company && distinctFilters(raw.company) };
     const branch: FilterBranch = {
       filterBranchType: "AND",
+      filterBranchOperator: "AND",
       filters: term.filters,
       filterBranches: term.company
         ? [
             {
               filterBranchType: "ASSOCIATION",
+              filterBranchOperator: "AND",
               objectTypeId: PRIMARY_COMPANY.objectTypeId,
               operator: "IN_LIST",
               associationTypeId: PRIMARY_COMPANY.associationTypeId,
@@ -179,5 +211,5 @@ export function toFilterBranch(cond: Cond): FilterBranch {
     seen.add(key);
     branches.push(branch);
   }
-  return { filterBranchType: "OR", filters: [], filterBranches: branches };
+  return { filterBranchType: "OR", filterBranchOperator: "OR", filters: [], filterBranches: branches };
 }

@@ -17,7 +17,7 @@ export function flowBody(spec: {
   enrollment: EnrollmentCriteria;
   dataSources: FlowDataSource[];
 }): DesiredFlow {
-  const { actions, startActionId, nextAvailableActionId } = toActions(spec.steps);
+  const { actions, startActionId } = toActions(spec.steps);
   const draft: FlowBody = {
     type: "CONTACT_FLOW",
     objectTypeId: "0-1",
@@ -26,7 +26,6 @@ export function flowBody(spec: {
     description: "",
     isEnabled: true,
     startActionId,
-    nextAvailableActionId,
     actions,
     enrollmentCriteria: spec.enrollment,
     timeWindows: [],

@@ -5,7 +5,7 @@
  */
 import type { CalendarConfig, DeployMode, EventKind, RoutingConfig } from "../../config/types";
 import type { DeployError, DeployWarning } from "../diagnostics";
-import { EVENT_TYPES } from "../event-types";
+import { EVENT_TYPES, isDeployable, TOUCH_EVENT_TYPES } from "../event-types";
 import { MANAGED_GROUP } from "../managed-names";
 import type { OwnerDirectory, PortalSequence } from "../model/owners";
 import type { DesiredState, PoolRotation } from "../model/state";
@@ -75,6 +75,26 @@ function poolRotations(
   });
 }
 
+/**
+ * Rotate record to owner takes HubSpot user ids (the owners' `userId`), so every member of a pool
+ * that rotates needs one.
+ */
+function rotatingOwnersWithoutUser(pools: PoolRotation[], reps: RepDirectory): DeployError[] {
+  const errors: DeployError[] = [];
+  for (const pool of pools) {
+    if (new Set(pool.rotation).size < 2) continue;
+    for (const member of pool.members) {
+      if (reps.userIdOf(member.ownerId) !== undefined) continue;
+      errors.push({
+        code: "owner_without_user",
+        rep: member.rep,
+        message: `Rep ${member.rep} (owner ${member.ownerId}) rotates in pool ${pool.pool} but HubSpot lists no user id for that owner; rotate record to owner assigns users, so the rep must be an active HubSpot user.`,
+      });
+    }
+  }
+  return errors;
+}
+
 /** Compiles the config into the state RouteOps wants the portal to hold, or says why it cannot. */
 export function desiredState(config: RoutingConfig, context: DesiredStateContext): DesiredStateResult {
   const referenceErrors = checkReferences(config);
@@ -85,6 +105,8 @@ export function desiredState(config: RoutingConfig, context: DesiredStateContext
   const calendars = new Map(config.calendars.map((calendar) => [calendar.id, calendar]));
   const calendar = (id: string) => (calendars.get(id) ?? calendars.get(config.defaultCalendar)) as CalendarConfig;
   const pools = poolRotations(config, reps, context.at, calendar);
+  const withoutUser = rotatingOwnersWithoutUser(pools, reps);
+  if (withoutUser.length > 0) return { errors: withoutUser };
   const unresolvedSequences = new Set<string>();
   const facts: CompileFacts = {
     config,
@@ -100,13 +122,21 @@ export function desiredState(config: RoutingConfig, context: DesiredStateContext
   };
 
   const mode = deployModeOf(config, context.mode);
-  const touchFlows = config.reengagement.touchKinds.map((kind) => touchFlow(kind, facts));
-  const kinds = Object.keys(EVENT_TYPES) as EventKind[];
+  // Event kinds HubSpot raises no event for get no flow (warning event_kind_not_deployable):
+  // no placeholder event type id is ever sent.
+  const deployableKinds = (Object.keys(EVENT_TYPES) as EventKind[]).flatMap((kind) => {
+    const entry = EVENT_TYPES[kind];
+    return isDeployable(entry) ? [{ kind, entry }] : [];
+  });
+  const touchFlows = config.reengagement.touchKinds.flatMap((kind) => {
+    const entry = TOUCH_EVENT_TYPES[kind];
+    return isDeployable(entry) ? [touchFlow(kind, entry, facts)] : [];
+  });
   const flows =
     mode === "router"
-      ? [...kinds.map((kind) => captureFlow(kind, facts)), ...touchFlows]
+      ? [...deployableKinds.map(({ kind, entry }) => captureFlow(kind, entry, facts)), ...touchFlows]
       : [
-          ...kinds.map((kind) => sourceFlow(kind, facts)),
+          ...deployableKinds.map(({ kind, entry }) => sourceFlow(kind, entry, facts)),
           ...touchFlows,
           reengagementFlow(facts),
           inboundFlow(facts),

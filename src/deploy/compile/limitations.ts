@@ -2,7 +2,7 @@
  * Where the deployed flows cannot do exactly what the engine does, each as a warning with a stable
  * code (docs/deploy.md has the table). Listed by every plan, so nobody is surprised.
  */
-import type { Condition, RoutingConfig } from "../../config/types";
+import type { Condition, EventKind, RoutingConfig } from "../../config/types";
 import { actionTypeUsage } from "../action-types";
 import type { DeployWarning } from "../diagnostics";
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../event-types";
@@ -186,29 +186,53 @@ function numberPropertyWarning(config: RoutingConfig): DeployWarning[] {
   ];
 }
 
+/**
+ * One warning per event type id only community material supports (they cannot be checked before a
+ * deploy), and one per event kind the config uses that HubSpot raises no workflow event for.
+ */
 function eventWarnings(input: LimitationInput): DeployWarning[] {
-  const used = new Map<string, EventTypeEntry>();
-  for (const [kind, entry] of Object.entries(EVENT_TYPES)) used.set(kind, entry);
-  for (const kind of input.config.reengagement.touchKinds) used.set(`touch:${kind}`, TOUCH_EVENT_TYPES[kind]);
-  const list = (status: string) =>
-    [...used]
-      .filter(([, entry]) => entry.status === status)
-      .map(([kind, entry]) => `${kind} (${entry.eventTypeId}, ${entry.label})`);
+  const { config } = input;
+  const uses = new Map<string, { entry: EventTypeEntry; flows: string[] }>();
+  const use = (entry: EventTypeEntry, flow: string) => {
+    const key = entry.eventTypeId ?? `none:${entry.label}`;
+    const found = uses.get(key) ?? { entry, flows: [] };
+    found.flows.push(flow);
+    uses.set(key, found);
+  };
+  for (const [kind, entry] of Object.entries(EVENT_TYPES))
+    use(entry, `source identification, ${kind.replace("_", " ")}`);
+  for (const kind of config.reengagement.touchKinds)
+    use(TOUCH_EVENT_TYPES[kind], `outbound touch, ${kind.replace("_", " ")}`);
   const warnings: DeployWarning[] = [];
-  const unverified = list("UNVERIFIED");
-  if (unverified.length > 0) {
+  for (const { entry, flows } of uses.values()) {
+    if (entry.status !== "UNVERIFIED" || entry.eventTypeId === null) continue;
     warnings.push({
       code: "unverified_event_types",
-      message: `These event triggers and their event property names come from community sources only and cannot be checked before a deploy: ${unverified.join("; ")}.`,
+      subject: entry.eventTypeId,
+      message: `Event type ${entry.eventTypeId} (${entry.label}; triggers ${flows.join(", ")}) is community-sourced (${entry.source}): HubSpot cannot confirm it before a deploy.`,
     });
   }
-  const unknown = list("UNKNOWN");
-  if (unknown.length > 0) {
+  for (const [kind, entry] of Object.entries(EVENT_TYPES) as [EventKind, EventTypeEntry][]) {
+    if (entry.eventTypeId !== null) continue;
+    const sources = config.sources.filter((source) => source.matchers.some((m) => m.event === kind)).map((s) => s.id);
+    if (sources.length === 0) continue;
     warnings.push({
-      code: "unknown_event_types",
+      code: "event_kind_not_deployable",
+      subject: kind,
       message:
-        `HubSpot has no event type RouteOps knows for ${unknown.join("; ")}: their flows carry placeholder ids that a real portal rejects ` +
-        "(src/deploy/event-types.ts). Contacts from these events stay unrouted in HubSpot until an equivalent trigger exists.",
+        `Source type${sources.length === 1 ? "" : "s"} ${sources.join(", ")} (${kind} events) cannot be deployed: ${entry.status === "no_trigger" ? entry.reason : ""}. ` +
+        `No flow is written for ${kind} events and no placeholder trigger is sent.`,
+    });
+  }
+  for (const kind of config.reengagement.touchKinds) {
+    const entry = TOUCH_EVENT_TYPES[kind];
+    if (entry.eventTypeId !== null) continue;
+    warnings.push({
+      code: "event_kind_not_deployable",
+      subject: `touch:${kind}`,
+      message:
+        `Outbound touches of kind ${kind} (${entry.label}) cannot be kept in HubSpot: ${entry.status === "no_trigger" ? entry.reason : ""}. ` +
+        "No touch flow is written for them, so re-engagement in HubSpot does not see such touches.",
     });
   }
   return warnings;
@@ -299,16 +323,13 @@ export function limitations(input: LimitationInput, state: Pick<DesiredState, "f
           },
         ]
       : []),
-    ...(unverifiedActions.length > 0
-      ? [
-          {
-            code: "unverified_action_types" as const,
-            message:
-              `The flows use action types known from community sources only: ${unverifiedActions.map((a) => `${a.actionTypeId} (${a.label})`).join(", ")}. ` +
-              "Deploy checks the portal's action types before it writes any flow.",
-          },
-        ]
-      : []),
+    ...unverifiedActions.map((a) => ({
+      code: "unverified_action_types" as const,
+      subject: a.actionTypeId,
+      message:
+        `Action type ${a.actionTypeId} (${a.label}; used by ${a.flows.length} ${a.flows.length === 1 ? "flow" : "flows"}) is community-sourced: ` +
+        "deploy checks the portal's action-types listing before it writes any flow.",
+    })),
     ...eventWarnings(input),
     {
       code: "contact_created_delay",

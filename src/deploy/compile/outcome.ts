@@ -23,7 +23,13 @@ export type Continuation = (calendarId: string, ownerIds: readonly string[]) => 
 export function producible(outcome: Outcome): Cond {
   if (outcome.type === "owner") {
     return outcome.from === "account_owner"
-      ? company(propertyFilter(OWNER_PROPERTY, { operationType: "ALL_PROPERTY", operator: "IS_KNOWN" }))
+      ? company(
+          propertyFilter(OWNER_PROPERTY, {
+            operationType: "ALL_PROPERTY",
+            operator: "IS_KNOWN",
+            includeObjectsWithNoValueSet: false,
+          }),
+        )
       : known(P.eventOwner);
   }
   if (outcome.type === "pool" && "byTerritory" in outcome) return anyOf(P.territory, Object.keys(outcome.byTerritory));
@@ -54,7 +60,11 @@ function poolSteps(poolId: string, env: FlowEnv, then: Continuation, unavailable
   const pool = env.config.pools.find((candidate) => candidate.id === poolId);
   if (!rotation || !pool || rotation.members.length === 0) return unavailable();
   const owners = rotation.members.map((member) => member.ownerId);
-  const assign = owners.length === 1 ? setValue(OWNER_PROPERTY, owners[0] as string) : rotateOwner(rotation.rotation);
+  // Rotation takes user ids (checked by desiredState: every rotating member has one).
+  const assign =
+    owners.length === 1
+      ? setValue(OWNER_PROPERTY, owners[0] as string)
+      : rotateOwner(rotation.rotation.map((ownerId) => env.reps.userIdOf(ownerId) ?? ownerId));
   return [assign, setValue(P.pool, poolId), ...then(pool.calendar, owners)];
 }
 

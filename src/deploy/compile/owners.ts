@@ -18,6 +18,8 @@ export interface ReplacementGroup {
 export interface RepDirectory {
   /** Owner id of an active rep (by email, any case). */
   ownerIdOf(email: string): string | undefined;
+  /** The user id behind an owner id (rotation actions take user ids), if the owner has a user. */
+  userIdOf(ownerId: string): string | undefined;
   /** The active rep that receives leads addressed to `email` (itself when active), by email. */
   resolve(email: string): string | undefined;
   /** The config entry of a rep. */
@@ -128,8 +130,12 @@ export function resolveReps(
     groups.set(target, group);
   }
 
+  const userIds = new Map(
+    owners.filter((owner) => owner.userId !== undefined).map((owner) => [owner.id, String(owner.userId)]),
+  );
   const reps: RepDirectory = {
     ownerIdOf: (email) => activeOwner.get(key(email)),
+    userIdOf: (ownerId) => userIds.get(ownerId),
     resolve: (email) => resolved.get(key(email)),
     rep: (email) => byEmail.get(key(email))?.rep,
     replacements: [...groups.values()],

@@ -21,11 +21,12 @@ import { branch, StepScope, type Step } from "./steps";
 function listBased(cond: Cond): EnrollmentCriteria {
   const pendingTrigger: FilterBranch = {
     filterBranchType: "AND",
+    filterBranchOperator: "AND",
     filters: [
       {
         filterType: "PROPERTY",
         property: P.routingPending,
-        operation: { operationType: "BOOL", operator: "IS_EQUAL_TO", value: true },
+        operation: { operationType: "BOOL", operator: "IS_EQUAL_TO", value: true, includeObjectsWithNoValueSet: false },
       },
     ],
     filterBranches: [],

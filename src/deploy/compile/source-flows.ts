@@ -5,7 +5,8 @@
  * system; a contact no source type matches is routed to the unclassified queue on the spot.
  */
 import type { EventKind, SourceMatcher } from "../../config/types";
-import { EVENT_TYPES, enrollmentEventToken } from "../event-types";
+import type { DeployableEventType, EventPropertyNames } from "../event-types";
+import { enrollmentEventToken } from "../event-types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { DesiredFlow } from "../model/state";
 import { clearValue, delayMinutes, setExecutionTime, setFromToken, setValue } from "./actions";
@@ -86,7 +87,7 @@ function classification(kind: EventKind, env: FlowEnv): Step[] {
   return from(0);
 }
 
-export function sourceFlow(kind: EventKind, facts: CompileFacts): DesiredFlow {
+export function sourceFlow(kind: EventKind, entry: DeployableEventType, facts: CompileFacts): DesiredFlow {
   const scope = new StepScope();
   const env: FlowEnv = {
     ...facts,
@@ -96,7 +97,6 @@ export function sourceFlow(kind: EventKind, facts: CompileFacts): DesiredFlow {
     keyPrefix: "",
     usesCompany: { value: false },
   };
-  const entry = EVENT_TYPES[kind];
   const recordEvent: Step[] = [
     setValue(P.eventKind, kind),
     ...EVENT_FIELDS.map(({ field, property }) => {

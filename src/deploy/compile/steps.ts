@@ -3,6 +3,7 @@
  * actions. Ids are assigned depth first in a fixed order, so the same config always yields the same
  * action ids; a branch or a jump ends its chain, and a chain continues inside each branch.
  */
+import { MAX_LIST_BRANCHES } from "../../hubspot-contract/flows";
 import { ACTION_TYPES, type ActionTypeKey } from "../action-types";
 import type { FlowAction, FlowConnection } from "../model/flow";
 import { toFilterBranch, type Cond } from "./filters";
@@ -43,6 +44,20 @@ export function branch(options: BranchOption[], defaultName: string, otherwise: 
     kept.push(option);
   }
   if (kept.length === 0) return fallback();
+  if (kept.length > MAX_LIST_BRANCHES) {
+    // HubSpot allows 20 branches per if/then action: the first 19 options, then a chained action
+    // for the rest. First match still wins, because the chain is only reached when none held.
+    const head = kept.slice(0, MAX_LIST_BRANCHES - 1);
+    const rest = kept.slice(MAX_LIST_BRANCHES - 1);
+    return [
+      {
+        kind: "branch",
+        branches: head.map((option) => ({ name: option.name, when: option.when, steps: option.steps() })),
+        defaultName: `${defaultName} (more branches)`,
+        otherwise: branch(rest, defaultName, fallback),
+      },
+    ];
+  }
   return [
     {
       kind: "branch",

@@ -41,10 +41,11 @@ export function segmentCondition(segment: SegmentConfig): Cond {
     min !== undefined && max !== undefined
       ? company(
           propertyFilter(COMPANY_EMPLOYEES, {
-            operationType: "NUMBER",
+            operationType: "NUMBER_RANGED",
             operator: "IS_BETWEEN",
             lowerBound: min,
             upperBound: max,
+            includeObjectsWithNoValueSet: false,
           }),
         )
       : min !== undefined
@@ -53,6 +54,7 @@ export function segmentCondition(segment: SegmentConfig): Cond {
               operationType: "NUMBER",
               operator: "IS_GREATER_THAN_OR_EQUAL_TO",
               value: min,
+              includeObjectsWithNoValueSet: false,
             }),
           )
         : max !== undefined
@@ -61,13 +63,26 @@ export function segmentCondition(segment: SegmentConfig): Cond {
                 operationType: "NUMBER",
                 operator: "IS_LESS_THAN_OR_EQUAL_TO",
                 value: max,
+                includeObjectsWithNoValueSet: false,
               }),
             )
-          : company(propertyFilter(COMPANY_EMPLOYEES, { operationType: "ALL_PROPERTY", operator: "IS_KNOWN" }));
+          : company(
+              propertyFilter(COMPANY_EMPLOYEES, {
+                operationType: "ALL_PROPERTY",
+                operator: "IS_KNOWN",
+                includeObjectsWithNoValueSet: false,
+              }),
+            );
   const whenUnknown = segment.whenUnknown
     ? or(
         unknown(CONTACT_PRIMARY_COMPANY),
-        company(propertyFilter(COMPANY_EMPLOYEES, { operationType: "ALL_PROPERTY", operator: "IS_UNKNOWN" })),
+        company(
+          propertyFilter(COMPANY_EMPLOYEES, {
+            operationType: "ALL_PROPERTY",
+            operator: "IS_UNKNOWN",
+            includeObjectsWithNoValueSet: false,
+          }),
+        ),
       )
     : FALSE;
   return or(range, whenUnknown);

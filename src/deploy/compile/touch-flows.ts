@@ -4,15 +4,14 @@
  * owner, time and kind of the latest touch of the kinds the config counts, by a rep it names.
  */
 import type { TouchKind } from "../../config/types";
-import { enrollmentEventToken, TOUCH_EVENT_TYPES } from "../event-types";
+import { enrollmentEventToken, type DeployableEventType } from "../event-types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { DesiredFlow } from "../model/state";
 import { setFromToken, setValue } from "./actions";
 import type { CompileFacts } from "./env";
 import { flowBody } from "./flow-envelope";
 
-export function touchFlow(kind: TouchKind, facts: CompileFacts): DesiredFlow {
-  const entry = TOUCH_EVENT_TYPES[kind];
+export function touchFlow(kind: TouchKind, entry: DeployableEventType, facts: CompileFacts): DesiredFlow {
   const ownerProperty = entry.properties.owner ?? "hubspot_owner_id";
   return flowBody({
     key: `touch/${kind}`,
@@ -38,7 +37,12 @@ export function touchFlow(kind: TouchKind, facts: CompileFacts): DesiredFlow {
             {
               filterType: "PROPERTY",
               property: ownerProperty,
-              operation: { operationType: "ENUMERATION", operator: "IS_ANY_OF", values: [...facts.reps.repOwnerIds] },
+              operation: {
+                operationType: "ENUMERATION",
+                operator: "IS_ANY_OF",
+                values: [...facts.reps.repOwnerIds],
+                includeObjectsWithNoValueSet: false,
+              },
             },
           ],
           filterBranches: [],

@@ -5,6 +5,11 @@ export interface PortalOwner {
   email: string;
   /** A deactivated user's owner is archived; it keeps its id. */
   archived: boolean;
+  /**
+   * The HubSpot user behind the owner (none once the user is deactivated). Workflow actions that
+   * name people, like rotate record to owner, take user ids, not owner ids.
+   */
+  userId?: number;
   firstName?: string;
   lastName?: string;
 }
