@@ -98,12 +98,46 @@ export const batchUpdateSchema = z.strictObject({
   ),
 });
 
+/**
+ * `crm/objects` `BatchInputSimplePublicObjectBatchInputForCreate` (SDK
+ * src/resources/crm/objects/tasks/batch.ts `BatchCreateParams`; `SimplePublicObjectBatchInputForCreate`
+ * with `PublicAssociationsForObject { to: { id }, types: AssociationSpec[] }`). `associations` is
+ * optional in some generated versions and required in others: RouteOps always sends it.
+ */
+export const batchCreateSchema = z.strictObject({
+  inputs: z.array(
+    z.strictObject({
+      properties: z.record(str, str),
+      associations: z
+        .array(
+          z.strictObject({
+            to: z.strictObject({ id: str }),
+            types: z.array(
+              z.strictObject({
+                associationCategory: z.enum(["HUBSPOT_DEFINED", "USER_DEFINED", "INTEGRATOR_DEFINED"]),
+                associationTypeId: z.number().int(),
+              }),
+            ),
+          }),
+        )
+        .optional(),
+      objectWriteTraceId: str.optional(),
+    }),
+  ),
+});
+
 /** `crm/objects` `PublicObjectSearchRequest` with `FilterGroup` and `Filter`. */
 export const searchRequestSchema = z.strictObject({
   query: str.optional(),
   limit: z.number().int().optional(),
   after: str.optional(),
-  sorts: z.array(str).optional(),
+  // The SDK types a sort as a string; HubSpot's CRM search guide (developers.hubspot.com, "Search
+  // the CRM", Sorting) documents `{ propertyName, direction }` objects, which the API accepts.
+  sorts: z
+    .array(
+      z.union([str, z.strictObject({ propertyName: str, direction: z.enum(["ASCENDING", "DESCENDING"]) })]),
+    )
+    .optional(),
   properties: z.array(str).optional(),
   filterGroups: z
     .array(
@@ -158,6 +192,7 @@ export const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   "PATCH /crm/v3/properties/{objectType}/groups/{groupName}": propertyGroupUpdateSchema,
   "POST /crm/v3/objects/{objectType}/batch/read": batchReadSchema,
   "POST /crm/v3/objects/{objectType}/batch/update": batchUpdateSchema,
+  "POST /crm/v3/objects/{objectType}/batch/create": batchCreateSchema,
   "POST /crm/v3/objects/{objectType}/search": searchRequestSchema,
   "POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read": associationsBatchReadSchema,
 };

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   desiredState,
   EVENT_TYPES,
+  TOUCH_EVENT_TYPES,
   MANAGED_FLOWS,
   MANAGED_PROPERTIES as P,
   renderPlanJson,
@@ -35,7 +36,10 @@ function compileRouter(config: RoutingConfig = reference, extra: { mode?: "route
   return result.state;
 }
 
-const KINDS = Object.keys(EVENT_TYPES) as EventKind[];
+/** The event kinds HubSpot raises an event for (chats and imports have none: no flow, a plan warning). */
+const KINDS = (Object.keys(EVENT_TYPES) as EventKind[]).filter((kind) => EVENT_TYPES[kind].eventTypeId !== null);
+const touchKinds = (config: RoutingConfig) =>
+  config.reengagement.touchKinds.filter((kind) => TOUCH_EVENT_TYPES[kind].eventTypeId !== null);
 
 function captureOf(state: DesiredState, kind: EventKind): FlowBody {
   const flow = state.flows.find((f) => f.key === `capture/${kind}`);
@@ -56,9 +60,13 @@ describe("router mode is the default", () => {
     expect(state.mode).toBe("router");
     expect(state.flows.map((f) => f.key)).toEqual([
       ...KINDS.map((kind) => `capture/${kind}`),
-      ...reference.reengagement.touchKinds.map((kind) => `touch/${kind}`),
+      ...touchKinds(reference).map((kind) => `touch/${kind}`),
     ]);
-    expect(state.flows.map((f) => f.body.name)).toEqual(expect.arrayContaining(Object.values(MANAGED_FLOWS.capture)));
+    expect(KINDS).not.toContain("chat_completed");
+    expect(KINDS).not.toContain("list_import");
+    expect(state.flows.map((f) => f.body.name)).toEqual(
+      expect.arrayContaining(KINDS.map((kind) => MANAGED_FLOWS.capture[kind])),
+    );
   });
 
   it("adds the routing request property to the managed properties, a datetime", () => {
@@ -113,14 +121,17 @@ describe("a capture flow", () => {
     expect(writesInOrder(body)).toEqual([
       { property: P.routeRequestedAt, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventKind, value: { type: "STATIC_VALUE", staticValue: "form_submission" } },
-      { property: P.eventFormId, value: { type: "STATIC_VALUE", staticValue: token("hs_form_id") } },
-      { property: P.eventPageUrl, value: { type: "STATIC_VALUE", staticValue: token("hs_page_url") } },
+      { property: P.eventFormId, value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_form_id") } },
+      { property: P.eventPageUrl, value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_page_url") } },
       { property: P.eventChatQualified, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventCallOutcome, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventImportSource, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventOwner, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.routingPending, value: { type: "STATIC_VALUE", staticValue: "true" } },
-      { property: P.routeRequestedAt, value: { type: "STATIC_VALUE", staticValue: token("hs_timestamp") } },
+      {
+        property: P.routeRequestedAt,
+        value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_timestamp") },
+      },
     ]);
     expect(body.enrollmentCriteria).toMatchObject({
       type: "EVENT_BASED",
@@ -140,7 +151,7 @@ describe("a capture flow", () => {
   });
 
   it("names the config version in its managed description", () => {
-    expect(captureOf(compileRouter(), "chat_completed").description).toContain(reference.version);
+    expect(captureOf(compileRouter(), "call_logged").description).toContain(reference.version);
   });
 });
 
@@ -155,7 +166,7 @@ describe("a 500-rep organisation", () => {
 
   it("fits them in router mode: every flow within 20 branches and 250 filters, at most one if/then deep", () => {
     const state = compileRouter(large);
-    expect(state.flows).toHaveLength(KINDS.length + large.reengagement.touchKinds.length);
+    expect(state.flows).toHaveLength(KINDS.length + touchKinds(large).length);
     for (const flow of state.flows) {
       const shape = flowShape(flow.body);
       expect(shape.maxBranches, flow.body.name).toBeLessThanOrEqual(MAX_BRANCHES);
