@@ -238,6 +238,19 @@ function eventWarnings(input: LimitationInput): DeployWarning[] {
   return warnings;
 }
 
+/** One line per action type id only community material supports (src/hubspot-contract/action-types.ts). */
+function unverifiedActionWarnings(
+  unverified: readonly { actionTypeId: string; label: string; flows: readonly unknown[] }[],
+): DeployWarning[] {
+  return unverified.map((a) => ({
+    code: "unverified_action_types" as const,
+    subject: a.actionTypeId,
+    message:
+      `Action type ${a.actionTypeId} (${a.label}; used by ${a.flows.length} ${a.flows.length === 1 ? "flow" : "flows"}) is community-sourced: ` +
+      "deploy checks the portal's action-types listing before it writes any flow.",
+  }));
+}
+
 /**
  * Router mode: the router decides with the engine, so only what HubSpot itself observes is
  * limited: values HubSpot refuses to store, how events name their facts, and touches from before
@@ -258,14 +271,7 @@ export function routerLimitations(input: LimitationInput, state: Pick<DesiredSta
           },
         ]
       : []),
-    ...(unverifiedActions.length > 0
-      ? [
-          {
-            code: "unverified_action_types" as const,
-            message: `The flows use action types known from community sources only: ${unverifiedActions.map((a) => `${a.actionTypeId} (${a.label})`).join(", ")}.`,
-          },
-        ]
-      : []),
+    ...unverifiedActionWarnings(unverifiedActions),
     ...eventWarnings(input),
     {
       code: "reengagement_latest_touch",
@@ -323,13 +329,7 @@ export function limitations(input: LimitationInput, state: Pick<DesiredState, "f
           },
         ]
       : []),
-    ...unverifiedActions.map((a) => ({
-      code: "unverified_action_types" as const,
-      subject: a.actionTypeId,
-      message:
-        `Action type ${a.actionTypeId} (${a.label}; used by ${a.flows.length} ${a.flows.length === 1 ? "flow" : "flows"}) is community-sourced: ` +
-        "deploy checks the portal's action-types listing before it writes any flow.",
-    })),
+    ...unverifiedActionWarnings(unverifiedActions),
     ...eventWarnings(input),
     {
       code: "contact_created_delay",
