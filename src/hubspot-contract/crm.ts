@@ -134,9 +134,7 @@ export const searchRequestSchema = z.strictObject({
   // The SDK types a sort as a string; HubSpot's CRM search guide (developers.hubspot.com, "Search
   // the CRM", Sorting) documents `{ propertyName, direction }` objects, which the API accepts.
   sorts: z
-    .array(
-      z.union([str, z.strictObject({ propertyName: str, direction: z.enum(["ASCENDING", "DESCENDING"]) })]),
-    )
+    .array(z.union([str, z.strictObject({ propertyName: str, direction: z.enum(["ASCENDING", "DESCENDING"]) })]))
     .optional(),
   properties: z.array(str).optional(),
   filterGroups: z

@@ -121,8 +121,14 @@ describe("a capture flow", () => {
     expect(writesInOrder(body)).toEqual([
       { property: P.routeRequestedAt, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventKind, value: { type: "STATIC_VALUE", staticValue: "form_submission" } },
-      { property: P.eventFormId, value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_form_id") } },
-      { property: P.eventPageUrl, value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_page_url") } },
+      {
+        property: P.eventFormId,
+        value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_form_id") },
+      },
+      {
+        property: P.eventPageUrl,
+        value: { type: "ENROLLMENT_EVENT_PROPERTY", enrollmentEventPropertyToken: token("hs_page_url") },
+      },
       { property: P.eventChatQualified, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventCallOutcome, value: { type: "STATIC_VALUE", staticValue: "" } },
       { property: P.eventImportSource, value: { type: "STATIC_VALUE", staticValue: "" } },

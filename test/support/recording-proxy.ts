@@ -20,7 +20,14 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "host"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "host",
+]);
 
 export async function recordingProxy(target: string): Promise<RecordingProxy> {
   const requests: RecordedRequest[] = [];

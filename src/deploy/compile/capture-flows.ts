@@ -51,7 +51,13 @@ export function captureFlow(kind: EventKind, entry: DeployableEventType, facts: 
       ? [
           delayMinutes(CONTACT_CREATED_GRACE_MINUTES),
           ...branch(
-            [{ name: "no other routing request", when: unknown(P.routeRequestedAt), steps: () => captureSteps(kind, entry) }],
+            [
+              {
+                name: "no other routing request",
+                when: unknown(P.routeRequestedAt),
+                steps: () => captureSteps(kind, entry),
+              },
+            ],
             "another event asked for routing",
             () => [],
           ),

@@ -5,7 +5,7 @@
  * system; a contact no source type matches is routed to the unclassified queue on the spot.
  */
 import type { EventKind, SourceMatcher } from "../../config/types";
-import type { DeployableEventType, EventPropertyNames } from "../event-types";
+import type { DeployableEventType } from "../event-types";
 import { enrollmentEventToken } from "../event-types";
 import { MANAGED_FLOWS, MANAGED_PROPERTIES as P } from "../managed-names";
 import type { DesiredFlow } from "../model/state";
