@@ -134,6 +134,20 @@ describe("routing-deploy.yml", () => {
     expect(deployAt).toBeGreaterThan(planAt);
     expect(job.steps[0].with.ref).toBe("${{ github.sha }}");
   });
+
+  it("then, for a router run as a scheduled job, routes what is pending with the merged config", () => {
+    const router = deploy.jobs.router;
+    expect(router.needs).toBe("deploy");
+    expect(router.if).toBe("vars.ROUTEOPS_ROUTER == 'once'");
+    expect(router.environment).toBe("hubspot-production");
+    expect(router.concurrency["cancel-in-progress"]).toBe(false);
+    expect(router.steps[0].with.ref).toBe("${{ github.sha }}");
+    const run = router.steps.find((s: { run?: string }) => s.run === "npx routeops router --once");
+    expect(run.env).toEqual({
+      HUBSPOT_ACCESS_TOKEN: "${{ secrets.HUBSPOT_ACCESS_TOKEN }}",
+      DATABASE_URL: "${{ secrets.ROUTEOPS_DATABASE_URL }}",
+    });
+  });
 });
 
 describe("routing-audit.yml", () => {
