@@ -10,6 +10,10 @@ import { fitPullRequestReport, renderPullRequestReport, type PullRequestReport }
 import { markdownLeaks } from "../report/hostile";
 import { HOSTILE_NAMES } from "../report/hostile";
 import { organisation } from "../routing-changes/organisation";
+import { compileRouting } from "../../src/engine";
+import { graphMarkdown, routingGraph } from "../../src/graph";
+import { generateRouteInputList } from "../../src/sample";
+import { simulate } from "../../src/simulate";
 
 const skipped = { status: "skipped" as const, reason: "Not part of this test." };
 
@@ -99,6 +103,43 @@ describe("PR comment: a 500-rep organisation", () => {
   for (const member of head.pools[0]!.members) member.weight = (member.weight ?? 1) + 1;
   for (const [i, rep] of head.reps.entries())
     if (i % 2 === 1) rep.outOfOffice = [{ from: "2026-12-08", to: "2026-12-08" }];
+
+  it("with the simulation and the graph too, stays under the limit and still shows every change", () => {
+    const inputs = generateRouteInputList(base, {
+      seed: 3,
+      count: 3_000,
+      from: Date.parse("2026-12-07T00:00:00Z"),
+      to: Date.parse("2026-12-21T00:00:00Z"),
+    });
+    const simulation = simulate(compileRouting(base), compileRouting(head), inputs, {
+      examples: 3,
+      weeks: ["2026-12-07", "2026-12-14"],
+    });
+    expect(simulation.changed).toBeGreaterThan(0);
+    const graph = routingGraph(head, { base });
+    const full: PullRequestReport = {
+      ...report(head, base),
+      simulation: {
+        status: "ok",
+        report: simulation,
+        context: { base: "main", head: "routing/index.ts", contacts: "generated:3000:3" },
+      },
+      graph: {
+        status: "ok",
+        markdown: graphMarkdown(graph, { base: "main" }),
+        changes: graph.changes.length + graph.poolChanges.length,
+      },
+    };
+    const fitted = fitPullRequestReport(full);
+    expect(fitted.markdown.length).toBeLessThan(65_536);
+    expect(fitted.truncated).toBe(false);
+    expect(fitted.omitted.length).toBeGreaterThan(0);
+    expect(fitted.markdown).toContain("routeops\\-pr\\-report artifact");
+    const plain = fitted.markdown.split(ZWSP).join("").replace(/\\(.)/g, "$1");
+    const changes = full.routing.status === "ok" ? full.routing.changes.changes : [];
+    expect(changes).toHaveLength(500);
+    for (const change of changes) expect(plain).toContain(`- ${change.text.replace(/->/g, "-&gt;")}`);
+  });
 
   it("stays under GitHub's 65,536 characters and still shows every change", () => {
     const full = report(head, base);
