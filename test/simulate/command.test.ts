@@ -57,6 +57,8 @@ describe("routeops simulate", () => {
       "json",
       "--examples",
       "1",
+      "--at",
+      "2026-03-04",
     ]);
     expect(err).toBe("");
     expect(code).toBe(0);
@@ -69,6 +71,15 @@ describe("routeops simulate", () => {
     expect(ben.after).toBeGreaterThan(ben.before);
     expect(envelope.examples).toHaveLength(1);
     expect(envelope.examples[0].label).toMatch(/^generated contact #\d+$/);
+    expect(envelope.examples[0].kind).toBe("pool-change");
+    expect(envelope.examples[0].why.after).toMatch(/^rule [\w-]+ \(inbound\): .*pool inbound-ae-na-west/);
+    // The week of --at and the next, with Ben's expected share of the west pool before -> after.
+    expect(envelope.expectedShares.weeks).toEqual(["2026-03-02", "2026-03-09"]);
+    const west = envelope.expectedShares.pools.find((p: { pool: string }) => p.pool === "inbound-ae-na-west");
+    const benShare = west.reps.find((r: { rep: string }) => r.rep === "ben.ortiz@acme.test");
+    expect(benShare.before.share).toBeCloseTo(0.5);
+    expect(benShare.after.share).toBeCloseTo(0.75);
+    expect(envelope.expectedShares.names["ben.ortiz@acme.test"]).toBe("Ben Ortiz (ben.ortiz@acme.test)");
   });
 
   it("prints text by default and Markdown on request", async () => {
