@@ -31,9 +31,16 @@ export function parseHours(value: string): MinuteInterval | { problem: string } 
   return { start, end };
 }
 
+let canonicalZones: Set<string> | undefined;
+
 /** True when the runtime knows this IANA time zone. */
 export function isTimeZone(value: string): boolean {
   if (value.trim() === "") return false;
+  // The runtime's canonical zones answer most calendars at once; aliases ("UTC", "US/Pacific") are
+  // not in that list and are asked of Intl.DateTimeFormat, whose first construction costs ~25 ms
+  // (its locale data): a tenth of `routeops validate`.
+  canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  if (canonicalZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
     return true;
