@@ -6,6 +6,9 @@
  * validated against the contract of its endpoint. An endpoint the contract module has no schema
  * for fails the test too, so a new call cannot slip past it (issue 11).
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { seedFromRouting, startEmulator, type RunningEmulator } from "../../src/emulator";
@@ -19,6 +22,7 @@ import { MANAGED_PROPERTIES as M } from "../../src/deploy";
 import { captureIO } from "../support/cli-io";
 import { recordingProxy, type RecordedRequest, type RecordingProxy } from "../support/recording-proxy";
 import { reference } from "../deploy/support";
+import { copyReferenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
@@ -26,12 +30,14 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 const MARCH = Date.parse("2026-03-02T12:00:00Z");
 let emulator: RunningEmulator;
 let proxy: RecordingProxy;
+/** A copy of the reference organisation with one more source type (webinar forms). */
+let changed = "";
 /** The requests of each step, by step name. */
 const steps = new Map<string, RecordedRequest[]>();
 
-async function run(step: string, argv: string[]): Promise<void> {
+async function run(step: string, argv: string[], cwd?: string): Promise<void> {
   const before = proxy.requests.length;
-  const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token });
+  const io = captureIO({ HUBSPOT_ACCESS_TOKEN: emulator.token }, cwd ? { cwd } : {});
   const code = await main([...argv, "--hubspot-base-url", proxy.baseUrl], io);
   if (code !== 0) throw new Error(`${argv.join(" ")} exited ${code}:\n${io.err()}\n${io.out()}`);
   steps.set(step, proxy.requests.slice(before));
@@ -46,7 +52,28 @@ beforeAll(async () => {
   });
   proxy = await recordingProxy(emulator.baseUrl);
   await run("deploy --mode workflows", ["deploy", "--mode", "workflows", "--at", "2026-03-02"]);
-  await run("deploy (router mode)", ["deploy", "--at", "2026-03-02", "--allow-destroy"]);
+  // A routing change: a new source type changes the source type property's options (PATCH) and
+  // the flows that classify and route (PUT of live flows).
+  changed = fs.mkdtempSync(path.join(os.tmpdir(), "routeops-request-bodies-"));
+  copyReferenceProject(changed);
+  const sources = path.join(changed, "routing", "sources.ts");
+  const anchor = '  {\n    id: "inbound_general_form",';
+  const text = fs.readFileSync(sources, "utf8");
+  if (!text.includes(anchor)) throw new Error("the reference sources changed: update this test's edit");
+  fs.writeFileSync(
+    sources,
+    text.replace(
+      anchor,
+      `  {\n    id: "inbound_webinar",\n    label: "Inbound: webinar",\n    system: "inbound",\n    intent: "standard",\n` +
+        `    matchers: [{ event: "form_submission", formIdPrefix: ["webinar-"] }],\n  },\n${anchor}`,
+    ),
+  );
+  await run(
+    "deploy --mode workflows, changed routing",
+    ["deploy", "--mode", "workflows", "--at", "2026-03-02"],
+    changed,
+  );
+  await run("deploy (router mode)", ["deploy", "--at", "2026-03-02", "--allow-destroy"], changed);
   now = MARCH + 3_600_000;
   emulator.portal.contacts.create(
     {
@@ -60,13 +87,14 @@ beforeAll(async () => {
     MARCH + 60_000,
     "api",
   );
-  await run("router --once", ["router", "--once", "--data-dir", await pgliteFolder()]);
-  await run("audit", ["audit", "--now", "2026-03-02T13:00:00Z", "--since", "30d", "--portal-id", "4242"]);
+  await run("router --once", ["router", "--once", "--data-dir", await pgliteFolder()], changed);
+  await run("audit", ["audit", "--now", "2026-03-02T13:00:00Z", "--since", "30d", "--portal-id", "4242"], changed);
 });
 
 afterAll(async () => {
   await proxy?.close();
   await emulator?.close();
+  if (changed) fs.rmSync(changed, { recursive: true, force: true });
 });
 
 const withBody = (requests: RecordedRequest[]) => requests.filter((r) => r.body !== undefined);
@@ -76,17 +104,20 @@ const flowPuts = (requests: RecordedRequest[]) =>
   requests.filter((r) => requestContractKey(r.method, r.path) === "PUT /automation/v4/flows/{flowId}");
 
 describe("every request body RouteOps sends satisfies HubSpot's contract", () => {
-  it.each(["deploy --mode workflows", "deploy (router mode)", "router --once", "audit"])(
-    "%s: each body conforms to its endpoint's contract",
-    (step) => {
-      const requests = withBody(steps.get(step) ?? []);
-      expect(requests.length, `${step} sent no body`).toBeGreaterThan(0);
-      const problems = requests.flatMap((r) =>
-        requestBodyProblems(r.method, r.path, r.body).map((p) => `${r.method} ${r.path}: ${p.path}: ${p.message}`),
-      );
-      expect(problems).toEqual([]);
-    },
-  );
+  it.each([
+    "deploy --mode workflows",
+    "deploy --mode workflows, changed routing",
+    "deploy (router mode)",
+    "router --once",
+    "audit",
+  ])("%s: each body conforms to its endpoint's contract", (step) => {
+    const requests = withBody(steps.get(step) ?? []);
+    expect(requests.length, `${step} sent no body`).toBeGreaterThan(0);
+    const problems = requests.flatMap((r) =>
+      requestBodyProblems(r.method, r.path, r.body).map((p) => `${r.method} ${r.path}: ${p.path}: ${p.message}`),
+    );
+    expect(problems).toEqual([]);
+  });
 
   it("a workflows-mode deploy creates each routing flow and enables it with a PUT, all conformant", () => {
     const requests = steps.get("deploy --mode workflows") ?? [];
@@ -98,6 +129,15 @@ describe("every request body RouteOps sends satisfies HubSpot's contract", () =>
     expect(puts).toHaveLength(10);
     expect(puts.every((r) => (r.body as { isEnabled?: boolean }).isEnabled === true)).toBe(true);
     expect(creates.every((r) => (r.body as ContactFlowCreateRequest).isEnabled === false)).toBe(true);
+  });
+
+  it("a routing change replaces live flows with conformant PUTs and patches the changed property", () => {
+    const requests = steps.get("deploy --mode workflows, changed routing") ?? [];
+    expect(flowPuts(requests).length).toBeGreaterThan(0);
+    const patches = requests.filter(
+      (r) => requestContractKey(r.method, r.path) === "PATCH /crm/v3/properties/{objectType}/{propertyName}",
+    );
+    expect(patches.map((r) => r.path)).toContain(`/crm/v3/properties/contacts/${M.sourceType}`);
   });
 
   it("a router-mode deploy's capture flows are conformant creates and PUTs too", () => {
