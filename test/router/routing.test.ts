@@ -190,3 +190,46 @@ describe("a new config version (GitOps: the router restarted on the merged commi
     await next.close();
   });
 });
+
+describe("20% HubSpot faults (429, 5xx, slow answers, dropped connections), one router, embedded database", () => {
+  it("routes every lead, none twice, with no duplicate task", async () => {
+    const b = await bench({ faults: { rate: 0.2, seed: 29, slowMs: 50 } });
+    const db = await memoryDatabase();
+    const countries = ["Germany", "France", "US", "Spain", "Japan"];
+    const ids = Array.from({ length: 30 }, (_, i) =>
+      createLead(b, {
+        email: `fault${i}@lead.test`,
+        country: countries[i % countries.length]!,
+        state: "CA",
+        formId: i % 3 === 0 ? "contact-us" : "demo-request",
+        requestedAt: T0 + i * 1000,
+      }),
+    );
+    b.clock.set(T0 + 60_000);
+    const router = await startRouter({
+      config: b.config,
+      hubspot: b.hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+      sleep: async (ms) => b.clock.advance(ms),
+      batchSize: 7,
+    });
+    for (let i = 0; i < 20 && (await router.poll().catch(() => 0)) === 0; i++) b.clock.advance(1000);
+    await router.drain({ maxIdleWaits: 200 });
+    expect(b.emulator.requests.entries.filter((e) => e.fault).length).toBeGreaterThan(0);
+    expect(await router.queueDepth()).toEqual({ pending: 0, decided: 0 });
+    const decided = await db.query<{ n: number; total: number }>(
+      "SELECT count(DISTINCT contact_id)::int AS n, count(*)::int AS total FROM decisions",
+    );
+    expect(decided.rows[0]).toEqual({ n: ids.length, total: ids.length });
+    const tasks = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE kind = 'task_create'");
+    expect(b.emulator.portal.tasks.size).toBe(tasks.rows[0]!.n);
+    for (const id of ids) {
+      expect(b.emulator.portal.contacts.get(id)!.properties[M.routingPending]).toBe("false");
+      expect(b.emulator.portal.tasks.forContact(id).length).toBeLessThanOrEqual(1);
+    }
+    await router.close();
+  });
+});

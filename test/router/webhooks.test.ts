@@ -150,11 +150,16 @@ describe("POST /webhooks/hubspot", () => {
     expect(await deliver(body, { timestamp: T0 + 1000 - 6 * 60_000 })).toBe(401);
     expect(await deliver(body)).toBe(200);
     expect(await deliver(body)).toBe(401);
+    const unsigned = await fetch(`${router.url}/webhooks/hubspot`, { method: "POST", body });
+    expect(unsigned.status).toBe(401);
+    expect(await deliver(JSON.stringify({ not: "an array" }))).toBe(400);
     const metrics = await (await fetch(`${router.url}/metrics`)).text();
     expect(metrics).toMatch(/verdict="forged"\} 2/);
     expect(metrics).toMatch(/verdict="stale"\} 1/);
     expect(metrics).toMatch(/verdict="replayed"\} 1/);
     expect(metrics).toMatch(/verdict="accepted"\} 1/);
+    expect(metrics).toMatch(/verdict="missing_signature"\} 1/);
+    expect(metrics).toMatch(/verdict="malformed"\} 1/);
     expect(metrics).toMatch(/routeops_queue_depth\{state="pending"\} 1/);
     expect(metrics).not.toContain(SECRET);
     await router.close();
