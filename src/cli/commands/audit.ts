@@ -1,6 +1,5 @@
 import { hubspotBounds } from "../hubspot-bounds";
 import {
-  AUDIT_CONTACT_PROPERTIES,
   AUDIT_JSON_SCHEMA,
   auditMarker,
   failedChecks,
@@ -9,26 +8,19 @@ import {
   renderMarkdown,
   renderText,
   reportTitle,
-  startAudit,
   windowBetween,
   windowSince,
   parseNow,
   type AuditEnvelope,
   type AuditReport,
-  type AuditOwner,
   type AuditWindow,
-  type DriftItem,
-  managedDrift,
   type FailOnCheck,
 } from "../../audit";
-import { hasErrors } from "../../config/diagnostics";
-import { loadAndValidate } from "../../files/config-loader";
 import { writeReportFiles } from "../../files/report-output";
 import { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, writeStepSummary } from "../../github";
 import { createHubSpotAdapter, HubSpotConfigError, HubSpotError, type HubSpotAdapter } from "../../hubspot";
-import { readLiveState } from "../../hubspot/live-state";
-import { formatDiagnosticsText } from "../../report/diagnostics";
-import { errorMessage } from "../../errors";
+import { errorMessage, RouteOpsError } from "../../errors";
+import { auditPortal } from "../../usecases/audit";
 import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { oneOf, parseCommandArgs } from "../args";
@@ -123,15 +115,6 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
     );
   }
 
-  const { config, diagnostics } = loadAndValidate(options.config, {
-    cwd: io.cwd,
-    today: new Date(options.now).toISOString().slice(0, 10),
-  });
-  if (!config || hasErrors(diagnostics)) {
-    io.stderr.write(formatDiagnosticsText(diagnostics));
-    return fail("invalid_config", `the routing config ${options.config} does not validate; fix the errors above`);
-  }
-
   let hubspot: HubSpotAdapter;
   let report: AuditReport;
   const progress = progressLine(io);
@@ -141,29 +124,24 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       ...hubspotBounds(io),
     });
-    let owners: AuditOwner[];
-    let drift: DriftItem[] | { uncheckedReason: string };
-    if (options.skipDrift) {
-      progress.say("Reading HubSpot owners...");
-      owners = await hubspot.listOwners();
-      drift = { uncheckedReason: "--skip-drift" };
-    } else {
-      // The same reads `routeops plan` makes, owners included.
-      progress.say("Reading HubSpot owners, managed properties and workflows...");
-      const live = await readLiveState(hubspot);
-      owners = live.owners;
-      drift = managedDrift(config, live, options.now);
-    }
-    const run = startAudit({ config, owners, window: options.window, now: options.now, portalId: options.portalId });
-    const read = await hubspot.readContacts({ properties: [...AUDIT_CONTACT_PROPERTIES] });
-    for await (const contact of read.contacts) {
-      run.add(contact);
-      if (run.contactsRead % 1000 === 0) progress.say(`Reading contacts: ${run.contactsRead.toLocaleString("en-US")}`);
-    }
+    ({ report } = await auditPortal(
+      {
+        config: options.config,
+        cwd: io.cwd,
+        window: options.window,
+        now: options.now,
+        portalId: options.portalId,
+        skipDrift: options.skipDrift,
+      },
+      { hubspot, progress: (text) => progress.say(text) },
+    ));
     progress.done();
-    report = run.finish(drift);
   } catch (error) {
     progress.done();
+    if (error instanceof RouteOpsError && error.code === "invalid_config") {
+      io.stderr.write(error.lines.map((line) => `${line}\n`).join(""));
+      return fail("invalid_config", `the routing config ${options.config} does not validate; fix the errors above`);
+    }
     const fromHubSpot = error instanceof HubSpotError || error instanceof HubSpotConfigError;
     const message = error instanceof Error ? error.message : String(error);
     // HubSpot's errors already say "HubSpot ..." at the start: do not say it twice.

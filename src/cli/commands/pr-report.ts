@@ -1,29 +1,12 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hasErrors } from "../../config/diagnostics";
-import type { RoutingConfig } from "../../config/types";
-import { compileRouting, route } from "../../engine";
-import { loadAndValidate } from "../../files/config-loader";
-import { FixtureLoadError, loadFixtureSources } from "../../files/fixture-loader";
 import { writeReportFiles } from "../../files/report-output";
-import { createFixtureValidator, runFixtureSuite } from "../../fixtures";
 import { ACTIONS_BOT_LOGIN, createGitHubAdapter, impostorLines, writeStepSummary } from "../../github";
-import { graphMarkdown, routingGraph } from "../../graph";
-import { compareConfigs } from "../../usecases/routing-changes";
-import {
-  fitPullRequestReport,
-  FULL_REPORT_HINT,
-  readPlanFile,
-  readTestResults,
-  renderPullRequestReport,
-  testResultsFromSuite,
-  type PullRequestReport,
-} from "../../simulate/pr-report";
+import { fitPullRequestReport, FULL_REPORT_HINT, renderPullRequestReport } from "../../simulate/pr-report";
 import { redactSecrets, secretsFromEnv } from "../../secrets";
 import { UsageError, type CliIO, type Command } from "../io";
 import { examplesOption, parseCommandArgs } from "../args";
 import { hubspotBounds } from "../hubspot-bounds";
-import { loadBaseConfig, simulateContacts, SimulationFailure, type ComparedConfigs } from "../../usecases/simulate";
+import { buildPullRequestReport, type PullRequestReportInput } from "../../usecases/pr-report";
 
 const usage = `Usage: routeops pr-report [--pull-request N] [--base REF|PATH] [--plan-file FILE]
                           [--test-results FILE] [--post] [--out FILE] [options]
@@ -61,20 +44,10 @@ Exit code: 0 when the comment was built (and posted or written); 1 when it could
 written, or a file given with --plan-file or --test-results cannot be read; 2 for bad usage.
 Failing tests do not change the exit code: the check job reports them.`;
 
-interface PrReportOptions {
+interface PrReportOptions extends PullRequestReportInput {
   pullRequest?: number;
-  base?: string;
-  planFile?: string;
-  testResults?: string;
   post: boolean;
   out?: string;
-  config: string;
-  fixtures: string;
-  contacts?: string;
-  examples: number;
-  hubspotBaseUrl?: string;
-  /** `YYYY-MM-DD`: the week of expected shares. */
-  at: string;
 }
 
 function parseOptions(argv: string[]): PrReportOptions {
@@ -123,120 +96,6 @@ function parseOptions(argv: string[]): PrReportOptions {
   };
 }
 
-/** A file given on the command line, or why it could not be read (`null`: it does not exist). */
-function readGiven(file: string, cwd: string): { text: string } | { missing: true } | { error: string } {
-  try {
-    return { text: readFileSync(path.resolve(cwd, file), "utf8") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? { missing: true } : { error: `${file}: cannot be read (${code ?? "error"})` };
-  }
-}
-
-const NO_PLAN =
-  "No plan against the HubSpot portal for this push: the plan is skipped for pull requests from forks " +
-  "(they get no secrets) and when the HUBSPOT_ACCESS_TOKEN secret is not set, and missing when the plan step " +
-  "failed (see the job that runs `routeops plan`).";
-
-function planPart(options: PrReportOptions, io: CliIO, problems: string[]): PullRequestReport["plan"] {
-  if (options.planFile === undefined) return { status: "skipped", reason: "No plan: no --plan-file was given." };
-  const read = readGiven(options.planFile, io.cwd);
-  if ("missing" in read) return { status: "skipped", reason: NO_PLAN };
-  const plan = "error" in read ? { ok: false as const, message: read.error } : readPlanFile(read.text);
-  if (plan.ok) return { status: "ok", plan: plan.plan };
-  const reason = "error" in read ? plan.message : `${options.planFile}: ${plan.message}`;
-  problems.push(reason);
-  return { status: "problem", reason: `The plan file cannot be read: ${reason}` };
-}
-
-function testsPart(
-  options: PrReportOptions,
-  config: RoutingConfig | undefined,
-  validation: PullRequestReport["validation"],
-  io: CliIO,
-  problems: string[],
-): PullRequestReport["tests"] {
-  if (options.testResults !== undefined) {
-    const read = readGiven(options.testResults, io.cwd);
-    const problem = (reason: string) => {
-      problems.push(reason);
-      return { status: "problem" as const, reason: `The test results cannot be read: ${reason}` };
-    };
-    if ("missing" in read) return problem(`${options.testResults}: not found`);
-    if ("error" in read) return problem(read.error);
-    const results = readTestResults(read.text);
-    if (!results.ok) return problem(`${options.testResults}: ${results.message}`);
-    return { status: "ok", results: results.results, source: `read from ${options.testResults}` };
-  }
-  if (!config) return { status: "ok", results: { kind: "invalid-config", diagnostics: validation }, source: "" };
-  try {
-    const compiled = compileRouting(config);
-    const suite = runFixtureSuite(loadFixtureSources(options.fixtures, { cwd: io.cwd }), {
-      config,
-      validate: createFixtureValidator(),
-      route: (input, routeOptions) => route(compiled, input, routeOptions),
-    });
-    return { status: "ok", results: testResultsFromSuite(suite), source: `fixtures in ${options.fixtures}` };
-  } catch (error) {
-    if (!(error instanceof FixtureLoadError)) throw error;
-    return { status: "problem", reason: `The fixtures cannot be read: ${error.message}` };
-  }
-}
-
-/** Everything but the tests and the plan, which need no base: simulation and graph. */
-async function comparisonParts(
-  options: PrReportOptions,
-  head: RoutingConfig | undefined,
-  io: CliIO,
-): Promise<Pick<PullRequestReport, "base" | "routing" | "simulation" | "graph">> {
-  const invalid = { status: "skipped" as const, reason: "Not computed: the config does not validate." };
-  let base: Pick<ComparedConfigs, "base" | "baseLabel" | "baseRef"> | null = null;
-  let baseProblem = "";
-  try {
-    base = loadBaseConfig(options.config, options.base, io.cwd);
-  } catch (error) {
-    if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
-    const found = error instanceof SimulationFailure ? error.diagnostics.length : 0;
-    baseProblem = `${error.message}${found > 0 ? ` (${found} finding${found === 1 ? "" : "s"}, see \`routeops validate\`)` : ""}`;
-  }
-  const baseName = base?.baseLabel ?? options.base ?? "the merge base";
-  if (!head) return { base: baseName, routing: invalid, simulation: invalid, graph: invalid };
-  const routing: PullRequestReport["routing"] = base
-    ? { status: "ok" as const, ...compareConfigs(head, base.base, base.baseLabel, options.at) }
-    : { status: "problem", reason: `Not computed: the base config cannot be used: ${baseProblem}` };
-
-  const graph = routingGraph(head, base ? { base: base.base } : {});
-  const graphPart: PullRequestReport["graph"] = base
-    ? {
-        status: "ok",
-        markdown: graphMarkdown(graph, { base: base.baseLabel }),
-        changes: graph.changes.length + graph.poolChanges.length,
-      }
-    : { status: "ok", markdown: graphMarkdown(graph), changes: null };
-  if (!base) {
-    const reason = `Not computed: the base config cannot be used: ${baseProblem}`;
-    return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
-  }
-  try {
-    const request = {
-      config: options.config,
-      contacts: options.contacts ?? options.fixtures,
-      examples: options.examples,
-      at: Date.parse(`${options.at}T12:00:00Z`),
-      ...(options.hubspotBaseUrl ? { hubspotBaseUrl: options.hubspotBaseUrl } : {}),
-    };
-    const { report, context } = await simulateContacts({ head, ...base }, request, {
-      ...io,
-      hubspotBounds: hubspotBounds(io),
-    });
-    return { base: baseName, routing, simulation: { status: "ok", report, context }, graph: graphPart };
-  } catch (error) {
-    if (!(error instanceof SimulationFailure) && !(error instanceof UsageError)) throw error;
-    const reason = `The simulation could not run: ${redactSecrets(error.message, secretsFromEnv(io.env))}`;
-    return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
-  }
-}
-
 async function run(argv: string[], io: CliIO): Promise<number> {
   const options = parseOptions(argv);
   const github = options.post ? githubSettings(io) : null;
@@ -244,16 +103,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write("routeops pr-report: --post needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name)\n");
     return 2;
   }
-  const problems: string[] = [];
-  const { config, diagnostics } = loadAndValidate(options.config, { cwd: io.cwd });
-  const head = config && !hasErrors(diagnostics) ? config : undefined;
-  const report: PullRequestReport = {
-    head: { config: options.config, version: head?.version ?? null },
-    validation: diagnostics,
-    tests: testsPart(options, head, diagnostics, io, problems),
-    plan: planPart(options, io, problems),
-    ...(await comparisonParts(options, head, io)),
-  };
+  const { report, problems } = await buildPullRequestReport(options, {
+    cwd: io.cwd,
+    env: io.env,
+    hubspotBounds: hubspotBounds(io),
+  });
   const markdown = renderPullRequestReport(report);
   const fitted = fitPullRequestReport(report);
 
@@ -288,8 +142,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   if (!options.post && !options.out) io.stdout.write(markdown);
-  for (const problem of problems)
-    io.stderr.write(`routeops pr-report: ${redactSecrets(problem, secretsFromEnv(io.env))}\n`);
+  for (const problem of problems) io.stderr.write(`routeops pr-report: ${problem}\n`);
   return problems.length > 0 ? 1 : 0;
 }
 

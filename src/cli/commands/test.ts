@@ -1,15 +1,6 @@
-import { hasErrors, type Diagnostic } from "../../config/diagnostics";
-import { compileRouting, route } from "../../engine";
-import { loadAndValidate } from "../../files/config-loader";
-import { FixtureLoadError, loadFixtureSources } from "../../files/fixture-loader";
-import {
-  createFixtureValidator,
-  renderAnnotations,
-  renderJsonReport,
-  renderTextReport,
-  runFixtureSuite,
-  suitePassed,
-} from "../../fixtures";
+import type { Diagnostic } from "../../config/diagnostics";
+import { renderAnnotations, renderJsonReport, renderTextReport, suitePassed } from "../../fixtures";
+import { runFixtures } from "../../usecases/fixture-run";
 import { UsageError, type CliIO, type Command } from "../io";
 import { oneOf, parseCommandArgs } from "../args";
 import {
@@ -74,30 +65,17 @@ function parseOptions(argv: string[], io: CliIO): TestOptions {
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const options = parseOptions(argv, io);
-  const { config, diagnostics } = loadAndValidate(options.config, { cwd: io.cwd });
-  if (!config || hasErrors(diagnostics)) {
-    writeInvalidConfig(io, diagnostics, options);
+  const result = runFixtures({ config: options.config, fixtures: options.fixtures, cwd: io.cwd });
+  if (result.kind === "invalid-config") {
+    writeInvalidConfig(io, result.diagnostics, options);
     return 1;
   }
   // Warnings do not stop the run; on stderr they leave the report's last line in place.
   if (options.format === "text") {
-    for (const d of sortDiagnostics(diagnostics)) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
+    for (const d of sortDiagnostics(result.diagnostics)) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
   }
-
-  let sources;
-  try {
-    sources = loadFixtureSources(options.fixtures, { cwd: io.cwd });
-  } catch (error) {
-    if (!(error instanceof FixtureLoadError)) throw error;
-    return fail(io, options, error.message);
-  }
-  // Compiled once for the whole run: a fixture costs a parse, a schema check and a route.
-  const compiled = compileRouting(config);
-  const suite = runFixtureSuite(sources, {
-    config,
-    validate: createFixtureValidator(),
-    route: (input, routeOptions) => route(compiled, input, routeOptions),
-  });
+  if (result.kind === "unreadable-fixtures") return fail(io, options, result.error.message);
+  const { suite } = result;
   const reportOptions = options.minCoverage === undefined ? {} : { minCoverage: options.minCoverage };
   if (options.format === "json") {
     // Workflow commands would break the JSON envelope on stdout; the runner reads stderr too.
