@@ -1,4 +1,5 @@
 /** What `routeops demo` is asked to do, and what tests may replace. */
+import type { DeployMode } from "../config/types";
 import type { Sleep } from "./leads/emulator-http";
 
 /** The demo's options, parsed. */
@@ -19,6 +20,8 @@ export interface DemoOptions {
   now?: number;
   /** Seed of the generated leads and portal: the same seed gives the same demo. */
   seed: number;
+  /** Who routes the leads: the router (default; capture workflows deployed) or HubSpot workflows. */
+  mode: DeployMode;
 }
 
 /** The demo's dependencies on the machine; tests pass their own. */

@@ -23,3 +23,4 @@ export { signWebhookV3, verifyWebhookV3, parseDelivery, MAX_WEBHOOK_AGE_MS, Webh
 export { decisionWrites, taskMarker, effectiveOwner } from "./writes";
 export { RouterMetrics } from "./metrics";
 export type { LoggedDecision } from "./store";
+export { formatDecisionLog, formatLoggedDecision } from "./why-text";

@@ -57,9 +57,13 @@ export async function auditPortal(input: AuditInput, ports: AuditPorts): Promise
     today: new Date(input.now).toISOString().slice(0, 10),
   });
   if (!config || hasErrors(diagnostics)) {
-    throw new RouteOpsError("invalid_config", `the routing config ${input.config} does not validate; fix these errors`, {
-      lines: formatDiagnosticsText(diagnostics).trimEnd().split("\n"),
-    });
+    throw new RouteOpsError(
+      "invalid_config",
+      `the routing config ${input.config} does not validate; fix these errors`,
+      {
+        lines: formatDiagnosticsText(diagnostics).trimEnd().split("\n"),
+      },
+    );
   }
   let owners: AuditOwner[];
   let drift: DriftItem[] | { uncheckedReason: string };

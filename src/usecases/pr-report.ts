@@ -83,7 +83,11 @@ const NO_PLAN =
   "(they get no secrets) and when the HUBSPOT_ACCESS_TOKEN secret is not set, and missing when the plan step " +
   "failed (see the job that runs `routeops plan`).";
 
-function planPart(options: PullRequestReportInput, place: SimulationPlace, problems: string[]): PullRequestReport["plan"] {
+function planPart(
+  options: PullRequestReportInput,
+  place: SimulationPlace,
+  problems: string[],
+): PullRequestReport["plan"] {
   if (options.planFile === undefined) return { status: "skipped", reason: "No plan: no --plan-file was given." };
   const read = readGiven(options.planFile, place.cwd);
   if ("missing" in read) return { status: "skipped", reason: NO_PLAN };
@@ -173,4 +177,3 @@ async function comparisonParts(
     return { base: baseName, routing, simulation: { status: "problem", reason }, graph: graphPart };
   }
 }
-

@@ -1,15 +1,16 @@
 /**
- * `routeops demo` end to end, in-process through `main`: a small portal and burst, every step for
- * real (the emulator over HTTP, the official HubSpot client, the deployed workflows executed).
+ * `routeops demo` end to end, in-process through `main`, in router mode (the default): a small
+ * portal and burst, every step for real (the emulator over HTTP, the official HubSpot client, the
+ * capture workflows executed, signed webhooks to the router, the router's embedded PostgreSQL).
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { seedFromRouting, startEmulator } from "../../src/emulator";
-import { captureIO, DEMO_NOW, filesIn, KNOWN_TOKEN, scratchFolder, statusLines } from "./support";
+import { captureIO, DEMO_NOW, filesIn, KNOWN_TOKEN, routerModeFlows, scratchFolder, statusLines } from "./support";
 
-const STEPS = ["validate", "emulator", "test", "plan", "deploy", "leads", "audit"];
+const STEPS = ["validate", "emulator", "test", "plan", "deploy", "router", "leads", "why", "audit"];
 const LEADS = 40;
 
 interface SummaryJson {
@@ -20,12 +21,20 @@ interface SummaryJson {
 }
 
 interface LeadsJson {
+  routedBy: string;
   leads: number;
   routed: number;
   notDeployable: number;
   matched: number;
   bySystem: Record<string, number>;
-  outcomes: { routed: boolean; hubspotSystem: string | null; differences: unknown[]; event: { kind: string } }[];
+  outcomes: {
+    contactId: string;
+    routed: boolean;
+    hubspotSystem: string | null;
+    event: { kind: string };
+    engine: { owner: string | null; pool: string | null; slaDueAt: string | null };
+    differences: unknown[];
+  }[];
 }
 
 let scratch: string;
@@ -43,7 +52,7 @@ beforeAll(async () => {
   stdout = io.out();
   stderr = io.err();
   files = await filesIn(out);
-});
+}, 300_000);
 
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -64,7 +73,17 @@ describe("routeops demo, end to end", () => {
   });
 
   it("writes the plan, deploy result, leads, audit and summary reports, Markdown and JSON", () => {
-    for (const name of ["plan.md", "plan.json", "deploy.md", "deploy.json", "leads.json", "audit.md", "audit.json"]) {
+    for (const name of [
+      "plan.md",
+      "plan.json",
+      "deploy.md",
+      "deploy.json",
+      "leads.json",
+      "why.txt",
+      "router.log",
+      "audit.md",
+      "audit.json",
+    ]) {
       expect(files.get(name), name).toBeTruthy();
     }
     expect(files.get("summary.md")).toContain("# RouteOps demo");
@@ -82,7 +101,41 @@ describe("routeops demo, end to end", () => {
     expect(stdout).toContain(`Reports in ${out}: `);
   });
 
-  it("routes every lead whose event HubSpot raises through the deployed workflows, as leads.json lists them", () => {
+  it("deploys in router mode: capture workflows only, the router's config version in the plan", () => {
+    const plan = JSON.parse(files.get("plan.json")!) as { mode: string; items: { kind: string; key: string }[] };
+    expect(plan.mode).toBe("router");
+    const flows = plan.items.filter((item) => item.kind === "flow").map((item) => item.key);
+    expect([...flows].sort()).toEqual(routerModeFlows());
+  });
+
+  it("has the router route every lead exactly as the engine decides: owner, SLA due time and every property", () => {
+    const leads = JSON.parse(files.get("leads.json")!) as LeadsJson;
+    expect(leads.routedBy).toBe("router");
+    expect(leads.routed + leads.notDeployable).toBe(LEADS);
+    expect(leads.routed).toBeGreaterThan(LEADS / 2);
+    expect(leads.matched).toBe(leads.routed);
+    expect(leads.outcomes.filter((o) => o.differences.length > 0)).toEqual([]);
+    // The burst exercises what the workflows could not do exactly: rotation picks and business-time SLAs.
+    expect(leads.outcomes.filter((o) => o.engine.pool !== null).length).toBeGreaterThan(0);
+    expect(leads.outcomes.filter((o) => o.engine.slaDueAt !== null).length).toBeGreaterThan(0);
+    expect(stdout).toContain(
+      `${leads.routed} of ${leads.routed} exactly as the engine decided (owner, SLA due time, every property)`,
+    );
+  });
+
+  it("shows the decision log of one routed lead, as routeops why does", () => {
+    const leads = JSON.parse(files.get("leads.json")!) as LeadsJson;
+    const why = files.get("why.txt")!;
+    const contact = /^Contact (\d+)/.exec(why)?.[1];
+    const lead = leads.outcomes.find((o) => o.contactId === contact);
+    expect(lead, `why.txt explains a lead of the burst:\n${why}`).toBeDefined();
+    expect(why).toContain("written to HubSpot");
+    expect(why).toContain("Trace:");
+    expect(why).toContain(`rotation picked ${lead!.engine.owner}`);
+    expect(stdout).toMatch(new RegExp(`✓ why +routeops why ${contact}: 1 decision in the log`));
+  });
+
+  it("routes every lead whose event HubSpot raises, as leads.json lists them", () => {
     const leads = JSON.parse(files.get("leads.json")!) as LeadsJson;
     expect(leads.leads).toBe(LEADS);
     expect(leads.outcomes).toHaveLength(LEADS);
@@ -158,7 +211,7 @@ describe("routeops demo with HUBSPOT_ACCESS_TOKEN: the real portal, read-only", 
     } finally {
       await portal.close();
     }
-  });
+  }, 120_000);
 });
 
 describe("routeops demo usage", () => {

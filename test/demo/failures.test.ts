@@ -1,11 +1,10 @@
 /**
- * `routeops demo` when something is missing: a step that cannot run says so in its status line,
- * names what is missing, the demo goes on where it can, still writes its reports, and exits 1.
+ * `routeops demo` in workflows mode, and when something is missing: a step that cannot run says so
+ * in its status line, names what is missing, the demo still writes its reports, and exits 1.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { commands } from "../../src/cli/commands";
 import { main } from "../../src/cli/main";
 import { captureIO, DEMO_NOW, filesIn, scratchFolder, statusLines } from "./support";
 
@@ -21,44 +20,31 @@ afterAll(async () => {
   await Promise.all(scratches.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe("a build without the plan and deploy commands", () => {
-  it("fails those steps naming the missing command, says the leads were not routed, and exits 1", async () => {
-    const saved = { plan: commands.plan, deploy: commands.deploy };
-    delete commands.plan;
-    delete commands.deploy;
+describe("routeops demo --mode workflows", () => {
+  it("deploys the routing workflows, lets them route the leads, and runs no router", async () => {
     const out = await reportFolder();
     const io = captureIO();
-    let code: number;
-    try {
-      code = await main(["demo", "--out", out, "--contacts", "100", "--leads", "10", "--now", DEMO_NOW], io);
-    } finally {
-      Object.assign(commands, saved);
-    }
-    expect(code).toBe(1);
+    const code = await main(
+      ["demo", "--mode", "workflows", "--out", out, "--contacts", "100", "--leads", "10", "--now", DEMO_NOW],
+      io,
+    );
+    expect({ code, stderr: io.err() }).toEqual({ code: 0, stderr: "" });
     expect(statusLines(io.out())).toEqual([
       ["✓", "validate"],
       ["✓", "emulator"],
       ["✓", "test"],
-      ["✗", "plan"],
-      ["✗", "deploy"],
-      ["✗", "leads"],
+      ["✓", "plan"],
+      ["✓", "deploy"],
+      ["✓", "leads"],
       ["✓", "audit"],
     ]);
-    expect(io.out()).toContain("✗ plan      this build has no `routeops plan` command (src/cli/commands/plan.ts)");
-    expect(io.out()).toContain("✗ deploy    this build has no `routeops deploy` command (src/cli/commands/deploy.ts)");
-    expect(io.out()).toMatch(
-      /✗ leads {5}10 leads created over HTTP, none routed: the portal has no enabled RouteOps workflows/,
-    );
-    expect(io.out()).toContain("3 of 7 steps did not succeed.");
+    expect(io.out()).toContain("10 of 10 leads routed by the deployed workflows");
     const files = await filesIn(out);
-    const summary = JSON.parse(files.get("summary.json")!) as {
-      ok: boolean;
-      steps: { step: string; status: string }[];
-    };
-    expect(summary.ok).toBe(false);
-    expect(summary.steps.filter((s) => s.status !== "ok").map((s) => s.step)).toEqual(["plan", "deploy", "leads"]);
-    expect(files.has("plan.json")).toBe(false);
-  });
+    expect((JSON.parse(files.get("plan.json")!) as { mode: string }).mode).toBe("workflows");
+    expect((JSON.parse(files.get("leads.json")!) as { routedBy: string }).routedBy).toBe("workflows");
+    expect(files.has("why.txt")).toBe(false);
+    expect(files.has("router.log")).toBe(false);
+  }, 300_000);
 });
 
 describe("a routing config that cannot be loaded", () => {
@@ -78,7 +64,9 @@ describe("a routing config that cannot be loaded", () => {
       "test",
       "plan",
       "deploy",
+      "router",
       "leads",
+      "why",
       "audit",
     ]);
     const files = await filesIn(out);

@@ -6,12 +6,8 @@
 import { access, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import routing from "../reference/routing/index";
 import { createDemoCommand } from "../../src/cli/commands/demo";
-import { MANAGED_FLOWS } from "../../src/deploy/managed-names";
-import type { EventKind } from "../../src/config/types";
-import { EVENT_TYPES, TOUCH_EVENT_TYPES } from "../../src/hubspot-contract";
-import { captureIO, DEMO_NOW, KNOWN_TOKEN, scratchFolder } from "./support";
+import { captureIO, DEMO_NOW, KNOWN_TOKEN, routerModeFlows, scratchFolder } from "./support";
 
 let scratch: string | undefined;
 
@@ -51,22 +47,13 @@ describe("routeops demo --keep-running", () => {
     expect(connection).toMatch(/^HUBSPOT_BASE_URL=http:\/\/127\.0\.0\.1:\d+\nHUBSPOT_ACCESS_TOKEN=/);
     expect(connection).toContain(`HUBSPOT_ACCESS_TOKEN=${KNOWN_TOKEN}\n`);
     expect(mode).toBe(0o600);
-    const managed = [
-      // No flow for events HubSpot raises no workflow event for (chats, list imports).
-      ...(Object.keys(MANAGED_FLOWS.source) as EventKind[])
-        .filter((kind) => EVENT_TYPES[kind].eventTypeId !== null)
-        .map((kind) => MANAGED_FLOWS.source[kind]),
-      ...routing.reengagement.touchKinds
-        .filter((kind) => TOUCH_EVENT_TYPES[kind].eventTypeId !== null)
-        .map((kind) => MANAGED_FLOWS.touch[kind]),
-      MANAGED_FLOWS.reengagement,
-      MANAGED_FLOWS.inbound,
-      MANAGED_FLOWS.outbound,
-    ];
-    expect([...workflows].sort()).toEqual(managed.sort());
-    expect(io.out()).toMatch(/The emulator keeps running at http:\/\/127\.0\.0\.1:\d+ with the deployed routing/);
+    // Router mode (the default): the capture workflows, and the touch workflows that keep the latest outbound touch.
+    expect([...workflows].sort()).toEqual(routerModeFlows());
+    expect(io.out()).toMatch(
+      /The emulator keeps running at http:\/\/127\.0\.0\.1:\d+ with the deployed routing, and the router at http:\/\/127\.0\.0\.1:\d+\./,
+    );
     expect(io.out()).toMatch(/Emulator stopped after \d+ requests\./);
     expect(io.out()).not.toContain(KNOWN_TOKEN);
     await expect(access(file)).rejects.toThrow();
-  });
+  }, 300_000);
 });

@@ -24,6 +24,24 @@ describe("a thin CLI over the use-case layer", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("the demo imports no command and nothing else of the CLI: it calls use cases and reads their typed results", () => {
+    const cli = path.resolve(__dirname, "../../src/cli");
+    const demoDir = path.resolve(__dirname, "../../src/demo");
+    const files = [
+      ...readdirSync(demoDir, { recursive: true, encoding: "utf8" })
+        .filter((name) => name.endsWith(".ts"))
+        .map((name) => path.join(demoDir, name)),
+      path.resolve(__dirname, "../../src/usecases/demo.ts"),
+    ];
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.flatMap((file) =>
+      imports(file)
+        .filter((target) => target === cli || target.startsWith(cli + path.sep))
+        .map((target) => `${path.relative(demoDir, file)} imports ${path.relative(cli, target) || "src/cli"}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("no use case imports the CLI", () => {
     const dir = path.resolve(__dirname, "../../src/usecases");
     const cli = path.resolve(__dirname, "../../src/cli");

@@ -1,5 +1,5 @@
-import { formatDecision, type Decision } from "../../engine";
 import { RouterDatabaseError } from "../../router";
+import { formatDecisionLog } from "../../router/why-text";
 import { lookUpDecisions, routerScrubber } from "../../router/service";
 import { oneOf, parseCommandArgs } from "../args";
 import { UsageError, type CliIO, type Command } from "../io";
@@ -42,16 +42,7 @@ export const whyCommand: Command = {
       io.stdout.write(`No routing of ${positionals[0]} in the decision log.\n`);
       return 1;
     }
-    const out: string[] = [];
-    for (const logged of decisions) {
-      out.push(
-        `Contact ${logged.contactId}${logged.email ? ` (${logged.email})` : ""}: request of ${new Date(logged.requestedAt).toISOString()}, ` +
-          `decided ${new Date(logged.decidedAt).toISOString()} with config ${logged.configVersion}, ` +
-          `${logged.status === "done" ? "written to HubSpot" : "writes pending"}.`,
-      );
-      out.push(formatDecision(logged.decision as Decision));
-    }
-    io.stdout.write(out.join("\n"));
+    io.stdout.write(formatDecisionLog(decisions));
     return 0;
   },
 };

@@ -102,25 +102,36 @@ function describeContact(lead: LeadOutcome): string {
 }
 
 /** The burst's one-line summary: routed by system and agreement with the engine. */
-export function burstHeadline(figures: BurstFigures): string {
+export function burstHeadline(figures: BurstFigures, routedBy: "router" | "workflows" = "workflows"): string {
   const systems = Object.entries(figures.bySystem)
     .sort((a, b) => b[1] - a[1])
     .map(([system, n]) => `${system} ${n}`)
     .join(", ");
-  const routed = `${figures.routed} of ${figures.leads} leads routed by the deployed workflows`;
+  const by = routedBy === "router" ? "the router" : "the deployed workflows";
+  const routed = `${figures.routed} of ${figures.leads} leads routed by ${by}`;
   if (figures.routed === 0) return routed;
-  return `${routed} (${systems}); ${figures.matched} of ${figures.routed} exactly as the engine decided`;
+  const exact =
+    routedBy === "router"
+      ? `${figures.matched} of ${figures.routed} exactly as the engine decided (owner, SLA due time, every property)`
+      : `${figures.matched} of ${figures.routed} exactly as the engine decided`;
+  return `${routed} (${systems}); ${exact}`;
 }
 
 /** Detail lines: how many leads differ in which field, the first few in full, and what was not routed. */
-export function burstDetails(figures: BurstFigures): string[] {
+export function burstDetails(figures: BurstFigures, routedBy: "router" | "workflows" = "workflows"): string[] {
   const lines: string[] = [];
+  if (routedBy === "router") {
+    lines.push(
+      "compared field by field with the engine, replayed in the router's decision order from one rotation state: " +
+        "owner (rotation picks included), SLA due time, routed-at, config version and every routing property",
+    );
+  }
   const fields = Object.entries(figures.differencesByField).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (fields.length > 0) {
     lines.push(
       `differences from the engine, leads by field: ${fields.map(([field, n]) => `${field} ${n}`).join(", ")}`,
     );
-    if (figures.differencesByField.territory) {
+    if (routedBy === "workflows" && figures.differencesByField.territory) {
       lines.push(
         "  (territory: the workflows match the spellings the deploy lists, the engine normalises any it knows; " +
           "see territory_spellings in docs/deploy.md)",

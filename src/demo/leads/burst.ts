@@ -20,6 +20,8 @@ import {
   type OwnerIndex,
 } from "./compare";
 import type { EmulatorHttp } from "./emulator-http";
+import type { LoggedDecision } from "../../router";
+import { checkRoutedLeads, ROUTER_PROPERTIES, type RoutedLead } from "./router-check";
 import { latestCountedTouch, movedTo, type DemoLead } from "./lead-inputs";
 
 /** What the burst needs. */
@@ -33,6 +35,13 @@ export interface BurstOptions {
   clock: DemoClock;
   /** Runs once every event was raised, before the contacts are read back: lets waiting workflow steps finish. */
   afterEvents?: () => Promise<void>;
+  /**
+   * Who routed the leads, and so how they are checked: the deployed workflows (what they can
+   * express of the engine, see compare.ts), or the router (exactly, see router-check.ts; its
+   * decision log gives the order in which it decided).
+   */
+  routedBy?:
+    { kind: "workflows" } | { kind: "router"; decision(contactId: string): Promise<LoggedDecision | undefined> };
 }
 
 /** One lead after the burst. */
@@ -95,8 +104,33 @@ export async function sendBurst(options: BurstOptions): Promise<BurstResult> {
   }
   await options.afterEvents?.();
 
-  const records = await hubspot.batchReadContacts(contactIds, [...COMPARED_PROPERTIES]);
+  const routedBy = options.routedBy ?? { kind: "workflows" };
+  const read = routedBy.kind === "router" ? ROUTER_PROPERTIES : COMPARED_PROPERTIES;
+  const records = await hubspot.batchReadContacts(contactIds, [...read]);
   const byId = new Map(records.map((record) => [record.id, record.properties]));
+  if (routedBy.kind === "router") {
+    const routed: RoutedLead[] = [];
+    for (const [i, input] of raised.entries()) {
+      const contactId = contactIds[i]!;
+      routed.push({
+        contactId,
+        input,
+        values: byId.get(contactId) ?? {},
+        logged: await routedBy.decision(contactId),
+      });
+    }
+    const checks = checkRoutedLeads(config, routed, owners);
+    const leadsOut = routed.map((lead, i): LeadOutcome => ({
+      index: leads[i]!.index,
+      contactId: lead.contactId,
+      input: lead.input,
+      decision: checks[i]!.decision,
+      routed: checks[i]!.routed,
+      system: lead.values[P.system] ?? null,
+      differences: checks[i]!.differences,
+    }));
+    return { leads: leadsOut, enrollments, lastTouches, managedProperties };
+  }
   const compiled = compileRouting(config);
   const rotation = createRotationState();
   const outcomes = raised.map((input, i): LeadOutcome => {

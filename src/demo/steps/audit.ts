@@ -1,38 +1,55 @@
-/** Step 6: `routeops audit --out` against the emulator, at the demo's instant. */
-import { mkdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import type { AuditEnvelope } from "../../audit";
+/** The last step: the `audit` use case against the portal, at the demo's instant, over the last 7 days. */
+import {
+  AUDIT_JSON_SCHEMA,
+  auditMarker,
+  renderJson,
+  renderMarkdown,
+  windowSince,
+  type AuditEnvelope,
+} from "../../audit";
+import { errorMessage } from "../../errors";
 import { redactSecrets } from "../../secrets";
-import { failureReason, runCommand, type CommandSettings } from "../command-runner";
+import { auditPortal } from "../../usecases/audit";
+import { portalAdapter, type DemoPortal } from "./portal";
 import { count, percent, type StepOutcome } from "./step";
 
-/** Where and when the audit looks. */
+/** When the audit looks. */
 export interface AuditStepOptions {
   config: string;
-  baseUrl: string;
   /** The audit's "now" (the emulator's time), epoch ms. */
   now: number;
-  /** A private folder for the audit's `--out`; its files are copied into the demo's report folder. */
-  scratch: string;
 }
 
-/** Runs the audit into a scratch folder and takes its Markdown and JSON reports for the demo's folder. */
-export async function auditStep(options: AuditStepOptions, settings: CommandSettings): Promise<StepOutcome> {
-  const scratch = path.join(options.scratch, "audit");
-  await mkdir(scratch, { recursive: true });
-  const argv = [
-    ...["--config", options.config, "--hubspot-base-url", options.baseUrl],
-    ...["--now", new Date(options.now).toISOString(), "--since", "7d", "--format", "json", "--out", scratch],
-  ];
-  const run = await runCommand("audit", argv, settings);
-  if (!run.found) return { status: "failed", summary: "this build has no `routeops audit` command" };
-  if (run.code !== 0) return { status: "failed", summary: failureReason(run, "audit") };
-  const [markdown, json] = await Promise.all(
-    ["report.md", "report.json"].map(async (name) =>
-      redactSecrets(await readFile(path.join(scratch, name), "utf8"), settings.secrets),
-    ),
-  );
-  return describe(JSON.parse(json!) as AuditEnvelope, markdown!, json!);
+/** Audits the portal and keeps its Markdown and JSON reports for the demo's folder. */
+export async function auditStep(options: AuditStepOptions, portal: DemoPortal): Promise<StepOutcome> {
+  let result;
+  try {
+    result = await auditPortal(
+      {
+        config: options.config,
+        cwd: portal.cwd,
+        window: windowSince("7d", options.now),
+        now: options.now,
+        portalId: null,
+        skipDrift: false,
+      },
+      { hubspot: portalAdapter(portal) },
+    );
+  } catch (error) {
+    return { status: "failed", summary: redactSecrets(errorMessage(error), [portal.token]) };
+  }
+  const envelope: AuditEnvelope = {
+    schema: AUDIT_JSON_SCHEMA,
+    status: "ok",
+    exitCode: 0,
+    failOn: [],
+    failed: [],
+    apiCalls: result.apiCalls,
+    report: result.report,
+    error: null,
+  };
+  const markdown = renderMarkdown(result.report, { marker: auditMarker(result.report.portalId) });
+  return describe(envelope, markdown, renderJson(envelope));
 }
 
 function describe(envelope: AuditEnvelope, markdown: string, json: string): StepOutcome {

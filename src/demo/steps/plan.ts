@@ -1,14 +1,14 @@
-/** Step 3: `routeops plan` against the emulator, saved for the deploy step (plan, then apply that plan). */
-import { access } from "node:fs/promises";
+/** Step 3: the `plan` use case against the portal, saved for the deploy step (plan, then apply that plan). */
 import path from "node:path";
-import { failureReason, runCommand, type CommandSettings } from "../command-runner";
-import { apiCalls, type PlanEnvelope, planLine, warningLines } from "./plan-envelope";
+import { describeDrift, renderPlanJson, renderPlanMarkdown } from "../../deploy";
+import { RouteOpsError } from "../../errors";
+import { makePlan } from "../../usecases/plan";
+import { planLine, portalAdapter, warningLines, type DemoPortal } from "./portal";
 import type { StepOutcome } from "./step";
 
-/** Where and for when to plan. */
+/** What and for when to plan. */
 export interface PlanStepOptions {
   config: string;
-  baseUrl: string;
   /** The instant the routing is compiled for (out-of-office), epoch ms. */
   at: number;
   /** A private folder; the saved plan goes there. */
@@ -17,67 +17,51 @@ export interface PlanStepOptions {
   readOnly?: boolean;
 }
 
-/** The outcome, and the saved plan's path when there is one for `deploy --plan-file`. */
+/** The outcome, and the saved plan's path for the deploy step. */
 export async function planStep(
   options: PlanStepOptions,
-  settings: CommandSettings,
+  portal: DemoPortal,
 ): Promise<{ outcome: StepOutcome; savedPlan?: string }> {
-  const savedPlan = path.join(options.scratch, "saved-plan.json");
-  const common = [
-    "--config",
-    options.config,
-    "--hubspot-base-url",
-    options.baseUrl,
-    "--at",
-    new Date(options.at).toISOString(),
-    // The demo's leads are routed by the deployed workflows themselves (no router runs in it yet).
-    "--mode",
-    "workflows",
-  ];
-  const run = await runCommand("plan", [...common, "--format", "json", "--out", savedPlan], settings);
-  if (!run.found) {
-    return {
-      outcome: { status: "failed", summary: "this build has no `routeops plan` command (src/cli/commands/plan.ts)" },
-    };
-  }
-  let envelope: PlanEnvelope;
+  const hubspot = portalAdapter(portal);
+  let result;
   try {
-    envelope = JSON.parse(run.out) as PlanEnvelope;
-  } catch {
-    return { outcome: { status: "failed", summary: failureReason(run, "plan") } };
+    result = await makePlan(
+      {
+        config: options.config,
+        cwd: portal.cwd,
+        adopt: false,
+        at: options.at,
+        mode: portal.mode,
+        ...(options.readOnly ? {} : { out: path.join(options.scratch, "saved-plan.json") }),
+      },
+      { hubspot },
+    );
+  } catch (error) {
+    if (!(error instanceof RouteOpsError)) throw error;
+    return { outcome: { status: "failed", summary: error.message, details: [...error.lines] } };
   }
-  const reports = [{ name: "plan.json", text: run.out }];
-  if (envelope.status === "error" || !envelope.summary) {
-    const details = envelope.error?.details ?? [];
-    return {
-      outcome: { status: "failed", summary: envelope.error?.message ?? failureReason(run, "plan"), details, reports },
-    };
-  }
-  // The same plan for people: Markdown, as a pull-request comment shows it.
-  const markdown = await runCommand("plan", [...common, "--format", "markdown"], settings);
-  if (markdown.found && markdown.code === 0) reports.push({ name: "plan.md", text: markdown.out });
-  const saved = await access(savedPlan).then(
-    () => true,
-    () => false,
-  );
+  const { plan } = result.planned;
+  const reports = [
+    { name: "plan.json", text: renderPlanJson(plan) },
+    // The same plan for people: Markdown, as a pull-request comment shows it.
+    { name: "plan.md", text: renderPlanMarkdown(plan) },
+  ];
   const details = [
-    ...(envelope.drift ?? []).map((d) => `changed outside RouteOps: ${d.message}`),
-    ...warningLines(envelope.warnings ?? []),
+    `mode: ${plan.mode === "router" ? "router (capture workflows; routeops router decides)" : "workflows (the routing runs in HubSpot workflows)"}`,
+    ...plan.drift.map((d) => `changed outside RouteOps: ${describeDrift(d)}`),
+    ...warningLines(plan.warnings),
+    ...result.refusals.map((refusal) => `cannot be deployed: ${refusal.message.split("\n")[0]}`),
     ...(options.readOnly ? ["not applied: read-only run against your portal (apply with routeops deploy)"] : []),
-    ...(saved && !options.readOnly
+    ...(result.savedTo
       ? ["saved for the deploy step (routeops plan --out FILE, then routeops deploy --plan-file FILE)"]
       : []),
   ];
-  const calls = apiCalls(run.err);
   const outcome: StepOutcome = {
-    status: run.code === 0 && saved ? "ok" : "failed",
-    summary:
-      run.code === 0
-        ? `${planLine(envelope.summary)}${calls === null ? "" : ` (${calls} HubSpot API calls)`}`
-        : failureReason(run, "plan"),
+    status: result.refusals.length === 0 ? "ok" : "failed",
+    summary: `${planLine(plan.summary)} (${result.apiCalls} HubSpot API calls)`,
     details,
     reports,
-    figures: { ...envelope.summary, warnings: (envelope.warnings ?? []).length, apiCalls: calls },
+    figures: { ...plan.summary, mode: plan.mode, warnings: plan.warnings.length, apiCalls: result.apiCalls },
   };
-  return saved ? { outcome, savedPlan } : { outcome };
+  return result.savedTo ? { outcome, savedPlan: result.savedTo } : { outcome };
 }

@@ -4,8 +4,8 @@
  */
 import type { ReportFile } from "../../files/report-output";
 
-/** The demo's steps, in the order they run. */
-export type StepId = "validate" | "emulator" | "test" | "plan" | "deploy" | "leads" | "audit";
+/** The demo's steps (src/demo/plan.ts lists them in the order they run for each mode). */
+export type StepId = "validate" | "emulator" | "test" | "plan" | "deploy" | "router" | "leads" | "why" | "audit";
 
 /** What a step found. */
 export interface StepOutcome {
