@@ -35,3 +35,17 @@ describe("routeops help", () => {
     expect(io.err()).toContain('Did you mean "simulate"?');
   });
 });
+
+describe("an unknown option", () => {
+  it("suggests the nearest option of that command, exit 2", async () => {
+    const io = captureIO();
+    expect(await main(["validate", "--cofig", "routing/index.ts"], io)).toBe(2);
+    expect(io.err()).toContain("routeops validate: Unknown option '--cofig'. Did you mean '--config'?");
+  });
+
+  it("lists the command's options when none is near", async () => {
+    const io = captureIO();
+    expect(await main(["why", "--frobnicate", "1"], io)).toBe(2);
+    expect(io.err()).toContain("routeops why: Unknown option '--frobnicate'. Options: --data-dir, --format, --help.");
+  });
+});

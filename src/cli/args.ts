@@ -1,6 +1,7 @@
 /** How every command reads its argv: node's parseArgs, strict, with its mistakes as usage errors. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { DeployMode } from "../config/types";
+import { closest } from "../config/validate/spelling";
 import { UsageError } from "./io";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -38,8 +39,23 @@ export function parseCommandArgs<O extends OptionsConfig>(
       options,
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(unknownOptionHint(error, options) ?? (error instanceof Error ? error.message : String(error)));
   }
+}
+
+/**
+ * `Unknown option '--cofig'. Did you mean '--config'?`, or the options the command takes, for
+ * parseArgs' unknown-option error (its own text suggests `--` for positionals, which misleads).
+ */
+function unknownOptionHint(error: unknown, options: OptionsConfig): string | undefined {
+  if ((error as { code?: unknown }).code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") return undefined;
+  const given = /Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : "")?.[1];
+  if (given === undefined) return undefined;
+  const names = Object.keys(options).map((name) => `--${name}`);
+  const hint = given.startsWith("--") ? closest(given, names, 3) : undefined;
+  return hint
+    ? `Unknown option '${given}'. Did you mean '${hint}'?`
+    : `Unknown option '${given}'. Options: ${[...names, "--help"].join(", ")}.`;
 }
 
 /** "a", "a or b", "a, b or c": how a usage error lists the values a flag takes. */

@@ -107,8 +107,11 @@ export async function runDemo(options: DemoOptions, ports: DemoPorts, deps: Demo
   };
 
   const steps = demoSteps(kind);
+  const unprepared = new Set(steps.filter((step) => step.prepare));
+  const prepare = () => {
+    for (const step of unprepared) if (step.prepare!(state)) unprepared.delete(step);
+  };
   try {
-    for (const step of steps) step.prepare?.(state);
     for (const step of steps) {
       const blocked = step.blockedBy(state);
       if (blocked !== null) {
@@ -124,6 +127,7 @@ export async function runDemo(options: DemoOptions, ports: DemoPorts, deps: Demo
         outcome = { status: "failed", summary: `unexpected error: ${errorMessage(error)}` };
       }
       record({ ...outcome, id: step.id, seconds: (elapsed() - started) / 1000 });
+      prepare();
     }
 
     const outDir = path.resolve(ports.cwd, options.out ?? path.join(".routeops", "demo", folderStamp(start)));

@@ -55,8 +55,11 @@ export interface DemoState {
 /** One step: its id, what it needs, what it does. */
 export interface DemoStep {
   id: StepId;
-  /** Starts slow work in the background when the demo starts (never fails; `run` reports). */
-  prepare?(state: DemoState): void;
+  /**
+   * Starts slow work in the background, ahead of the step, once what it needs is there: called
+   * after every step until it returns true. Never fails; `run` reports what went wrong.
+   */
+  prepare?(state: DemoState): boolean;
   /** Why the step cannot run with what earlier steps left; `null` when it can. */
   blockedBy(state: DemoState): string | null;
   run(state: DemoState): Promise<StepOutcome> | StepOutcome;
@@ -151,6 +154,8 @@ const router: DemoStep = {
   id: "router",
   blockedBy: needsPortal,
   prepare(state) {
+    // Only for a config that validated: a demo that stops at validate must not wait for a database.
+    if (!state.config) return false;
     const opening = openDatabase({ dataDir: path.join(state.scratch, "router-db") });
     // Until the router step takes it over, the demo closes it (a step before may have failed).
     opening.catch(() => undefined);
@@ -159,6 +164,7 @@ const router: DemoStep = {
       if (state.router) return;
       await (await opening.catch(() => undefined))?.close();
     });
+    return true;
   },
   async run(state) {
     const result = await routerStep({
