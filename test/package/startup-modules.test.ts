@@ -1,0 +1,65 @@
+/**
+ * What `routeops validate` loads. Start-up time is measured in bench/startup.bench.ts, never
+ * asserted here; what is asserted is the structure that keeps it short: each command is imported
+ * only when it runs, so validate loads none of the clients and engines other commands need.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { referenceProject, repoRoot } from "../support/reference";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "routeops-startup-"));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI with a preload that writes every module file loaded, when the process exits. */
+function modulesLoadedBy(...args: string[]): { code: number | null; out: string; modules: string[] } {
+  const list = path.join(scratch, `modules-${args.join("-")}.json`);
+  const preload = path.join(scratch, "list-modules.js");
+  fs.writeFileSync(
+    preload,
+    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`,
+  );
+  const result = spawnSync(
+    process.execPath,
+    ["--require", preload, path.join(repoRoot, "bin", "routeops.js"), ...args],
+    {
+      cwd: referenceProject,
+      encoding: "utf8",
+    },
+  );
+  return { code: result.status, out: result.stdout, modules: JSON.parse(fs.readFileSync(list, "utf8")) as string[] };
+}
+
+/** The installed packages among the loaded files, by name. */
+function packages(modules: string[]): string[] {
+  const names = modules.flatMap((file) => {
+    const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file);
+    return match ? [match[1]!.replace("\\", "/")] : [];
+  });
+  return [...new Set(names)].sort();
+}
+
+describe("what routeops validate loads", () => {
+  it("loads zod (the shape checks) and jiti (the config's TypeScript), and no client, database or compiler", () => {
+    const validate = modulesLoadedBy("validate");
+    expect(validate.out).toBe("0 errors, 0 warnings\n");
+    expect(validate.code).toBe(0);
+    const loaded = packages(validate.modules);
+    expect(loaded).toContain("zod");
+    expect(loaded).toContain("jiti");
+    for (const heavy of ["@hubspot/api-client", "@octokit/rest", "@electric-sql/pglite", "pg", "typescript", "yaml"]) {
+      expect(loaded, heavy).not.toContain(heavy);
+    }
+  });
+
+  it("loads no other command's module", () => {
+    const validate = modulesLoadedBy("validate");
+    const commands = validate.modules
+      .map((file) => /[\\/]cli[\\/]commands[\\/]([^\\/]+)\.(?:js|ts)$/.exec(file)?.[1])
+      .filter((name): name is string => name !== undefined)
+      .sort();
+    expect(commands).toEqual(["index", "validate"]);
+  });
+});
