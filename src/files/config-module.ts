@@ -84,9 +84,11 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
       // A module enters the cache before its code runs and is marked loaded after: the last one
-      // still loading is the innermost, where the code was when it was stopped.
+      // still loading is the innermost, where the code was when it was stopped. An installed
+      // package (jiti's Babel, loaded to transpile a changed file) is not the config's code: its
+      // importer is named instead.
       const running = Object.keys(cache)
-        .filter((file) => !cachedBefore.has(file) && cache[file]?.loaded === false)
+        .filter((file) => !cachedBefore.has(file) && cache[file]?.loaded === false && !inPackage(file))
         .at(-1);
       return running ? { kind: "timed_out", file: running } : { kind: "timed_out" };
     }
@@ -104,13 +106,16 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
 
 /**
  * Drops the modules this load added to Node's module cache, so that the next load reads the
- * files again; installed packages stay (they do not change while the process runs).
+ * files again; installed packages stay (they do not change while the process runs) once loaded.
  */
 function forgetLoadedModules(cache: NodeJS.Require["cache"], before: Set<string>): void {
   for (const file of Object.keys(cache)) {
-    if (!before.has(file) && !/[\\/]node_modules[\\/]/.test(file)) delete cache[file];
+    // A package stopped half-way through its own loading (the deadline fell in it) goes too.
+    if (!before.has(file) && (!inPackage(file) || cache[file]?.loaded === false)) delete cache[file];
   }
 }
+
+const inPackage = (file: string) => /[\\/]node_modules[\\/]/.test(file);
 
 /**
  * While the config's code runs: stdout and stderr are silenced, process.exit throws, and

@@ -250,6 +250,25 @@ describe("running the config's code", () => {
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/index.ts"]]);
   });
 
+  it("names the config file that imported an installed package whose code never ends, not the package", () => {
+    const f = folder();
+    f.write("node_modules/endless-lib/package.json", '{ "name": "endless-lib", "main": "index.js" }\n');
+    f.write(
+      "node_modules/endless-lib/index.js",
+      "while (Date.now() > 0) {\n  // waits forever\n}\nexports.ready = true;\n",
+    );
+    f.edit(
+      "routing/pools.ts",
+      "export const queues",
+      'import { ready } from "endless-lib";\nif (!ready) throw new Error("endless-lib is half-loaded");\nexport const queues',
+    );
+    const diagnostics = loadAndValidate("routing/index.ts", { cwd: f.cwd, timeoutMs: 1000 }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/pools.ts"]]);
+    // The package stopped half-way is not kept: once it ends, the config loads.
+    f.write("node_modules/endless-lib/index.js", "exports.ready = true;\n");
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd }).diagnostics).toEqual([]);
+  });
+
   it("loads the config again after a load that was stopped", () => {
     const f = folder();
     f.edit(
