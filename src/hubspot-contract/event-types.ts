@@ -73,6 +73,8 @@ export const EVENT_TYPES: Record<EventKind, EventTypeEntry> = {
     status: "no_trigger",
     label: "Chat conversation completed",
     source: "no unified event in HubSpot's published material or in community event tables",
+    // The knowledge base's record source "Bot Chatflow" marks contacts a chatbot creates, not chats
+    // with existing contacts, and carries nothing about qualification (docs/deploy.md).
     reason:
       "HubSpot has no workflow event for a completed chat (conversations are not CRM events a contact flow can enrol on), " +
       "so chats cannot be classified by a workflow; contacts a chat creates are caught by the contact-created flow as unclassified",
@@ -97,9 +99,12 @@ export const EVENT_TYPES: Record<EventKind, EventTypeEntry> = {
     status: "no_trigger",
     label: "Added by list import",
     source: "no unified event in HubSpot's published material or in community event tables",
+    // HubSpot's knowledge base ("View and use record source properties") documents a Record source
+    // "Import" on contacts an import creates, with detail properties whose content for imports it
+    // does not publish: not enough to read the import's source tag or the importing rep (unverified).
     reason:
-      "HubSpot raises no workflow event when an import adds or updates a contact, and its record-source properties " +
-      "(hs_object_source = IMPORT) name neither the import's source tag nor the importing rep's owner id, " +
+      "HubSpot raises no workflow event when an import adds or updates a contact; its record source property says only that an import " +
+      "created the contact (not updated ones), and HubSpot does not publish whether its detail properties name the import's source tag or the importing rep, " +
       "so event badge imports cannot be classified by a workflow; contacts an import creates are caught by the contact-created flow as unclassified",
     properties: { importSource: "hs_import_source", owner, occurredAt },
   },
