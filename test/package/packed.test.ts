@@ -94,9 +94,11 @@ beforeAll(() => {
     .map((entry) => entry.replace(/^package\//, ""));
 }, SLOW);
 
+// Two installed node_modules: removing them takes a while on a busy machine too. (The copy's
+// node_modules is a symbolic link: rmSync removes the link, never the repository's packages.)
 afterAll(() => {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-});
+}, SLOW);
 
 describe("npm pack", () => {
   it("ships the compiled CLI and API, the templates, the reference organisation, workflows and docs", () => {
