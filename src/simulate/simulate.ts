@@ -61,6 +61,8 @@ export function createSimulation(
   let changed = 0;
   let rotationOnly = 0;
   let poolMemberChanges = 0;
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
 
   const poolEntry = (pool: string) => {
     let entry = pools.get(pool);
@@ -73,6 +75,10 @@ export function createSimulation(
 
   function add(input: RouteInput): void {
     const index = contacts++;
+    if (Number.isFinite(input.at)) {
+      if (firstAt === null || input.at < firstAt) firstAt = input.at;
+      if (lastAt === null || input.at > lastAt) lastAt = input.at;
+    }
     const wanting = keepers.decision.wanting || keepers["pool-change"].wanting || keepers.rotation.wanting;
     const baseState = wanting ? copyRotation(baseRotation) : null;
     const headState = wanting ? copyRotation(headRotation) : null;
@@ -163,6 +169,7 @@ export function createSimulation(
       base: { version: base.config.version },
       head: { version: head.config.version },
       contacts,
+      span: { from: firstAt, to: lastAt },
       changed,
       decisionChanges: changed - rotationOnly - poolMemberChanges,
       poolMemberChanges,

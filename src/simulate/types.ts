@@ -113,6 +113,8 @@ export interface SimulationReport {
   head: { version: string };
   /** Contacts replayed through both configs. */
   contacts: number;
+  /** The earliest and latest event instant replayed (epoch ms; `null` with no contacts). */
+  span: { from: number | null; to: number | null };
   /** Contacts whose decision differs in at least one compared field. */
   changed: number;
   /**

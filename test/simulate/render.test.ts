@@ -105,7 +105,13 @@ describe("simulation text and JSON", () => {
   it("is one envelope with instants as ISO date-times", () => {
     const envelope = JSON.parse(renderSimulationJson(report, { base: "main", head: "h", contacts: "generated" }));
     expect(envelope.schema).toBe(SIMULATION_SCHEMA);
-    expect(envelope.contacts).toEqual({ source: "generated", count: 800, notes: [] });
+    expect(envelope.contacts).toEqual({
+      source: "generated",
+      count: 800,
+      notes: [],
+      from: expect.stringMatching(/^2026-/),
+      to: expect.stringMatching(/^2026-/),
+    });
     expect(envelope.changed).toBe(report.changed);
     expect(envelope.sla.dueShift.earlier).toBe(report.sla.dueShift.earlier);
     const [example] = envelope.examples;

@@ -150,33 +150,68 @@ function awayText(days: readonly string[]): string {
   return days.length === 0 ? "" : days.length === 1 ? days[0]! : `${days.length} days (${days[0]} to ${days.at(-1)})`;
 }
 
-function sharePoolBlocks(pool: PoolShareChange, names: Record<string, string>): Block[] {
+const WEEK_MS = 7 * 86_400_000;
+
+/** Leads per week the replay sent to `pool` (before, after), when the replay spans at least a week. */
+function weeklyVolume(report: SimulationReport, pool: string): { before: number; after: number } | null {
+  const { from, to } = report.span;
+  if (from === null || to === null || to - from < WEEK_MS) return null;
+  const weeks = (to - from) / WEEK_MS;
+  const replayed = report.pools.find((p) => p.pool === pool);
+  return { before: (replayed?.before ?? 0) / weeks, after: (replayed?.after ?? 0) / weeks };
+}
+
+const perWeek = (n: number): string => (n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10));
+
+function sharePoolBlocks(pool: PoolShareChange, report: SimulationReport): Block[] {
+  const names = report.expectedShares.names;
   const name = (email: string) => names[email] ?? email;
   const weight = (rep: PoolShareChange["reps"][number]) =>
     rep.before && rep.after && rep.before.weight !== rep.after.weight
       ? `${rep.before.weight} → ${rep.after.weight}`
       : String((rep.after ?? rep.before)!.weight);
+  const volume = weeklyVolume(report, pool.pool);
+  const leads = (rep: PoolShareChange["reps"][number]): Inline[] =>
+    volume === null
+      ? []
+      : [
+          `${rep.before ? perWeek(rep.before.share * volume.before) : "0"} → ${rep.after ? perWeek(rep.after.share * volume.after) : "0"}`,
+        ];
   return [
     paragraph(
       strong(`Pool ${pool.pool}`),
       `, week of ${pool.from} to ${pool.to} (${plural(pool.days, "business day")})`,
     ),
     table(
-      ["Rep", "Weight", "Before", "After", "Away"],
+      ["Rep", "Weight", "Before", "After", ...(volume ? ["Leads a week"] : []), "Away"],
       pool.reps.map((rep) => [
         name(rep.rep),
         weight(rep),
         rep.before ? sharePercent(rep.before.share) : "not a member",
         rep.after ? sharePercent(rep.after.share) : "not a member",
+        ...leads(rep),
         awayText(rep.after?.awayDays ?? []),
       ]),
-      ["left", "right", "right", "right", "left"],
+      ["left", "right", "right", "right", ...(volume ? (["right"] as const) : []), "left"],
+    ),
+  ];
+}
+
+/** What "Leads a week" means, when the replay spans at least a week. */
+function volumeNote(report: SimulationReport): Block[] {
+  const { from, to } = report.span;
+  if (from === null || to === null || to - from < WEEK_MS) return [];
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [
+    paragraph(
+      `Leads a week: the share times the pool's average leads per week in the replay (${day(from)} to ${day(to)}), ` +
+        "before → after.",
     ),
   ];
 }
 
 function shareSection(report: SimulationReport, level: 2 | 3 | 4): Block[] {
-  const { weeks, pools, names } = report.expectedShares;
+  const { weeks, pools } = report.expectedShares;
   if (weeks.length === 0) return [];
   const title = "Expected share of leads per week";
   if (pools.length === 0) {
@@ -193,7 +228,8 @@ function shareSection(report: SimulationReport, level: 2 | 3 | 4): Block[] {
           "among the members available that business day (a rep out of office takes no leads that day), " +
           "after replacements.",
       ),
-      ...pools.flatMap((pool) => sharePoolBlocks(pool, names)),
+      ...volumeNote(report),
+      ...pools.flatMap((pool) => sharePoolBlocks(pool, report)),
     ]),
   ];
 }
