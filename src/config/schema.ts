@@ -29,6 +29,24 @@ const calendar = z.strictObject({
 
 const dateRange = z.strictObject({ from: z.string(), to: z.string() });
 
+const capacity = z.strictObject({
+  perDay: z.number().optional(),
+  perWeek: z.number().optional(),
+  open: z.number().optional(),
+});
+
+const businessDelay = z.strictObject({
+  unit: z.enum(["business_minutes", "business_hours", "business_days"]),
+  amount: z.number(),
+});
+
+const escalationStep = z.union([
+  z.strictObject({ after: businessDelay, action: z.literal("notify_rep") }),
+  z.strictObject({ after: businessDelay, action: z.literal("notify_manager"), manager: z.string().min(1) }),
+  z.strictObject({ after: businessDelay, action: z.literal("notify_channel"), channel: id }),
+  z.strictObject({ after: businessDelay, action: z.literal("reassign"), queue: id.optional() }),
+]);
+
 const rep = z.strictObject({
   email: z.string().min(3),
   name: z.string(),
@@ -38,6 +56,10 @@ const rep = z.strictObject({
   active: z.boolean().optional(),
   replacedBy: z.string().optional(),
   outOfOffice: z.array(dateRange).optional(),
+  startsOn: z.string().optional(),
+  endsOn: z.string().optional(),
+  capacity: capacity.optional(),
+  slackUserId: z.string().optional(),
 });
 
 const pool = z.strictObject({
@@ -45,6 +67,8 @@ const pool = z.strictObject({
   label: z.string().optional(),
   calendar: id,
   members: z.array(z.strictObject({ rep: z.string(), weight: z.number().optional() })),
+  capacity: capacity.optional(),
+  catchUp: z.boolean().optional(),
 });
 
 const queue = z.strictObject({
@@ -121,6 +145,7 @@ const slaPolicy = z.strictObject({
     }),
     z.strictObject({ unit: z.literal("end_of_business_day") }),
   ]),
+  escalation: z.array(escalationStep).optional(),
 });
 
 const outcome = z.union([
@@ -134,6 +159,11 @@ const outcome = z.union([
 
 const ruleSla = z.union([z.string().min(1), z.null()]);
 
+const overflow = z.union([
+  z.strictObject({ type: z.literal("pool"), pool: id }),
+  z.strictObject({ type: z.literal("queue"), queue: id }),
+]);
+
 const rule = z.strictObject({
   id,
   description: z.string().optional(),
@@ -141,6 +171,7 @@ const rule = z.strictObject({
   outcome,
   sla: ruleSla,
   notification,
+  overflow: overflow.optional(),
 });
 
 const reengagementRule = z.strictObject({
@@ -188,6 +219,14 @@ export const routingSchema = z.strictObject({
   }),
   defaultCalendar: id,
   deploy: z.strictObject({ mode: z.enum(["router", "workflows"]).optional() }).optional(),
+  notifications: z
+    .strictObject({
+      channels: z.array(z.strictObject({ id, slackChannel: z.string().min(1), label: z.string().optional() })),
+    })
+    .optional(),
+  accountMatching: z
+    .strictObject({ byEmailDomain: z.boolean(), extraFreeMailDomains: z.array(z.string()).optional() })
+    .optional(),
 });
 
 // Compile-time guarantee that the documented interfaces and the schema describe the same shape.

@@ -30,10 +30,87 @@ export interface CalendarConfig {
   holidays?: IsoDate[];
 }
 
-/** An inclusive range of local dates (`from` and `to` are both days off). */
+/**
+ * A local date `YYYY-MM-DD`, or a local date and time `YYYY-MM-DDTHH:MM` (24 h), read in the
+ * rep's calendar time zone.
+ */
+export type LocalDateOrTime = string;
+
+/**
+ * An absence in the rep's local time. A date alone covers the whole day: `{ from: "2026-08-03",
+ * to: "2026-08-14" }` is both days and every day between. With a time, the absence starts at
+ * `from` and ends at `to` (the rep is back at that minute): `{ from: "2026-09-14T13:00", to:
+ * "2026-09-14T17:00" }` is one afternoon. Dates and times can be mixed.
+ */
 export interface DateRange {
-  from: IsoDate;
-  to: IsoDate;
+  from: LocalDateOrTime;
+  to: LocalDateOrTime;
+}
+
+/**
+ * How many leads a rep (or a whole pool) takes. Days and weeks are business days and weeks of the
+ * rep's (or pool's) calendar: a lead counts on the business day its SLA clock starts (a lead at
+ * 22:00 counts on the next business day), a week runs Monday to Sunday. A capped rep is skipped
+ * by pool rotation like an absent one; named assignments (account owner, event owner) still apply.
+ */
+export interface CapacityConfig {
+  /** At most this many new leads per business day. */
+  perDay?: number;
+  /** At most this many new leads per business week (Monday to Sunday). */
+  perWeek?: number;
+  /** At most this many open leads at once (leads not yet worked, as the router counts them). Reps only. */
+  open?: number;
+}
+
+/** A business-time delay, counted on the SLA's calendar. */
+export interface BusinessDelay {
+  unit: "business_minutes" | "business_hours" | "business_days";
+  amount: number;
+}
+
+/**
+ * One step of an SLA escalation, run when the SLA is breached (no first touch by the due time)
+ * and `after` has elapsed since the due time, in business time of the SLA's calendar. Inbound
+ * steps notify urgently; outbound steps use the calm style.
+ */
+export type EscalationStep =
+  /** Remind the rep who owns the lead. */
+  | { after: BusinessDelay; action: "notify_rep" }
+  /** Tell a manager: a rep of this config, by email (for example the team lead). */
+  | { after: BusinessDelay; action: "notify_manager"; manager: string }
+  /** Post in a channel declared in `notifications.channels`, by id. */
+  | { after: BusinessDelay; action: "notify_channel"; channel: string }
+  /**
+   * Reassign: with `queue`, to that queue; without, to the next available member of the lead's
+   * pool (the engine routes the lead again without its current owner, so the rule's overflow and
+   * the system's fallback apply when nobody else is available).
+   */
+  | { after: BusinessDelay; action: "reassign"; queue?: string };
+
+/** A place notifications go to. */
+export interface NotificationChannelConfig {
+  /** Stable id, referenced by escalation steps (`notify_channel`). */
+  id: string;
+  /** The Slack channel: a name like `#sales-escalations` or a channel id like `C0123456789`. */
+  slackChannel: string;
+  label?: string;
+}
+
+/** Where notifications go besides the reps themselves. */
+export interface NotificationsConfig {
+  channels: NotificationChannelConfig[];
+}
+
+/**
+ * Finding a lead's account when HubSpot has not associated a company: by the domain of the
+ * contact's email, ignoring free-mail domains (gmail.com, outlook.com, ... a list maintained in
+ * `src/engine/free-mail-domains.ts`).
+ */
+export interface AccountMatchingConfig {
+  /** Match a contact with no associated company to the company whose domain is its email's. */
+  byEmailDomain: boolean;
+  /** More domains to treat as free mail (your own, a local provider), lower case. */
+  extraFreeMailDomains?: string[];
 }
 
 /** A person who can receive leads. Identified everywhere by email. */
@@ -52,8 +129,16 @@ export interface RepConfig {
   active?: boolean;
   /** Email of the rep who takes over this rep's leads when this rep is inactive. */
   replacedBy?: string;
-  /** Absences: pool rotation skips the rep on these local days (named assignments still apply). */
+  /** Absences: pool rotation skips the rep on these local days or times (named assignments still apply). */
   outOfOffice?: DateRange[];
+  /** First local day the rep takes leads (a new hire is not in the rotation of earlier leads). */
+  startsOn?: IsoDate;
+  /** Last local day the rep takes leads from pools (a leaver still takes leads on this day). */
+  endsOn?: IsoDate;
+  /** Caps on the leads the rep takes from pools, counted on the rep's calendar. */
+  capacity?: CapacityConfig;
+  /** Slack member id (`U0123ABCD`), so that notifications mention the rep. */
+  slackUserId?: string;
 }
 
 /** A member of a round-robin pool. */
@@ -72,6 +157,13 @@ export interface PoolConfig {
   /** Calendar that SLA clocks run on when a lead goes to the pool rather than to one rep. */
   calendar: string;
   members: PoolMember[];
+  /** Caps on the leads the whole pool takes, counted on the pool's calendar (`open` is ignored). */
+  capacity?: CapacityConfig;
+  /**
+   * `true`: a member skipped for absence or capacity is owed the leads they missed and catches up
+   * on return. Default `false`: rotation simply goes on among those available (nobody is owed a burst).
+   */
+  catchUp?: boolean;
 }
 
 /** A holding queue: leads wait here for a person, with a named backup owner. */
@@ -180,6 +272,8 @@ export interface SlaPolicyConfig {
   id: string;
   label?: string;
   target: SlaTarget;
+  /** What happens when the SLA is breached, step by step (each `after` counts from the due time). */
+  escalation?: EscalationStep[];
 }
 
 /**
@@ -237,7 +331,15 @@ export interface RuleConfig {
   outcome: Outcome;
   sla: RuleSla;
   notification: NotificationStyle;
+  /**
+   * Where the lead goes when the outcome's pool has nobody available (everyone absent or capped,
+   * or the pool's own cap reached): another pool or a queue. Without it, the system's fallback rule.
+   */
+  overflow?: OverflowOutcome;
 }
+
+/** A rule's overflow: another pool or a queue. */
+export type OverflowOutcome = { type: "pool"; pool: string } | { type: "queue"; queue: string };
 
 export interface InboundSystemConfig {
   /** Ordered rules; the first match wins. The last must be a catch-all. */
@@ -330,4 +432,8 @@ export interface RoutingConfig {
   defaultCalendar: string;
   /** How deploy carries out the routing in HubSpot (default: the router decides). */
   deploy?: DeployConfig;
+  /** Slack channels that escalation steps can notify. */
+  notifications?: NotificationsConfig;
+  /** Account matching by email domain for contacts with no associated company. */
+  accountMatching?: AccountMatchingConfig;
 }

@@ -61,6 +61,13 @@ export interface BusinessCalendar {
   localDay(t: number): number;
   /** True when the local date (`YYYY-MM-DD`) has business hours and is not a holiday. */
   isBusinessDate(date: string): boolean;
+  /** Local wall-clock minutes of `t` since 1970-01-01 00:00 local (for absences with times). */
+  localMinute(t: number): number;
+  /**
+   * The business day `t` counts on, as a day number: the local day of the next opening at or
+   * after `t` (a lead at 22:00 counts on the next business day). `NaN` when the calendar never opens.
+   */
+  businessDay(t: number): number;
 }
 
 /** `"HH:MM-HH:MM"` as minutes after local midnight, or null when malformed. */
@@ -227,6 +234,11 @@ export function compileCalendar(config: CalendarConfig): BusinessCalendar {
     isBusinessDate(date: string): boolean {
       const day = dayOfIsoDate(date);
       return !Number.isNaN(day) && openBounds(day).length > 0;
+    },
+    localMinute: (t: number) => (isInstant(t) ? Math.floor((t + clock.offsetAt(t)) / MINUTE_MS) : Number.NaN),
+    businessDay(t: number): number {
+      const opening = nextOpening(t);
+      return Number.isNaN(opening) ? Number.NaN : openingDay;
     },
   };
 }

@@ -4,20 +4,23 @@
  * territory clauses indexed by country, source matchers by event kind, conditions as checks.
  */
 import type {
+  EscalationStep,
   HandoffModel,
   Intent,
   NotificationStyle,
   Outcome,
+  OverflowOutcome,
   RoutingConfig,
   RuleConfig,
   RuleSla,
   SlaTarget,
 } from "../config/types";
+import { compileAbsences, compileCapacity, compileDay, type CompiledAbsence, type CompiledCapacity } from "./availability";
 import { compileCalendar, type BusinessCalendar } from "./business-time";
 import { compileSources, type SourceTable } from "./classify";
 import { compileCondition, type CompiledCondition } from "./conditions";
 import { compileTerritories, type TerritoryClause, type TerritoryIndex } from "./geo";
-import { dayOfIsoDate } from "./time-zone";
+import { freeMailDomains } from "./free-mail-domains";
 
 /** A rep, with calendar and absences ready for routing. */
 export interface CompiledRep {
@@ -27,8 +30,12 @@ export interface CompiledRep {
   /** The rep's calendar (the default calendar when the rep's is unknown). */
   calendar: BusinessCalendar | null;
   territories: ReadonlySet<string>;
-  /** Absences as inclusive ranges of local day numbers. */
-  absences: readonly { from: number; to: number }[];
+  /** Absences as `[from, to)` ranges of local minutes. */
+  absences: readonly CompiledAbsence[];
+  /** First and last local day in pools (`startsOn`, `endsOn`), as day numbers. */
+  startsDay: number | null;
+  endsDay: number | null;
+  capacity: CompiledCapacity | null;
 }
 
 /** A pool member after replacements: duplicates merged, weights summed, first position kept. */
@@ -44,6 +51,8 @@ export interface CompiledPool {
   calendarId: string;
   calendar: BusinessCalendar | null;
   members: CompiledPoolMember[];
+  capacity: CompiledCapacity | null;
+  catchUp: boolean;
 }
 
 export interface CompiledQueue {
@@ -67,6 +76,7 @@ export interface CompiledRule {
   outcome: CompiledOutcome;
   sla: RuleSla;
   notification: NotificationStyle;
+  overflow: OverflowOutcome | null;
 }
 
 export interface CompiledReengagementRule {
@@ -121,6 +131,10 @@ export interface CompiledRouting {
    * and again is most of the cost of reading a lead. Bounded; invisible in results.
    */
   readonly placeMemo: Map<string, PlacedContact>;
+  /** Escalation steps per SLA policy id (policies without steps are left out). */
+  readonly escalations: ReadonlyMap<string, readonly EscalationStep[]>;
+  /** Account matching by email domain, with the free-mail domains to ignore; null when off. */
+  readonly accountMatching: { freeMail: ReadonlySet<string> } | null;
 }
 
 /** Where a typed country and state put a contact. */
@@ -149,7 +163,14 @@ function compileRule(rule: RuleConfig): CompiledRule {
     rule.outcome.type === "pool" && "byTerritory" in rule.outcome
       ? { type: "pool", byTerritory: new Map(Object.entries(rule.outcome.byTerritory ?? {})) }
       : rule.outcome;
-  return { id: rule.id, when: compileCondition(rule.when), outcome, sla: rule.sla, notification: rule.notification };
+  return {
+    id: rule.id,
+    when: compileCondition(rule.when),
+    outcome,
+    sla: rule.sla,
+    notification: rule.notification,
+    overflow: rule.overflow ?? null,
+  };
 }
 
 /**
@@ -174,9 +195,10 @@ export function compileRouting(config: RoutingConfig): CompiledRouting {
       calendarId: calendars.has(rep.calendar) ? rep.calendar : config.defaultCalendar,
       calendar: calendarOf(rep.calendar),
       territories: new Set(rep.territories ?? []),
-      absences: (rep.outOfOffice ?? [])
-        .map((range) => ({ from: dayOfIsoDate(range.from), to: dayOfIsoDate(range.to) }))
-        .filter((range) => !Number.isNaN(range.from) && !Number.isNaN(range.to)),
+      absences: compileAbsences(rep.outOfOffice),
+      startsDay: compileDay(rep.startsOn),
+      endsDay: compileDay(rep.endsOn),
+      capacity: compileCapacity(rep.capacity),
     });
     if (rep.replacedBy) replacedBy.set(key, emailKey(rep.replacedBy));
   }
@@ -216,6 +238,8 @@ export function compileRouting(config: RoutingConfig): CompiledRouting {
       calendarId: calendars.has(pool.calendar) ? pool.calendar : config.defaultCalendar,
       calendar: calendarOf(pool.calendar),
       members,
+      capacity: compileCapacity(pool.capacity),
+      catchUp: pool.catchUp === true,
     });
   }
 
@@ -266,6 +290,18 @@ export function compileRouting(config: RoutingConfig): CompiledRouting {
       })),
     },
     placeMemo: new Map(),
+    escalations: new Map(
+      (config.slaPolicies ?? []).filter((p) => (p.escalation ?? []).length > 0).map((p) => [p.id, p.escalation!]),
+    ),
+    accountMatching:
+      config.accountMatching?.byEmailDomain === true
+        ? {
+            freeMail: new Set([
+              ...freeMailDomains,
+              ...(config.accountMatching.extraFreeMailDomains ?? []).map((d) => d.trim().toLowerCase()),
+            ]),
+          }
+        : null,
     unclassified: {
       rule: config.unclassified.rule,
       queueId: config.unclassified.queue,

@@ -2,10 +2,11 @@
  * What the rules ask about a lead, read once from the contact and the event: normalised
  * geography, territory, company size and segment, owners, chat qualification.
  */
+import { findAccount } from "./account";
 import type { CompiledRouting, PlacedContact } from "./compile";
 import type { LeadFacts } from "./conditions";
 import { findTerritory, normaliseCountry, normaliseState } from "./geo";
-import type { RouteInput, TraceStep } from "./types";
+import type { AccountMatch, RouteInput, TraceStep } from "./types";
 
 /**
  * A company's `numberofemployees` as a whole number: digits, with thousands separators (`,`,
@@ -65,17 +66,22 @@ function place(compiled: CompiledRouting, rawCountry: unknown, rawState: unknown
 }
 
 /** Reads the facts of a lead. Source type, intent and original rep are filled in later. */
-export function readFacts(compiled: CompiledRouting, input: RouteInput, trace: TraceStep[] | null): LeadFacts {
+export function readFacts(
+  compiled: CompiledRouting,
+  input: RouteInput,
+  trace: TraceStep[] | null,
+): LeadFacts & { account: AccountMatch | null } {
   const contact = input.contact ?? {};
   const event = input.event ?? {};
   const rawCountry = property(contact.properties, "country");
   const rawState = property(contact.properties, "state");
   const { country, state, clause } = place(compiled, rawCountry, rawState);
-  const company = typeof contact.company === "object" && contact.company !== null ? contact.company : null;
+  const { company, match } = findAccount(compiled, input, trace);
   const rawEmployees = company ? property(company.properties, "numberofemployees") : undefined;
   const employees = parseEmployees(rawEmployees);
   const segment = segmentOf(compiled, employees);
-  const facts: LeadFacts = {
+  const facts: LeadFacts & { account: AccountMatch | null } = {
+    account: match,
     sourceType: null,
     intent: null,
     country,

@@ -11,3 +11,6 @@ export { normaliseCountry, normaliseState, findTerritory, compileTerritories, ty
 export { formatDecision, type FormatDecisionOptions } from "./explain";
 export { parseEmployees } from "./facts";
 export { pagePath } from "./classify";
+export { dueEscalationSteps, scheduleEscalation, escalationStyle, type ScheduledStep } from "./escalation";
+export { domainOf } from "./account";
+export { freeMailDomains } from "./free-mail-domains";

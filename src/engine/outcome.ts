@@ -15,8 +15,8 @@ import {
 } from "./compile";
 import type { LeadFacts } from "./conditions";
 import { pickNext, type RotationCandidate } from "./rotation";
-import { isoDateOfDay } from "./time-zone";
-import type { RotationState, TraceStep } from "./types";
+import { capReached, countLoad, memberAvailability } from "./availability";
+import type { LeadLoad, RotationState, SkippedMember, TraceStep } from "./types";
 
 /** Where a lead goes, and the calendar its SLA clock runs on. */
 export interface Assignment {
@@ -81,11 +81,25 @@ export function queueAssignment(compiled: CompiledRouting, queue: CompiledQueue,
   };
 }
 
-function isAbsent(compiled: CompiledRouting, rep: CompiledRep, at: number): string | null {
-  if (rep.absences.length === 0) return null;
-  const day = (rep.calendar ?? compiled.defaultCalendar)?.localDay(at) ?? Number.NaN;
-  for (const range of rep.absences) if (day >= range.from && day <= range.to) return isoDateOfDay(day);
-  return null;
+/** What a pool pick needs besides the pool: the leads people already have, who is excluded, and where skips are recorded. */
+export interface PickContext {
+  load: LeadLoad | undefined;
+  /** Lower-cased emails of reps who must not get the lead (escalated away from them). */
+  exclude: ReadonlySet<string>;
+  /** Members left out of picks, for the decision. */
+  skipped: SkippedMember[];
+}
+
+/** A pick context with no load and nobody excluded. */
+export function emptyPickContext(): PickContext {
+  return { load: undefined, exclude: new Set(), skipped: [] };
+}
+
+function poolCapReached(compiled: CompiledRouting, pool: CompiledPool, at: number, load: LeadLoad | undefined): string | null {
+  if (pool.capacity === null) return null;
+  const calendar = pool.calendar ?? compiled.defaultCalendar;
+  const count = countLoad(load, calendar, at, (entry) => entry.pool === pool.id);
+  return capReached({ ...pool.capacity, open: null }, count, 0);
 }
 
 function poolAssignment(
@@ -94,27 +108,41 @@ function poolAssignment(
   at: number,
   rotation: RotationState,
   trace: TraceStep[] | null,
+  pick: PickContext,
 ): Production {
+  const poolCap = poolCapReached(compiled, pool, at, pick.load);
+  if (poolCap !== null) {
+    const reason = `pool ${pool.id} is capped (${poolCap.replace("capacity reached: ", "")} for the whole pool)`;
+    if (trace) trace.push({ stage: "pool", id: pool.id, matched: false, reason });
+    return { kind: "unavailable", reason };
+  }
   const candidates: RotationCandidate[] = [];
+  const away: RotationCandidate[] = [];
   const notes: string[] | null = trace ? [] : null;
   for (const member of pool.members) {
     const rep = compiled.reps.get(emailKey(member.rep)) ?? null;
-    const absentOn = rep ? isAbsent(compiled, rep, at) : null;
+    let unavailable: { reason: SkippedMember["reason"]; detail: string } | null = null;
+    if (pick.exclude.has(emailKey(member.rep))) unavailable = { reason: "escalated", detail: "the lead was escalated away from them" };
+    else if (rep) unavailable = memberAvailability(rep, compiled.defaultCalendar, at, pick.load);
     if (notes) {
       const stand = member.standsInFor.length ? ` replacing ${member.standsInFor.join(", ")} (inactive)` : "";
-      notes.push(`${member.rep}${stand} weight ${member.weight}${absentOn ? `: out of office on ${absentOn}` : ""}`);
+      notes.push(`${member.rep}${stand} weight ${member.weight}${unavailable ? `: ${unavailable.detail}` : ""}`);
     }
-    if (absentOn === null) candidates.push(member);
+    if (unavailable === null) candidates.push(member);
+    else {
+      away.push(member);
+      pick.skipped.push({ rep: member.rep, pool: pool.id, reason: unavailable.reason, detail: unavailable.detail });
+    }
   }
   if (candidates.length === 0) {
     const reason = `pool ${pool.id} has no available member (${notes?.join("; ") || "no members"})`;
     if (trace) trace.push({ stage: "pool", id: pool.id, matched: false, reason });
     return { kind: "unavailable", reason };
   }
-  const pick = pickNext(rotation, pool.id, candidates);
+  const picked = pickNext(rotation, pool.id, candidates, pool.catchUp ? away : []);
   const owner = candidates.length === 1 ? candidates[0]!.rep : null;
   if (trace) {
-    const outcome = owner ? `only available member: ${owner}` : `rotation picked ${pick}`;
+    const outcome = owner ? `only available member: ${owner}` : `rotation picked ${picked}`;
     trace.push({ stage: "pool", id: pool.id, matched: true, reason: `${notes?.join("; ")}; ${outcome}` });
   }
   return {
@@ -124,10 +152,10 @@ function poolAssignment(
       pool: pool.id,
       queue: null,
       nurture: null,
-      rotationPick: pick,
+      rotationPick: picked,
       calendar: pool.calendar,
       calendarId: pool.calendarId,
-      summary: trace ? `pool ${pool.id}${owner ? `, owner ${owner}` : `, rotation picked ${pick}`}` : "",
+      summary: trace ? `pool ${pool.id}${owner ? `, owner ${owner}` : `, rotation picked ${picked}`}` : "",
     },
   };
 }
@@ -140,16 +168,21 @@ export function produce(
   at: number,
   rotation: RotationState,
   trace: TraceStep[] | null,
+  pick: PickContext = emptyPickContext(),
 ): Production {
   const tracing = trace !== null;
   switch (outcome.type) {
     case "rep":
+      if (pick.exclude.has(emailKey(resolveRep(compiled, outcome.rep).email)))
+        return skipped(`the lead was escalated away from ${outcome.rep}`);
       return { kind: "assigned", assignment: ownerAssignment(compiled, outcome.rep, "named rep", tracing) };
     case "owner": {
       const fromAccount = outcome.from === "account_owner";
       const email = fromAccount ? facts.companyOwner : facts.eventOwner;
       if (email === null) return skipped(fromAccount ? "the company has no owner" : "the event names no rep");
       const role = fromAccount ? "account owner" : "named by the event";
+      if (pick.exclude.has(emailKey(resolveRep(compiled, email).email)))
+        return skipped(`${email} is the ${role}, but the lead was escalated away from them`);
       return { kind: "assigned", assignment: ownerAssignment(compiled, email, role, tracing) };
     }
     case "pool": {
@@ -164,7 +197,7 @@ export function produce(
       }
       const pool = compiled.pools.get(poolId);
       if (!pool) return skipped(`pool ${poolId} is not in the config`);
-      return poolAssignment(compiled, pool, at, rotation, trace);
+      return poolAssignment(compiled, pool, at, rotation, trace, pick);
     }
     case "queue": {
       const queue = compiled.queues.get(outcome.queue);

@@ -39,11 +39,25 @@ function poolCounters(state: RotationState, pool: string): Record<string, number
  * candidate's counter grows by its weight, the highest counter wins (ties go to the earlier
  * candidate) and the winner's counter drops by the candidates' total weight. Members who are not
  * candidates this time keep their counters. Weights 2:1 give A, B, A, A, B, A, ...
- * Returns null when there is no candidate.
+ * Returns null when there is no candidate. `owed` (pools with `catchUp`) are members who are away
+ * this time but earn their weight anyway.
  */
-export function pickNext(state: RotationState, pool: string, candidates: readonly RotationCandidate[]): string | null {
+export function pickNext(
+  state: RotationState,
+  pool: string,
+  candidates: readonly RotationCandidate[],
+  owed: readonly RotationCandidate[] = [],
+): string | null {
   if (candidates.length === 0) return null;
   const counters = poolCounters(state, pool);
+  // Catch-up: members who are away still earn their weight, so they are owed the leads they
+  // missed and catch up on return. Without it (the default) an absence costs nobody anything later.
+  let owedTotal = 0;
+  for (const { rep, weight } of owed) {
+    const stored = Object.prototype.hasOwnProperty.call(counters, rep) ? counters[rep] : 0;
+    setOwn(counters, rep, (typeof stored === "number" && Number.isFinite(stored) ? stored : 0) + weight);
+    owedTotal += weight;
+  }
   let total = 0;
   let best = -1;
   let bestValue = Number.NEGATIVE_INFINITY;
@@ -59,6 +73,6 @@ export function pickNext(state: RotationState, pool: string, candidates: readonl
     }
   }
   const winner = candidates[best]!.rep;
-  setOwn(counters, winner, bestValue - total);
+  setOwn(counters, winner, bestValue - total - owedTotal);
   return winner;
 }

@@ -8,13 +8,17 @@ import { classify, type CompiledSource } from "./classify";
 import type { CompiledReengagementRule, CompiledRouting } from "./compile";
 import { describeCondition, failingCheck, type LeadFacts } from "./conditions";
 import { readFacts } from "./facts";
-import { ownerAssignment, queueAssignment, type Assignment } from "./outcome";
+import { dueEscalationSteps, escalationStyle } from "./escalation";
+import { emptyPickContext, ownerAssignment, queueAssignment, type Assignment, type PickContext } from "./outcome";
 import { findOriginalTouch } from "./reengagement";
 import { createRotationState } from "./rotation";
 import { decideBySystem } from "./rules";
 import { decideSla } from "./sla";
+import { emailKey } from "./compile";
 import type {
   Decision,
+  EscalationOutcome,
+  EscalationStepRun,
   RotationState,
   RouteEvent,
   RouteInput,
@@ -85,6 +89,7 @@ function reengage(
   at: number,
   rotation: RotationState,
   trace: TraceStep[] | null,
+  pick: PickContext,
 ): Verdict | null {
   let chosen: CompiledReengagementRule | null = null;
   for (const rule of compiled.reengagement.rules) {
@@ -107,6 +112,13 @@ function reengage(
     }
     return null;
   }
+  if (chosen.handoff === "original_rep" && pick.exclude.has(emailKey(original))) {
+    if (trace) {
+      const reason = `handoff original_rep, but the lead was escalated away from ${original}: the inbound rules decide`;
+      trace.push({ stage: "reengagement", id: chosen.id, matched: false, reason });
+    }
+    return null;
+  }
   if (chosen.handoff === "original_rep") {
     const assignment = ownerAssignment(compiled, original, "original outbound rep", trace !== null);
     if (trace) {
@@ -120,7 +132,7 @@ function reengage(
     trace.push({ stage: "reengagement", id: chosen.id, matched: true, reason });
   }
   facts.intent = compiled.reengagement.intent;
-  const inbound = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
+  const inbound = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace, pick);
   const collaborator = chosen.handoff === "collaborative" && inbound.assignment.owner !== original ? original : null;
   return { system: "reengagement", rule: chosen, assignment: inbound.assignment, collaborator, originalRep: original };
 }
@@ -133,6 +145,11 @@ function reengage(
 export function route(compiled: CompiledRouting, input: RouteInput, options?: RouteOptions): Decision {
   const trace: TraceStep[] | null = options?.trace === false ? null : [];
   const rotation = options?.rotation ?? createRotationState();
+  const pick: PickContext = {
+    ...emptyPickContext(),
+    load: input.load,
+    exclude: new Set((options?.exclude ?? []).map(emailKey)),
+  };
   const at = input.at;
   const event: RouteEvent = input.event ?? ({} as RouteEvent);
   const source = classify(compiled.sources, event, trace);
@@ -156,7 +173,7 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
   } else {
     facts.sourceType = source.id;
     if (source.system === "outbound") {
-      const { rule, assignment } = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace);
+      const { rule, assignment } = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace, pick);
       verdict = { system: "outbound", rule, assignment, collaborator: null, originalRep: null };
     } else {
       facts.intent = decideIntent(source, facts, trace);
@@ -164,10 +181,10 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
       if (original) {
         facts.originalRep = original.rep.email;
         facts.originalRepCovers = facts.territory !== null && original.rep.territories.has(facts.territory);
-        verdict = reengage(compiled, facts, at, rotation, trace);
+        verdict = reengage(compiled, facts, at, rotation, trace, pick);
       }
       if (verdict === null) {
-        const { rule, assignment } = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace);
+        const { rule, assignment } = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace, pick);
         verdict = { system: "inbound", rule, assignment, collaborator: null, originalRep: null };
       }
     }
@@ -175,7 +192,7 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
 
   const { assignment } = verdict;
   const sla = decideSla(compiled, verdict.rule.sla, facts.intent, assignment, at, verdict.rule.id, trace);
-  return {
+  const decision: Decision = {
     sourceType: facts.sourceType,
     system: verdict.system,
     rule: verdict.rule.id,
@@ -199,4 +216,75 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
     notification: verdict.rule.notification,
     trace: trace ?? [],
   };
+  if (pick.skipped.length > 0) decision.skipped = pick.skipped;
+  if (facts.account !== null) decision.account = facts.account;
+  if (input.escalation) decision.escalation = escalate(compiled, input, decision, rotation, options?.exclude ?? [], trace);
+  return decision;
+}
+
+/**
+ * The escalation of `decision` at `input.escalation.now`: the steps due, with reassignments run by
+ * routing the lead again (at the step's due time, without the owners it was taken from) so that a
+ * fixture can pin where it goes.
+ */
+function escalate(
+  compiled: CompiledRouting,
+  input: RouteInput,
+  decision: Decision,
+  rotation: RotationState,
+  excluded: readonly string[],
+  trace: TraceStep[] | null,
+): EscalationOutcome {
+  const clock = input.escalation!;
+  const { status, due, nextDueAt } = dueEscalationSteps(compiled, decision, clock);
+  const style = escalationStyle(decision);
+  const steps: EscalationStepRun[] = [];
+  let owner = decision.owner ?? decision.rotationPick;
+  const away = [...excluded];
+  for (const { index, step, dueAt } of due) {
+    const run: EscalationStepRun = { index, action: step.action, dueAt, target: null, style };
+    if (step.action === "notify_rep") run.target = owner;
+    else if (step.action === "notify_manager") run.target = step.manager;
+    else if (step.action === "notify_channel") run.target = step.channel;
+    else {
+      if (owner !== null) away.push(owner);
+      const again = reassign(compiled, input, dueAt, rotation, away, step.queue);
+      run.reassignment = again;
+      owner = again.owner ?? again.rotationPick;
+      run.target = again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner;
+    }
+    steps.push(run);
+  }
+  if (trace) {
+    const when = new Date(clock.now).toISOString();
+    const words =
+      status === "no_sla"
+        ? "no SLA, nothing to escalate"
+        : status === "met"
+          ? "SLA met: first touch by the due time, nothing escalates"
+          : status === "pending"
+            ? "SLA not due yet"
+            : `SLA breached; ${steps.length === 0 ? "no step due yet" : steps.map((s) => `${s.action}${s.target ? ` → ${s.target}` : ""}`).join(", ")}`;
+    trace.push({ stage: "escalation", id: decision.slaPolicy ?? "none", matched: steps.length > 0, reason: `at ${when}: ${words}` });
+  }
+  return { status, steps, nextDueAt };
+}
+
+function reassign(
+  compiled: CompiledRouting,
+  input: RouteInput,
+  at: number,
+  rotation: RotationState,
+  away: readonly string[],
+  queueId: string | undefined,
+): Omit<Decision, "escalation" | "trace"> {
+  const rerouted = route(compiled, { ...input, at, escalation: undefined }, { rotation, trace: false, exclude: away });
+  const { trace: _trace, escalation: _escalation, ...rest } = rerouted;
+  void _trace;
+  void _escalation;
+  const queue = queueId === undefined ? undefined : compiled.queues.get(queueId);
+  if (!queue) return rest;
+  const assignment = queueAssignment(compiled, queue, false);
+  const sla = decideSla(compiled, rerouted.slaPolicy, null, assignment, at, rerouted.rule, null);
+  return { ...rest, owner: assignment.owner, pool: null, queue: queue.id, nurture: null, rotationPick: null, ...sla };
 }

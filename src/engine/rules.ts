@@ -6,7 +6,7 @@
 import type { NotificationStyle, RuleSla } from "../config/types";
 import type { CompiledRouting, CompiledRule } from "./compile";
 import { describeCondition, failingCheck, type LeadFacts } from "./conditions";
-import { produce, queueAssignment, type Assignment } from "./outcome";
+import { produce, queueAssignment, type Assignment, type PickContext } from "./outcome";
 import type { RotationState, TraceStep } from "./types";
 
 /** The rule that decided and what it decided. */
@@ -62,6 +62,7 @@ export function decideBySystem(
   at: number,
   rotation: RotationState,
   trace: TraceStep[] | null,
+  pick: PickContext,
 ): SystemOutcome {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
@@ -71,7 +72,7 @@ export function decideBySystem(
     }
     // The rule's line goes before the pool's details that producing the outcome may write.
     const position = trace ? trace.length : 0;
-    const produced = produce(compiled, rule.outcome, facts, at, rotation, trace);
+    const produced = produce(compiled, rule.outcome, facts, at, rotation, trace, pick);
     if (produced.kind === "assigned") {
       if (trace) {
         const reason = `${describeCondition(rule.when, facts)} → ${produced.assignment.summary}`;
@@ -83,9 +84,44 @@ export function decideBySystem(
       const reason = `${describeCondition(rule.when, facts)}, but ${produced.reason}`;
       trace.splice(position, 0, { stage, id: rule.id, matched: false, reason });
     }
-    if (produced.kind === "unavailable") return fallback(compiled, rules, i, stage, facts, at, rotation, trace);
+    if (produced.kind === "unavailable") {
+      if (rule.overflow !== null) {
+        const overflowed = overflow(compiled, rule, stage, facts, at, rotation, trace, pick);
+        if (overflowed) return overflowed;
+      }
+      return fallback(compiled, rules, i, stage, facts, at, rotation, trace, pick);
+    }
   }
   return lastResort(compiled, rules, stage, trace, "no rule matched");
+}
+
+/** The rule's overflow (another pool or a queue) when its pool has nobody available; null when that cannot place the lead either. */
+function overflow(
+  compiled: CompiledRouting,
+  rule: CompiledRule,
+  stage: "inbound" | "outbound",
+  facts: LeadFacts,
+  at: number,
+  rotation: RotationState,
+  trace: TraceStep[] | null,
+  pick: PickContext,
+): SystemOutcome | null {
+  const target = rule.overflow!;
+  const position = trace ? trace.length : 0;
+  const produced = produce(compiled, target, facts, at, rotation, trace, pick);
+  const where = target.type === "pool" ? `pool ${target.pool}` : `queue ${target.queue}`;
+  if (produced.kind !== "assigned") {
+    if (trace) {
+      const reason = `overflow to ${where} cannot place the lead either (${produced.reason})`;
+      trace.splice(position, 0, { stage, id: rule.id, matched: false, reason });
+    }
+    return null;
+  }
+  if (trace) {
+    const reason = `overflow, because ${rule.id}'s pool has no available member → ${produced.assignment.summary}`;
+    trace.splice(position, 0, { stage, id: rule.id, matched: true, reason });
+  }
+  return { rule, assignment: produced.assignment };
 }
 
 function fallback(
@@ -97,13 +133,14 @@ function fallback(
   at: number,
   rotation: RotationState,
   trace: TraceStep[] | null,
+  pick: PickContext,
 ): SystemOutcome {
   const last = rules.length - 1;
   if (from >= last)
     return lastResort(compiled, rules, stage, trace, "the fallback rule's pool has no available member");
   const rule = rules[last]!;
   const position = trace ? trace.length : 0;
-  const produced = produce(compiled, rule.outcome, facts, at, rotation, trace);
+  const produced = produce(compiled, rule.outcome, facts, at, rotation, trace, pick);
   if (produced.kind !== "assigned") {
     return lastResort(
       compiled,

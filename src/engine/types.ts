@@ -51,11 +51,40 @@ export interface RouteContact {
   history?: OutboundTouch[];
 }
 
+/** Leads reps and pools already have, for capacity caps. */
+export interface LeadLoad {
+  /**
+   * Earlier assignments: who got a lead (and from which pool) at which instant. The engine counts
+   * those on the same business day and week of the rep's (or pool's) calendar. `count` stands for
+   * several leads at that instant (default 1).
+   */
+  assigned?: { rep: string; pool?: string | null; at: number; count?: number }[];
+  /** Open (not yet worked) leads per rep email. */
+  open?: Record<string, number>;
+}
+
+/** Where the SLA of a routed lead stands, to decide which escalation steps are due. */
+export interface EscalationClock {
+  /** Now, epoch milliseconds. */
+  now: number;
+  /** The first touch of the lead by its owner (HubSpot's last-activity properties), or null. */
+  firstTouchAt: number | null;
+}
+
 export interface RouteInput {
   /** When the event happened, epoch milliseconds. */
   at: number;
   contact: RouteContact;
   event: RouteEvent;
+  /** What reps and pools already have (capacity). Absent: nobody has anything. */
+  load?: LeadLoad;
+  /**
+   * Companies the contact could belong to, for account matching by email domain when it has no
+   * associated company (the router finds them in HubSpot by domain).
+   */
+  accounts?: RouteCompany[];
+  /** Ask the engine which escalation steps are due at `escalation.now` (fixtures, the router). */
+  escalation?: EscalationClock;
 }
 
 export type RoutingSystemId = "inbound" | "outbound" | "reengagement" | "unclassified";
@@ -111,6 +140,48 @@ export interface Decision {
   slaTimeZone?: string | null;
   notification: NotificationStyle;
   trace: TraceStep[];
+  /** Pool members left out of the pick (absent, not yet started, left, capped). Empty when none. */
+  skipped?: SkippedMember[];
+  /** How the company was found: `associated`, `email_domain`, or why not (`free_mail`, `none`). */
+  account?: AccountMatch;
+  /** Escalation of the SLA, when the input asked (`RouteInput.escalation`). */
+  escalation?: EscalationOutcome;
+}
+
+/** A pool member left out of a pick. */
+export interface SkippedMember {
+  rep: string;
+  pool: string;
+  reason: "not_started" | "ended" | "absent" | "capacity" | "escalated";
+  detail: string;
+}
+
+/** How the lead's company was found. */
+export type AccountMatch = "associated" | "email_domain" | "free_mail" | "none";
+
+/** One escalation step whose time has come. */
+export interface EscalationStepRun {
+  /** Position of the step in the SLA policy's `escalation`, from 0. */
+  index: number;
+  action: "notify_rep" | "notify_manager" | "notify_channel" | "reassign";
+  /** When the step fell due, epoch milliseconds. */
+  dueAt: number;
+  /** Who or where: the rep or manager notified, the channel id, the new owner (or queue) of a reassignment. */
+  target: string | null;
+  /** `urgent` for inbound leads, `calm` for outbound ones. */
+  style: "urgent" | "calm";
+  /** For a reassignment: the decision the engine reached routing the lead again. */
+  reassignment?: Omit<Decision, "escalation" | "trace">;
+}
+
+/** The SLA escalation state of a lead at an instant. */
+export interface EscalationOutcome {
+  /** `met`: touched by the due time; `pending`: not due yet; `breached`: due time passed untouched. */
+  status: "met" | "pending" | "breached" | "no_sla";
+  /** The steps due by `now` and not made moot by a first touch, in order. */
+  steps: EscalationStepRun[];
+  /** The next step's due instant, when one is still to come (the router's next wake-up). */
+  nextDueAt: number | null;
 }
 
 /**
@@ -128,4 +199,6 @@ export interface RouteOptions {
   rotation?: RotationState;
   /** Build the explanation (`Decision.trace`). Default `true`; `false` leaves it empty (bulk replays). */
   trace?: boolean;
+  /** Reps (emails) who must not get the lead: an escalation reassigning it away from them. */
+  exclude?: readonly string[];
 }
