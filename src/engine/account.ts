@@ -12,7 +12,11 @@ export function domainOf(text: unknown): string | null {
   let domain = text.trim().toLowerCase();
   const at = domain.lastIndexOf("@");
   if (at >= 0) domain = domain.slice(at + 1);
-  domain = domain.replace(/^https?:\/\//, "").replace(/[/?#].*$/, "").replace(/\.$/, "").replace(/^www\./, "");
+  domain = domain
+    .replace(/^https?:\/\//, "")
+    .replace(/[/?#].*$/, "")
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
 }
 
@@ -39,7 +43,12 @@ export function findAccount(compiled: CompiledRouting, input: RouteInput, trace:
   if (associated) return { company: associated, match: "associated" };
   const domain = domainOf(contact.email);
   if (domain === null) {
-    trace?.push({ stage: "account", id: "none", matched: false, reason: "no associated company and no email domain to match an account by" });
+    trace?.push({
+      stage: "account",
+      id: "none",
+      matched: false,
+      reason: "no associated company and no email domain to match an account by",
+    });
     return { company: null, match: "none" };
   }
   const freeMail = withParents(domain).find((d) => matching.freeMail.has(d));
@@ -60,8 +69,10 @@ export function findAccount(compiled: CompiledRouting, input: RouteInput, trace:
     if (same.length === 0) continue;
     const company = same.find((a) => typeof a.owner === "string" && a.owner.trim() !== "") ?? same[0]!;
     if (trace) {
-      const owner = typeof company.owner === "string" && company.owner.trim() !== "" ? `owner ${company.owner.trim()}` : "no owner";
-      const more = same.length > 1 ? ` (${same.length} companies have this domain; the first with an owner is used)` : "";
+      const owner =
+        typeof company.owner === "string" && company.owner.trim() !== "" ? `owner ${company.owner.trim()}` : "no owner";
+      const more =
+        same.length > 1 ? ` (${same.length} companies have this domain; the first with an owner is used)` : "";
       trace.push({
         stage: "account",
         id: wanted,
@@ -71,6 +82,11 @@ export function findAccount(compiled: CompiledRouting, input: RouteInput, trace:
     }
     return { company, match: "email_domain" };
   }
-  trace?.push({ stage: "account", id: domain, matched: false, reason: `no associated company and no company has the domain ${domain}` });
+  trace?.push({
+    stage: "account",
+    id: domain,
+    matched: false,
+    reason: `no associated company and no company has the domain ${domain}`,
+  });
   return { company: null, match: "none" };
 }

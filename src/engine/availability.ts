@@ -143,7 +143,11 @@ export interface AvailabilityRep {
 export function presence(rep: AvailabilityRep, calendar: BusinessCalendar | null, at: number): Unavailability | null {
   if (!calendar) return null;
   if (rep.startsDay !== null || rep.endsDay !== null) {
-    const day = calendar.localDay(at);
+    // Employment is read on the business day the lead's clock starts: a lead that arrives after a
+    // leaver's last close would be worked after they left, one on the weekend before a new hire's
+    // first Monday is theirs to work.
+    const business = calendar.businessDay(at);
+    const day = Number.isNaN(business) ? calendar.localDay(at) : business;
     if (rep.startsDay !== null && day < rep.startsDay)
       return { reason: "not_started", detail: `starts on ${isoDateOfDay(rep.startsDay)}` };
     if (rep.endsDay !== null && day > rep.endsDay)
@@ -176,7 +180,12 @@ export function memberAvailability(
   if (away) return away;
   if (rep.capacity === null) return null;
   const key = rep.email.toLowerCase();
-  const count = countLoad(load, calendar, at, (entry) => typeof entry.rep === "string" && entry.rep.trim().toLowerCase() === key);
+  const count = countLoad(
+    load,
+    calendar,
+    at,
+    (entry) => typeof entry.rep === "string" && entry.rep.trim().toLowerCase() === key,
+  );
   const openLeads = openCount(load, key);
   const reached = capReached(rep.capacity, count, openLeads);
   return reached ? { reason: "capacity", detail: reached } : null;

@@ -15,7 +15,13 @@ import type {
   RuleSla,
   SlaTarget,
 } from "../config/types";
-import { compileAbsences, compileCapacity, compileDay, type CompiledAbsence, type CompiledCapacity } from "./availability";
+import {
+  compileAbsences,
+  compileCapacity,
+  compileDay,
+  type CompiledAbsence,
+  type CompiledCapacity,
+} from "./availability";
 import { compileCalendar, type BusinessCalendar } from "./business-time";
 import { compileSources, type SourceTable } from "./classify";
 import { compileCondition, type CompiledCondition } from "./conditions";

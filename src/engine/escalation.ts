@@ -42,7 +42,8 @@ export function scheduleEscalation(compiled: CompiledRouting, decision: Escalati
   if (decision.slaPolicy === null || decision.slaDueAt === null || !isInstant(decision.slaDueAt)) return [];
   const steps = compiled.escalations.get(decision.slaPolicy) ?? [];
   const calendar =
-    (decision.slaCalendar !== null ? compiled.calendars.get(decision.slaCalendar) : undefined) ?? compiled.defaultCalendar;
+    (decision.slaCalendar !== null ? compiled.calendars.get(decision.slaCalendar) : undefined) ??
+    compiled.defaultCalendar;
   if (!calendar) return [];
   return steps
     .map((step, index) => ({ index, step, dueAt: delayed(calendar, decision.slaDueAt!, step.after) }))
@@ -60,7 +61,8 @@ export function dueEscalationSteps(
   decision: EscalationSubject,
   clock: EscalationClock,
 ): { status: EscalationOutcome["status"]; due: ScheduledStep[]; nextDueAt: number | null } {
-  if (decision.slaDueAt === null || !isInstant(decision.slaDueAt)) return { status: "no_sla", due: [], nextDueAt: null };
+  if (decision.slaDueAt === null || !isInstant(decision.slaDueAt))
+    return { status: "no_sla", due: [], nextDueAt: null };
   const touched = clock.firstTouchAt !== null && isInstant(clock.firstTouchAt) ? clock.firstTouchAt : null;
   if (touched !== null && touched <= decision.slaDueAt) return { status: "met", due: [], nextDueAt: null };
   const schedule = scheduleEscalation(compiled, decision);

@@ -95,7 +95,12 @@ export function emptyPickContext(): PickContext {
   return { load: undefined, exclude: new Set(), skipped: [] };
 }
 
-function poolCapReached(compiled: CompiledRouting, pool: CompiledPool, at: number, load: LeadLoad | undefined): string | null {
+function poolCapReached(
+  compiled: CompiledRouting,
+  pool: CompiledPool,
+  at: number,
+  load: LeadLoad | undefined,
+): string | null {
   if (pool.capacity === null) return null;
   const calendar = pool.calendar ?? compiled.defaultCalendar;
   const count = countLoad(load, calendar, at, (entry) => entry.pool === pool.id);
@@ -122,7 +127,8 @@ function poolAssignment(
   for (const member of pool.members) {
     const rep = compiled.reps.get(emailKey(member.rep)) ?? null;
     let unavailable: { reason: SkippedMember["reason"]; detail: string } | null = null;
-    if (pick.exclude.has(emailKey(member.rep))) unavailable = { reason: "escalated", detail: "the lead was escalated away from them" };
+    if (pick.exclude.has(emailKey(member.rep)))
+      unavailable = { reason: "escalated", detail: "the lead was escalated away from them" };
     else if (rep) unavailable = memberAvailability(rep, compiled.defaultCalendar, at, pick.load);
     if (notes) {
       const stand = member.standsInFor.length ? ` replacing ${member.standsInFor.join(", ")} (inactive)` : "";

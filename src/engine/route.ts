@@ -173,7 +173,16 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
   } else {
     facts.sourceType = source.id;
     if (source.system === "outbound") {
-      const { rule, assignment } = decideBySystem(compiled, compiled.outbound, "outbound", facts, at, rotation, trace, pick);
+      const { rule, assignment } = decideBySystem(
+        compiled,
+        compiled.outbound,
+        "outbound",
+        facts,
+        at,
+        rotation,
+        trace,
+        pick,
+      );
       verdict = { system: "outbound", rule, assignment, collaborator: null, originalRep: null };
     } else {
       facts.intent = decideIntent(source, facts, trace);
@@ -184,7 +193,16 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
         verdict = reengage(compiled, facts, at, rotation, trace, pick);
       }
       if (verdict === null) {
-        const { rule, assignment } = decideBySystem(compiled, compiled.inbound, "inbound", facts, at, rotation, trace, pick);
+        const { rule, assignment } = decideBySystem(
+          compiled,
+          compiled.inbound,
+          "inbound",
+          facts,
+          at,
+          rotation,
+          trace,
+          pick,
+        );
         verdict = { system: "inbound", rule, assignment, collaborator: null, originalRep: null };
       }
     }
@@ -218,7 +236,8 @@ export function route(compiled: CompiledRouting, input: RouteInput, options?: Ro
   };
   if (pick.skipped.length > 0) decision.skipped = pick.skipped;
   if (facts.account !== null) decision.account = facts.account;
-  if (input.escalation) decision.escalation = escalate(compiled, input, decision, rotation, options?.exclude ?? [], trace);
+  if (input.escalation)
+    decision.escalation = escalate(compiled, input, decision, rotation, options?.exclude ?? [], trace);
   return decision;
 }
 
@@ -265,7 +284,12 @@ function escalate(
           : status === "pending"
             ? "SLA not due yet"
             : `SLA breached; ${steps.length === 0 ? "no step due yet" : steps.map((s) => `${s.action}${s.target ? ` → ${s.target}` : ""}`).join(", ")}`;
-    trace.push({ stage: "escalation", id: decision.slaPolicy ?? "none", matched: steps.length > 0, reason: `at ${when}: ${words}` });
+    trace.push({
+      stage: "escalation",
+      id: decision.slaPolicy ?? "none",
+      matched: steps.length > 0,
+      reason: `at ${when}: ${words}`,
+    });
   }
   return { status, steps, nextDueAt };
 }

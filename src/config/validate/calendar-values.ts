@@ -11,6 +11,20 @@ export function isIsoDate(value: string): boolean {
   return day <= daysInMonth;
 }
 
+/** True for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (a real date, a real time; `24:00` allowed). */
+export function isLocalDateOrTime(value: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!match || !isIsoDate(match[1]!)) return false;
+  if (match[2] === undefined) return true;
+  const [h, m] = [Number(match[2]), Number(match[3])];
+  return m <= 59 && (h < 24 || (h === 24 && m === 0));
+}
+
+/** A local date or date-time as a sortable key: a date alone is the whole day (`end`: its end). */
+export function localRangeKey(value: string, end: boolean): string {
+  return value.includes("T") ? value : `${value}T${end ? "24:00" : "00:00"}`;
+}
+
 /** A business-hours interval in minutes after local midnight. */
 export interface MinuteInterval {
   start: number;

@@ -3,7 +3,7 @@
  * and dates that exist. SLA clocks run on these, so a mistake here moves every due time.
  */
 import type { Weekday } from "../types";
-import { isIsoDate, isTimeZone, parseHours, type MinuteInterval } from "./calendar-values";
+import { isIsoDate, isLocalDateOrTime, isTimeZone, localRangeKey, parseHours, type MinuteInterval } from "./calendar-values";
 import type { RoutingDirectory } from "./directory";
 import { error, warning, type Finding } from "./finding";
 import { element, type PathSegment } from "./path";
@@ -78,12 +78,37 @@ export function checkCalendars(dir: RoutingDirectory): Finding[] {
     });
   });
 
+  const dateOrTime = (value: string, at: PathSegment[]) => {
+    if (!isLocalDateOrTime(value)) {
+      findings.push(
+        error(
+          "invalid_date",
+          at,
+          `"${value}" is not a real local date YYYY-MM-DD or date and time YYYY-MM-DDTHH:MM (for example "2026-09-14T13:00")`,
+        ),
+      );
+      return false;
+    }
+    return true;
+  };
   dir.config.reps.forEach((rep, i) => {
+    const repAt = ["reps", element(rep, i)];
+    const starts = rep.startsOn !== undefined && date(rep.startsOn, [...repAt, "startsOn"]);
+    const ends = rep.endsOn !== undefined && date(rep.endsOn, [...repAt, "endsOn"]);
+    if (starts && ends && rep.endsOn! < rep.startsOn!) {
+      findings.push(
+        error(
+          "reversed_date_range",
+          [...repAt, "endsOn"],
+          `the rep's last day (${rep.endsOn}) is before their first (${rep.startsOn}): "endsOn" must be on or after "startsOn"`,
+        ),
+      );
+    }
     (rep.outOfOffice ?? []).forEach((range, j) => {
       const at = ["reps", element(rep, i), "outOfOffice", j];
-      const fromOk = date(range.from, [...at, "from"]);
-      const toOk = date(range.to, [...at, "to"]);
-      if (fromOk && toOk && range.to < range.from) {
+      const fromOk = dateOrTime(range.from, [...at, "from"]);
+      const toOk = dateOrTime(range.to, [...at, "to"]);
+      if (fromOk && toOk && localRangeKey(range.to, true) <= localRangeKey(range.from, false)) {
         findings.push(
           error(
             "reversed_date_range",

@@ -11,6 +11,7 @@ import { ConditionLogic } from "./condition-logic";
 import { RoutingDirectory } from "./directory";
 import { checkDuplicates } from "./duplicates";
 import { toDiagnostic, type Finding } from "./finding";
+import { checkOperations } from "./operations";
 import { checkOutcomes } from "./outcomes";
 import { checkPolicies } from "./policies";
 import { checkPools, type AvailabilityOptions } from "./pools";
@@ -66,6 +67,7 @@ export function inspectRouting(
     ...checkOutcomes(dir),
     ...checkSlaCoverage(dir, logic),
     ...checkPolicies(dir),
+    ...checkOperations(dir),
   ];
   const failed = findings.some((f) => f.severity === "error");
   return { ...(failed ? {} : { config: shape.config }), findings };

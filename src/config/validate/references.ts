@@ -8,7 +8,7 @@ import { error, type Finding } from "./finding";
 import { element, type PathSegment } from "./path";
 import { expectedNames } from "./spelling";
 
-type Kind = "calendar" | "rep" | "territory" | "segment" | "pool" | "queue" | "sla_policy" | "source_type";
+type Kind = "calendar" | "rep" | "territory" | "segment" | "pool" | "queue" | "sla_policy" | "source_type" | "channel";
 
 const words: Record<Kind, string> = {
   calendar: "calendar",
@@ -19,6 +19,7 @@ const words: Record<Kind, string> = {
   queue: "queue",
   sla_policy: "SLA policy",
   source_type: "source type",
+  channel: "notification channel",
 };
 
 /** Reports every reference to a calendar, rep, territory, segment, pool, queue, SLA policy or source type that does not exist. */
@@ -34,6 +35,7 @@ export function checkReferences(dir: RoutingDirectory): Finding[] {
     queue: (v) => dir.queues.has(v),
     sla_policy: (v) => dir.slaPolicies.has(v),
     source_type: (v) => dir.sources.has(v),
+    channel: (v) => (config.notifications?.channels ?? []).some((c) => c.id === v),
   };
   const lists: Record<Kind, () => string[]> = {
     calendar: () => [...dir.calendars],
@@ -44,6 +46,7 @@ export function checkReferences(dir: RoutingDirectory): Finding[] {
     queue: () => [...dir.queues],
     sla_policy: () => [...dir.slaPolicies],
     source_type: () => [...dir.sources.keys()],
+    channel: () => (config.notifications?.channels ?? []).map((c) => c.id),
   };
   const ref = (kind: Kind, value: string, at: PathSegment[]) => {
     if (known[kind](value)) return;
@@ -79,8 +82,17 @@ export function checkReferences(dir: RoutingDirectory): Finding[] {
   }
   for (const { rule, at } of dir.systemRules()) {
     outcomeRefs(rule.outcome, [...at, "outcome"], ref);
+    if (rule.overflow) outcomeRefs(rule.overflow, [...at, "overflow"], ref);
     sla(rule.sla, [...at, "sla"]);
   }
+  config.slaPolicies.forEach((policy, i) => {
+    (policy.escalation ?? []).forEach((step, j) => {
+      const at = ["slaPolicies", element(policy, i), "escalation", j];
+      if (step.action === "notify_manager") ref("rep", step.manager, [...at, "manager"]);
+      if (step.action === "notify_channel") ref("channel", step.channel, [...at, "channel"]);
+      if (step.action === "reassign" && step.queue !== undefined) ref("queue", step.queue, [...at, "queue"]);
+    });
+  });
   for (const { rule, at } of dir.reengagementRules()) sla(rule.sla, [...at, "sla"]);
   for (const intent of ["high", "standard", "low"] as const) {
     const policy = config.systems.inbound.slaByIntent[intent];
