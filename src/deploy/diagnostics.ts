@@ -50,7 +50,8 @@ export type DeployWarningCode =
   | "contact_created_delay"
   | "reengagement_latest_touch"
   | "nurture_sequence_unresolved"
-  | "nurture_keeps_owner";
+  | "nurture_keeps_owner"
+  | "router_only_operations";
 
 export interface DeployWarning {
   code: DeployWarningCode;

@@ -199,3 +199,12 @@ function openCount(load: LeadLoad | undefined, key: string): number {
   }
   return 0;
 }
+
+/** Whether the rep with `email` is employed and in the office at `at` (capacity aside); null when unknown. */
+export function presenceOf(
+  rep: AvailabilityRep | undefined,
+  fallbackCalendar: BusinessCalendar | null,
+  at: number,
+): Unavailability | null {
+  return rep ? presence(rep, rep.calendar ?? fallbackCalendar, at) : null;
+}

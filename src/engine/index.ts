@@ -14,3 +14,4 @@ export { pagePath } from "./classify";
 export { dueEscalationSteps, scheduleEscalation, escalationStyle, type ScheduledStep } from "./escalation";
 export { domainOf } from "./account";
 export { freeMailDomains } from "./free-mail-domains";
+export { presenceOf, type Unavailability } from "./availability";

@@ -42,6 +42,14 @@ function engineOf(c: ReplayCase, input: RouteInput): ExpectedView {
   return engineView(route(c.compiled, input), c.input.at);
 }
 
+/** The input as the deployed workflows see it: no counts of earlier leads, no companies found by domain. */
+function withoutRouterInputs(input: RouteInput): RouteInput {
+  const { load: _load, accounts: _accounts, ...rest } = input;
+  void _load;
+  void _accounts;
+  return rest;
+}
+
 /** Page path prefixes of form sources whose test HubSpot can only write as "page URL contains". */
 function containsOnly(c: ReplayCase): string | undefined {
   const url = c.input.event.kind === "form_submission" ? c.input.event.pageUrl : undefined;
@@ -117,6 +125,16 @@ export const LIMITATIONS: Limitation[] = [
         },
       });
     },
+  },
+  {
+    code: "router_only_operations",
+    warning: "router_only_operations",
+    // Workflows cannot count leads nor look companies up by domain: they route as if nobody had
+    // any lead and no account matched (escalation is not part of the routing view).
+    applies: (c) =>
+      (c.input.load !== undefined || c.input.accounts !== undefined) &&
+      JSON.stringify(engineOf(c, c.input)) !== JSON.stringify(engineOf(c, withoutRouterInputs(c.input))),
+    expect: (c) => engineOf(c, withoutRouterInputs(c.input)),
   },
   {
     code: "page_path_prefix_contains",

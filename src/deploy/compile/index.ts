@@ -9,7 +9,8 @@ import { EVENT_TYPES, isDeployable, TOUCH_EVENT_TYPES } from "../event-types";
 import { MANAGED_GROUP } from "../managed-names";
 import type { OwnerDirectory, PortalSequence } from "../model/owners";
 import type { DesiredState, PoolRotation } from "../model/state";
-import { absenceOn, localDate } from "./availability";
+import { compileRouting, presenceOf } from "../../engine";
+import { localDate } from "./availability";
 import type { CompileFacts } from "./env";
 import { captureFlow } from "./capture-flows";
 import { limitations, routerLimitations } from "./limitations";
@@ -47,6 +48,7 @@ function poolRotations(
   at: number,
   calendar: (id: string) => CalendarConfig,
 ): PoolRotation[] {
+  const compiled = compileRouting(config);
   return config.pools.map((pool) => {
     const merged = new Map<string, number>();
     for (const member of pool.members) {
@@ -57,9 +59,12 @@ function poolRotations(
     }
     const members = [...merged]
       .map(([rep, weight]) => ({ config: reps.rep(rep), weight }))
+      // Who the engine would consider present at the deploy instant: employed (startsOn / endsOn)
+      // and not out of office (whole days or times). HubSpot cannot read either, so the lists are
+      // those of the deploy instant (warning out_of_office_by_deploy_date).
       .filter(
         (entry) =>
-          entry.config && !absenceOn(entry.config.outOfOffice, localDate(at, calendar(entry.config.calendar).timeZone)),
+          entry.config && presenceOf(compiled.reps.get(entry.config.email.toLowerCase()), compiled.defaultCalendar, at) === null,
       )
       .map((entry) => ({
         rep: entry.config?.email ?? "",

@@ -282,6 +282,25 @@ export function routerLimitations(input: LimitationInput, state: Pick<DesiredSta
   ];
 }
 
+/** Capacity, account matching by email domain and SLA escalation need the router: workflows cannot count or watch. */
+function routerOnlyWarning(config: RoutingConfig): DeployWarning[] {
+  const uses = [
+    ...config.reps.filter((r) => r.capacity).map((r) => `capacity of ${r.email}`),
+    ...config.pools.filter((p) => p.capacity).map((p) => `capacity of pool ${p.id}`),
+    ...(config.accountMatching?.byEmailDomain ? ["account matching by email domain"] : []),
+    ...config.slaPolicies.filter((p) => (p.escalation ?? []).length > 0).map((p) => `escalation of ${p.id}`),
+  ];
+  if (uses.length === 0) return [];
+  return [
+    {
+      code: "router_only_operations",
+      message:
+        `${uses.join(", ")}: the deployed workflows cannot count leads, look companies up by domain or watch SLA clocks, ` +
+        "so they route as if nobody were capped and no account matched by domain, and escalate nothing. `routeops router` runs these (see docs/engine.md).",
+    },
+  ];
+}
+
 export function limitations(input: LimitationInput, state: Pick<DesiredState, "flows">): DeployWarning[] {
   const { config } = input;
   const matchers = config.sources.flatMap((source) =>
@@ -294,6 +313,7 @@ export function limitations(input: LimitationInput, state: Pick<DesiredState, "f
   );
   return [
     ...slaWarning(config),
+    ...routerOnlyWarning(config),
     ...rotationWarnings(input),
     ...availabilityWarnings(input),
     ...replacementWarnings(input),

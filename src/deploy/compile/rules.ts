@@ -12,7 +12,7 @@ import { conditionFilter } from "./conditions";
 import type { FlowEnv } from "./env";
 import { and, anyOf, or } from "./filters";
 import { finish } from "./finish";
-import { outcomeSteps, producible } from "./outcome";
+import { outcomeSteps, producible, type Continuation } from "./outcome";
 import { branch, type Step } from "./steps";
 
 /** How a matched rule is recorded: its own id and SLA, or those of an enclosing re-engagement rule. */
@@ -91,12 +91,12 @@ export function ruleChain(
   ];
   const body = (rule: RuleConfig): Step[] => {
     const record = recordOf(rule);
-    return outcomeSteps(
-      rule.outcome,
-      env,
-      (calendarId, owners) => recorded(record, afterOutcome(record, calendarId, owners, env)),
-      fallback,
-    );
+    const then: Continuation = (calendarId, owners) =>
+      recorded(record, afterOutcome(record, calendarId, owners, env));
+    // A pool with nobody available goes to the rule's overflow (as the engine does), then the fallback.
+    const overflow = rule.overflow;
+    const unavailable = overflow ? () => outcomeSteps(overflow, env, then, fallback) : fallback;
+    return outcomeSteps(rule.outcome, env, then, unavailable);
   };
   // Nothing can place the lead: the unclassified queue, recorded under the system's last rule.
   const lastResort = (): Step[] =>
