@@ -30,23 +30,18 @@ export const reps: RepConfig[] = [
     // Leaving: still in the rotation on his last day, out of it from 2027-01-30 (New York days).
     endsOn: "2027-01-29",
   },
-  {
-    email: "elena.rossi@acme.test",
-    name: "Elena Rossi",
-    role: "AE",
-    calendar: "uk",
-    territories: ["emea"],
-    // A half day off: out from 13:00 to 17:00 London time.
-    outOfOffice: [{ from: "2026-09-14T13:00", to: "2026-09-14T17:00" }],
-    slackUserId: "U0ELENAROS",
-  },
+  { email: "elena.rossi@acme.test", name: "Elena Rossi", role: "AE", calendar: "uk", territories: ["emea"] },
   {
     email: "farid.haddad@acme.test",
     name: "Farid Haddad",
     role: "AE",
     calendar: "uk",
     territories: ["emea"],
-    outOfOffice: [{ from: "2026-08-03", to: "2026-08-14" }],
+    // Two weeks off (whole London days), then an afternoon off from 13:00 to 17:00 London time.
+    outOfOffice: [
+      { from: "2026-08-03", to: "2026-08-14" },
+      { from: "2026-09-14T13:00", to: "2026-09-14T17:00" },
+    ],
   },
   {
     email: "gina.park@acme.test",
