@@ -34,11 +34,12 @@ describe("out of office: farid.haddad 2026-08-03 to 2026-08-14, both days includ
     expect(step?.reason).toMatch(/farid\.haddad@acme\.test weight 1: out of office on 2026-08-05/);
   });
 
-  it("with nobody available the system's fallback rule decides, and the trace says why", () => {
+  it("with nobody available and no overflow the system's fallback rule decides, and the trace says why", () => {
     const routing = variant((config) => {
       config.reps.find((r) => r.email === "elena.rossi@acme.test")!.outOfOffice = [
         { from: "2026-08-01", to: "2026-08-31" },
       ];
+      delete config.systems.inbound.rules.find((r) => r.id === "inbound-high-intent")!.overflow;
     });
     const decision = routeLead(emeaDemo("2026-08-05T10:00:00Z"), {}, routing);
     expect(decision).toMatchObject({

@@ -16,6 +16,8 @@ const STAGES = new Set([
   "unclassified",
   "pool",
   "sla",
+  "account",
+  "escalation",
 ]);
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
