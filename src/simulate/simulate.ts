@@ -11,6 +11,7 @@ import { repNamer } from "../routing-changes/people";
 import { shareChanges } from "../routing-changes/share-changes";
 import { copyRotation, ExampleKeeper } from "./examples";
 import { changedPools, changeKind, whyLine, type ChangeKind } from "./impact";
+import { repShares, SkipTally } from "./rep-shares";
 import { SlaShiftTally } from "./sla-shift";
 import { orderKeys, PairTally, TransitionTally } from "./tally";
 import type {
@@ -57,6 +58,7 @@ export function createSimulation(
   const pools = new Map<string, { before: number; after: number; members: PairTally<string | null> }>();
   const policyChanges = new TransitionTally();
   const dueShift = new SlaShiftTally();
+  const skips = new SkipTally();
   let contacts = 0;
   let changed = 0;
   let rotationOnly = 0;
@@ -100,6 +102,8 @@ export function createSimulation(
       entry.members.after(afterOwner);
     }
     dueShift.add(before.slaDueAt, after.slaDueAt);
+    skips.add("before", before);
+    skips.add("after", after);
 
     let impact = bySourceType.get(before.sourceType);
     if (impact === undefined) {
@@ -190,7 +194,9 @@ export function createSimulation(
       load: loads(load),
       pools: orderKeys(pools.keys(), poolIds).map((pool): PoolShare => {
         const entry = pools.get(pool as string)!;
-        return { pool: pool as string, before: entry.before, after: entry.after, members: loads(entry.members) };
+        const members = loads(entry.members);
+        const shares = repShares(base, head, pool as string, members, entry, skips);
+        return { pool: pool as string, before: entry.before, after: entry.after, members, shares };
       }),
       sla: { policyChanges: policyChanges.list(), dueShift: dueShift.result() },
       expectedShares: expected(weeks),

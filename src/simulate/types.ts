@@ -60,6 +60,20 @@ export interface PoolShare {
   before: number;
   after: number;
   members: RepLoad[];
+  /** Per member: share of the pool's leads against share of its weight, and skips (fairness). */
+  shares: RepShare[];
+}
+
+/** One member's fairness in a pool, before (base) and after (head). Percentages to one decimal; null with nothing to share. */
+export interface RepShare {
+  rep: string;
+  leads: { before: number; after: number };
+  /** Percent of the pool's leads this rep got. */
+  leadShare: { before: number | null; after: number | null };
+  /** Percent of the pool's weight this rep holds in the config (0 when not a member). */
+  weightShare: { before: number | null; after: number | null };
+  /** Times the rep was left out of this pool's pick (absent, capped, not started, left). */
+  skipped: { before: number; after: number };
 }
 
 /** How SLA due times moved where both configs set one (wall-clock difference, head minus base). */
