@@ -43,6 +43,9 @@ export const SECRET_ENV_VARIABLES = [
   "ROUTEOPS_ROUTER_TOKEN",
   // A connection string holds a password.
   "DATABASE_URL",
+  // Slack: the bot token, and the incoming webhook URL (whoever has it can post).
+  "SLACK_BOT_TOKEN",
+  "SLACK_WEBHOOK_URL",
 ] as const;
 
 /** The secrets set in `env` (trimmed; empty ones left out). */

@@ -16,7 +16,7 @@
  *   `channel_is_archived` 410, ...). https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
  */
 import type { SlackMessage } from "../notifications/message";
-import { secretScrubber } from "../hubspot/secrets";
+import { createRedactor } from "../secrets";
 
 /** How to reach Slack. */
 export type SlackConnection =
@@ -90,7 +90,7 @@ export function createSlackClient(options: SlackClientOptions): SlackClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 500 * 2 ** (n - 1)));
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const scrub = secretScrubber(connection.kind === "bot" ? connection.token : connection.url);
+  const scrub = createRedactor([connection.kind === "bot" ? connection.token : connection.url]);
 
   async function once(destination: SlackDestination, message: SlackMessage): Promise<Attempt> {
     const controller = new AbortController();
