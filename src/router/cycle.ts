@@ -220,11 +220,14 @@ async function decideStep(
     toRoute.map((r) => r.key),
     now,
     context.leaseMs,
-    (pending, rotation) =>
+    (pending, rotation, load) =>
       pending.map((key) => {
         const { input } = inputs.get(keyText(key))!;
         if (input.kind !== "route") throw new Error("unreachable: only routable requests are decided");
-        const decision = route(context.compiled, input.input, { rotation });
+        // Capacity: what the decision log says people have, plus this batch's earlier leads.
+        const decision = route(context.compiled, { ...input.input, load }, { rotation });
+        const assignee = decision.owner ?? decision.rotationPick;
+        if (assignee !== null) load.assigned?.push({ rep: assignee, pool: decision.pool, at: input.input.at });
         const contact = contacts.get(key.contactId)!;
         const email = contact.properties.email?.trim() || null;
         const owner = effectiveOwner(decision);

@@ -2,7 +2,7 @@
  * The router's SQL: routing requests, the rotation ledger, the decision log and the outbox. Every
  * statement runs on PGlite and on PostgreSQL alike. Times are epoch ms from the injected clock.
  */
-import type { RotationState } from "../engine/types";
+import type { LeadLoad, RotationState } from "../engine/types";
 import type { RouterDatabase, Sql } from "./database";
 import { roundOf, type RoutingRequestKey } from "./request";
 
@@ -199,6 +199,25 @@ function copyState(state: RotationState): RotationState {
   return { pools: Object.fromEntries(Object.entries(state.pools).map(([pool, m]) => [pool, { ...m }])) };
 }
 
+/** Capacity caps count at most a business week back: eight days of decisions cover any week. */
+export const LOAD_WINDOW_MS = 8 * 86_400_000;
+
+/**
+ * What reps and pools already have, from the decision log: every lead decided for an owner since
+ * `since` (at the lead's instant, with its pool), for the engine's capacity caps. Open leads are
+ * not counted yet (the router does not follow leads to their first touch), so `open` caps never bind here.
+ */
+export async function readLoad(db: Sql, since: number): Promise<LeadLoad> {
+  const result = await db.query<{ owner_email: string; pool: string | null; requested_at: unknown }>(
+    `SELECT owner_email, decision->>'pool' AS pool, requested_at FROM decisions
+      WHERE requested_at >= $1 AND owner_email IS NOT NULL`,
+    [since],
+  );
+  return {
+    assigned: result.rows.map((row) => ({ rep: row.owner_email, pool: row.pool ?? null, at: num(row.requested_at) })),
+  };
+}
+
 /**
  * Decides requests in one transaction: takes the ledger lock, keeps only the requests still
  * pending (another router may have decided one since), lets `decide` route them in order
@@ -211,7 +230,7 @@ export async function commitDecisions(
   keys: RoutingRequestKey[],
   now: number,
   leaseMs: number,
-  decide: (pending: RoutingRequestKey[], rotation: RotationState) => DecisionRecord[],
+  decide: (pending: RoutingRequestKey[], rotation: RotationState, load: LeadLoad) => DecisionRecord[],
 ): Promise<DecisionRecord[]> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LEDGER_LOCK]);
@@ -225,7 +244,9 @@ export async function commitDecisions(
     if (pending.length === 0) return [];
     const before = await readLedger(tx);
     const rotation = copyState(before);
-    const records = decide(pending, rotation);
+    // Capacity counts come from the decision log, read under the same lock as the ledger.
+    const load = await readLoad(tx, now - LOAD_WINDOW_MS);
+    const records = decide(pending, rotation, load);
     if (records.length > 0) {
       const decided = records.map((r) => r.key);
       await tx.query(

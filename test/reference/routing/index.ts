@@ -26,4 +26,12 @@ export default defineRouting({
   reengagement,
   unclassified,
   defaultCalendar: "us-east",
+  notifications: {
+    channels: [
+      { id: "sales-escalations", slackChannel: "#sales-escalations", label: "Sales escalations" },
+      { id: "inbound-leads", slackChannel: "#inbound-leads", label: "Inbound leads" },
+    ],
+  },
+  // Contacts with no associated company are matched to an account by their email domain.
+  accountMatching: { byEmailDomain: true },
 });

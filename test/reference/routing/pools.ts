@@ -18,6 +18,8 @@ export const pools: PoolConfig[] = [
       { rep: "ben.ortiz@acme.test", weight: 1 },
       { rep: "chloe.nguyen@acme.test", weight: 1 },
     ],
+    // The whole pool takes at most 12 new leads per Los Angeles business day; then the rule's overflow.
+    capacity: { perDay: 12 },
   },
   {
     id: "inbound-ae-emea",

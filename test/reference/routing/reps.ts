@@ -2,9 +2,34 @@ import type { RepConfig } from "routeops";
 
 export const reps: RepConfig[] = [
   { email: "ava.reed@acme.test", name: "Ava Reed", role: "AE", calendar: "us-east", territories: ["na-east"] },
-  { email: "ben.ortiz@acme.test", name: "Ben Ortiz", role: "AE", calendar: "us-west", territories: ["na-west"] },
-  { email: "chloe.nguyen@acme.test", name: "Chloe Nguyen", role: "AE", calendar: "us-west", territories: ["na-west"] },
-  { email: "dan.kim@acme.test", name: "Dan Kim", role: "senior SDR", calendar: "us-east", territories: ["na-east"] },
+  {
+    email: "ben.ortiz@acme.test",
+    name: "Ben Ortiz",
+    role: "AE",
+    calendar: "us-west",
+    territories: ["na-west"],
+    // At most 8 new pool leads per business day (Los Angeles days), 30 per week, 25 open at once.
+    capacity: { perDay: 8, perWeek: 30, open: 25 },
+    slackUserId: "U0BENORTIZ",
+  },
+  {
+    email: "chloe.nguyen@acme.test",
+    name: "Chloe Nguyen",
+    role: "AE",
+    calendar: "us-west",
+    territories: ["na-west"],
+    capacity: { perDay: 8 },
+    slackUserId: "U0CHLOENGU",
+  },
+  {
+    email: "dan.kim@acme.test",
+    name: "Dan Kim",
+    role: "senior SDR",
+    calendar: "us-east",
+    territories: ["na-east"],
+    // Leaving: still in the rotation on his last day, out of it from 2027-01-30 (New York days).
+    endsOn: "2027-01-29",
+  },
   { email: "elena.rossi@acme.test", name: "Elena Rossi", role: "AE", calendar: "uk", territories: ["emea"] },
   {
     email: "farid.haddad@acme.test",
@@ -12,7 +37,11 @@ export const reps: RepConfig[] = [
     role: "AE",
     calendar: "uk",
     territories: ["emea"],
-    outOfOffice: [{ from: "2026-08-03", to: "2026-08-14" }],
+    // Two weeks off (whole London days), then an afternoon off from 13:00 to 17:00 London time.
+    outOfOffice: [
+      { from: "2026-08-03", to: "2026-08-14" },
+      { from: "2026-09-14T13:00", to: "2026-09-14T17:00" },
+    ],
   },
   {
     email: "gina.park@acme.test",
@@ -21,7 +50,15 @@ export const reps: RepConfig[] = [
     calendar: "us-east",
     territories: ["na-east", "na-west"],
   },
-  { email: "hugo.martin@acme.test", name: "Hugo Martin", role: "SDR (inbound)", calendar: "uk", territories: ["emea"] },
+  {
+    email: "hugo.martin@acme.test",
+    name: "Hugo Martin",
+    role: "SDR (inbound)",
+    calendar: "uk",
+    territories: ["emea"],
+    // Joined on 5 January 2026: not in the rotation of earlier leads.
+    startsOn: "2026-01-05",
+  },
   {
     email: "ivan.petrov@acme.test",
     name: "Ivan Petrov",
@@ -52,5 +89,12 @@ export const reps: RepConfig[] = [
     calendar: "us-east",
     territories: ["na-east", "na-west"],
   },
-  { email: "mia.lopez@acme.test", name: "Mia Lopez", role: "RevOps manager", calendar: "us-east", territories: [] },
+  {
+    email: "mia.lopez@acme.test",
+    name: "Mia Lopez",
+    role: "RevOps manager",
+    calendar: "us-east",
+    territories: [],
+    slackUserId: "U0MIALOPEZ",
+  },
 ];

@@ -29,6 +29,8 @@ export const inbound: InboundSystemConfig = {
       outcome: { type: "pool", byTerritory: naPools },
       sla: "inbound-high",
       notification: "urgent",
+      // When the territory's pool is capped or away, the routing desk takes the lead (same SLA).
+      overflow: { type: "queue", queue: "routing-desk" },
     },
     {
       id: "inbound-nurture",
