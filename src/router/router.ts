@@ -9,6 +9,8 @@ import { MANAGED_PROPERTIES as M } from "../deploy/managed-names";
 import { compileRouting } from "../engine";
 import { portalInstant } from "../simulate/portal-sample";
 import type { RouterDatabase } from "./database";
+import type { SlackClient } from "../slack";
+import { queueLeadNotifications, sendNotifications, watchEscalations, type OperationsContext } from "./operations";
 import { runCycle, type CycleContext, type CycleHooks, type CycleReport, type RouterHubSpot } from "./cycle";
 import { startRouterHttp, type RouterHttp } from "./http";
 import { RouterMetrics } from "./metrics";
@@ -56,8 +58,13 @@ export interface RouterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Log lines (never secrets). Default: nothing. */
   log?: (line: string) => void;
-  /** Step hooks: crash injection in tests, notifications later. */
+  /** Step hooks: crash injection in tests. */
   hooks?: CycleHooks;
+  /**
+   * The Slack adapter (`createSlackClient`): lead notifications and escalation messages are queued
+   * and sent after each cycle. Without it, escalation steps are still run and logged, nothing is sent.
+   */
+  slack?: SlackClient | null;
 }
 
 export interface RunningRouter {
@@ -121,6 +128,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     return owners;
   }
 
+  const operations: OperationsContext = {
+    db,
+    hubspot,
+    compiled,
+    config: options.config,
+    slack: options.slack ?? null,
+    owners: ownerMaps,
+    now,
+    log,
+  };
+
   const context: CycleContext = {
     db,
     hubspot,
@@ -133,7 +151,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     batchSize: options.batchSize ?? 100,
     leaseMs: options.leaseMs ?? 60_000,
     retryDelayMs: options.retryDelayMs ?? 2_000,
-    hooks: options.hooks ?? {},
+    hooks: {
+      ...options.hooks,
+      // Routed leads (decision committed and written) get their Slack message queued.
+      notify: async (leads) => {
+        await queueLeadNotifications(operations, leads.map((lead) => lead.key));
+        await options.hooks?.notify?.(leads);
+      },
+    },
     log,
   };
 
@@ -176,7 +201,18 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     return learn(requests, "poll");
   }
 
-  const cycle = () => runCycle(context);
+  // After each routing cycle: escalation steps that came due, then the Slack messages to send.
+  // Neither can hold back a decision: they run once the cycle's decisions are committed.
+  const cycle = async () => {
+    const report = await runCycle(context);
+    try {
+      await watchEscalations(operations);
+    } catch (error) {
+      log(`router: escalation watch failed, will retry next cycle: ${(error as Error).message}`);
+    }
+    await sendNotifications(operations);
+    return report;
+  };
 
   async function drain(drainOptions: { maxCycles?: number; maxIdleWaits?: number } = {}): Promise<CycleReport> {
     const total: CycleReport = {

@@ -12,6 +12,7 @@ import { createHubSpotAdapter } from "../hubspot";
 import { createRedactor } from "../secrets";
 import { formatDiagnosticsText } from "../report/diagnostics";
 import { openDatabase, type RouterDatabase } from "./database";
+import { createSlackClient, type SlackConnection } from "../slack";
 import { startRouter, type RunningRouter } from "./router";
 import type { LoggedDecision } from "./store";
 
@@ -32,6 +33,8 @@ export interface RouterSettings extends DatabaseSettings {
   hubspotBaseUrl?: string | undefined;
   webhookSecret?: string | undefined;
   apiToken?: string | undefined;
+  /** Slack (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL): lead notifications and escalation messages. */
+  slack?: SlackConnection | null | undefined;
   host?: string | undefined;
   port?: number | undefined;
   publicUrl?: string | undefined;
@@ -51,7 +54,8 @@ export class RouterSetupError extends Error {
 
 /** Removes every secret of the settings from a text. */
 export function routerScrubber(settings: Partial<RouterSettings>): (text: string) => string {
-  return createRedactor([settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl]);
+  const slack = settings.slack ? (settings.slack.kind === "bot" ? settings.slack.token : settings.slack.url) : undefined;
+  return createRedactor([settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl, slack]);
 }
 
 export function openRouterDatabase(settings: DatabaseSettings): Promise<RouterDatabase> {
@@ -105,6 +109,7 @@ export async function startRouterService(settings: RouterSettings): Promise<Star
       ...(settings.pollIntervalMs ? { pollIntervalMs: settings.pollIntervalMs } : {}),
       ...(settings.replicaId ? { replicaId: settings.replicaId } : {}),
       ...(settings.leaseMs ? { leaseMs: settings.leaseMs } : {}),
+      slack: settings.slack ? createSlackClient({ connection: settings.slack }) : null,
       log,
     });
     return {

@@ -1,3 +1,4 @@
+import { slackConnectionFromEnv } from "../../slack";
 import { HubSpotConfigError, HubSpotError } from "../../hubspot";
 import { RouterDatabaseError } from "../../router";
 import { routerScrubber, RouterSetupError, startRouterService, type RouterSettings } from "../../router/service";
@@ -71,6 +72,7 @@ function settingsFrom(argv: string[], io: CliIO): RouterSettings {
     hubspotBaseUrl: values["hubspot-base-url"] ?? io.env.HUBSPOT_BASE_URL,
     webhookSecret: io.env.ROUTEOPS_WEBHOOK_SECRET || undefined,
     apiToken: io.env.ROUTEOPS_ROUTER_TOKEN || undefined,
+    slack: slackConnectionFromEnv(io.env),
     host: values.host,
     port: integer(values.port, "--port", 0, 65535) ?? 8787,
     publicUrl: values["public-url"],

@@ -1,0 +1,264 @@
+/**
+ * Routing operations in the router: Slack notifications of routed leads, and SLA escalation.
+ *
+ * - Notifications are queued in the `notifications` table once a lead's writes are done (the
+ *   decision is committed and in HubSpot by then), then sent with the Slack adapter. A send that
+ *   fails is retried on later cycles with backoff; a permanent Slack error is recorded as
+ *   `failed`. Nothing here can undo or hold back a decision.
+ * - Escalation: for decided leads whose SLA is past due, the router reads the first touch from
+ *   HubSpot, asks the engine which steps are due (`dueEscalationSteps`, pure), records each new
+ *   step in `escalation_steps` (part of the decision log), queues its message and, for a
+ *   reassignment, routes the lead again without its owner (`route` with `exclude`) and writes the
+ *   new owner to HubSpot.
+ *
+ * First touch: the contact's `hs_sa_first_engagement_date` ("Date of first engagement", the first
+ * sales activity after assignment), else `hs_last_sales_activity_timestamp` ("Last engagement
+ * date") or `notes_last_contacted` ("Last contacted") when later than the routing instant.
+ * Names from HubSpot's knowledge base "HubSpot's default contact properties"
+ * (https://knowledge.hubspot.com/properties/hubspots-default-contact-properties); UNVERIFIED
+ * against a live portal here.
+ */
+import type { RoutingConfig } from "../config/types";
+import { dueEscalationSteps, route, type CompiledRouting } from "../engine";
+import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
+import { planEscalationNotification, planLeadNotification, type PlannedNotification } from "../notifications";
+import type { SlackClient } from "../slack";
+import type { RouterHubSpot } from "./cycle";
+import type { RouterDatabase, Sql } from "./database";
+import type { RoutingRequestKey } from "./request";
+
+/** Contact properties that tell when the owner first touched the lead. */
+export const FIRST_TOUCH_PROPERTIES = [
+  "hs_sa_first_engagement_date",
+  "hs_last_sales_activity_timestamp",
+  "notes_last_contacted",
+] as const;
+
+const MAX_ATTEMPTS = 8;
+/** Escalation looks at leads decided in the last 30 days. */
+const WATCH_WINDOW_MS = 30 * 86_400_000;
+
+export interface OperationsContext {
+  db: RouterDatabase;
+  hubspot: RouterHubSpot;
+  compiled: CompiledRouting;
+  config: RoutingConfig;
+  slack: SlackClient | null;
+  owners: () => Promise<{ idOf: Map<string, string> }>;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+function num(value: unknown): number {
+  return typeof value === "number" ? value : Number(value);
+}
+
+function parse<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+function instant(raw: string | null | undefined): number | null {
+  if (!raw || raw.trim() === "") return null;
+  const text = raw.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The first touch after `routedAt` among the activity properties, or null. */
+export function firstTouchOf(properties: Record<string, string | null | undefined>, routedAt: number): number | null {
+  const first = instant(properties.hs_sa_first_engagement_date);
+  if (first !== null && first >= routedAt) return first;
+  const later = [properties.hs_last_sales_activity_timestamp, properties.notes_last_contacted]
+    .map((raw) => instant(raw))
+    .filter((t): t is number => t !== null && t >= routedAt);
+  return later.length > 0 ? Math.min(...later) : null;
+}
+
+async function queue(db: Sql, key: RoutingRequestKey, planned: PlannedNotification[], kindSuffix: string, now: number) {
+  for (const n of planned) {
+    await db.query(
+      `INSERT INTO notifications (contact_id, requested_at, kind, channel, message, next_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (contact_id, requested_at, kind) DO NOTHING`,
+      [key.contactId, key.requestedAt, `${n.kind}${kindSuffix}`, n.channel, JSON.stringify(n.message), now],
+    );
+  }
+}
+
+/** Queues the lead notifications of leads whose writes are done. */
+export async function queueLeadNotifications(context: OperationsContext, keys: RoutingRequestKey[]): Promise<number> {
+  if (context.slack === null || keys.length === 0) return 0;
+  let queued = 0;
+  for (const key of keys) {
+    const rows = await context.db.query<{ input: unknown; decision: unknown }>(
+      "SELECT input, decision FROM decisions WHERE contact_id = $1 AND requested_at = $2",
+      [key.contactId, key.requestedAt],
+    );
+    const row = rows.rows[0];
+    if (!row) continue;
+    const planned = planLeadNotification(context.config, parse<RouteInput>(row.input), parse<Decision>(row.decision), {
+      directMessages: context.slack.kind === "bot",
+    });
+    await queue(context.db, key, planned, "", context.now());
+    queued += planned.length;
+  }
+  return queued;
+}
+
+/** Sends the notifications that are due; failures wait and are tried again. Never throws for Slack. */
+export async function sendNotifications(
+  context: OperationsContext,
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
+  const { slack, db } = context;
+  if (slack === null) return { sent: 0, failed: 0 };
+  const now = context.now();
+  const due = await db.query<Record<string, unknown>>(
+    `SELECT id, channel, message, attempts FROM notifications WHERE status = 'pending' AND next_at <= $1 ORDER BY id LIMIT $2`,
+    [now, limit],
+  );
+  let sent = 0;
+  let failed = 0;
+  for (const row of due.rows) {
+    const attempts = num(row.attempts) + 1;
+    const result = await slack.send(
+      { channel: (row.channel as string | null) ?? null },
+      parse<{ text: string; blocks: [] }>(row.message),
+    );
+    if (result.delivered) {
+      sent++;
+      await db.query(
+        "UPDATE notifications SET status = 'done', attempts = $2, done_at = $3, slack_ts = $4, last_error = NULL WHERE id = $1",
+        [num(row.id), attempts, context.now(), result.ts],
+      );
+      continue;
+    }
+    failed++;
+    const giveUp = !result.retryable || attempts >= MAX_ATTEMPTS;
+    const wait = Math.min(3_600_000, 30_000 * 2 ** (attempts - 1));
+    await db.query("UPDATE notifications SET status = $2, attempts = $3, next_at = $4, last_error = $5 WHERE id = $1", [
+      num(row.id),
+      giveUp ? "failed" : "pending",
+      attempts,
+      context.now() + wait,
+      result.error,
+    ]);
+    context.log(
+      `router: Slack notification ${num(row.id)} not delivered (${result.error})${giveUp ? ", given up" : ", will retry"}`,
+    );
+  }
+  return { sent, failed };
+}
+
+interface Watched {
+  key: RoutingRequestKey;
+  input: RouteInput;
+  decision: Decision;
+  done: Set<number>;
+}
+
+/**
+ * Runs the escalation steps that have come due. Returns the steps run. A HubSpot read that fails
+ * leaves every step for the next cycle.
+ */
+export async function watchEscalations(context: OperationsContext): Promise<EscalationStepRun[]> {
+  const { db, compiled } = context;
+  const now = context.now();
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT d.contact_id, d.requested_at, d.input, d.decision,
+            COALESCE((SELECT json_agg(e.step_index) FROM escalation_steps e
+                      WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at), '[]') AS done
+       FROM decisions d JOIN routing_requests r ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at
+      WHERE r.status = 'done' AND d.requested_at >= $1 AND d.decision->>'slaDueAt' IS NOT NULL
+        AND (d.decision->>'slaDueAt')::bigint <= $2`,
+    [now - WATCH_WINDOW_MS, now],
+  );
+  const watched: Watched[] = rows.rows
+    .map((row) => ({
+      key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at) },
+      input: parse<RouteInput>(row.input),
+      decision: parse<Decision>(row.decision),
+      done: new Set(parse<number[]>(row.done)),
+    }))
+    .filter((w) => (compiled.escalations.get(w.decision.slaPolicy ?? "")?.length ?? 0) > w.done.size);
+  if (watched.length === 0) return [];
+  const contacts = new Map(
+    (
+      await context.hubspot.batchReadContacts(
+        [...new Set(watched.map((w) => w.key.contactId))],
+        [...FIRST_TOUCH_PROPERTIES],
+      )
+    ).map((c) => [c.id, c.properties]),
+  );
+  const runs: EscalationStepRun[] = [];
+  for (const w of watched) {
+    const properties = contacts.get(w.key.contactId);
+    if (!properties) continue;
+    const firstTouchAt = firstTouchOf(properties, w.key.requestedAt);
+    const { due } = dueEscalationSteps(compiled, w.decision, { now, firstTouchAt });
+    let owner = w.decision.owner ?? w.decision.rotationPick;
+    const away: string[] = [];
+    for (const step of due) {
+      if (step.step.action === "reassign" && owner !== null) away.push(owner);
+      if (w.done.has(step.index)) continue;
+      const run: EscalationStepRun = {
+        index: step.index,
+        action: step.step.action,
+        dueAt: step.dueAt,
+        target: null,
+        style: w.decision.system === "outbound" || w.decision.notification === "calm" ? "calm" : "urgent",
+      };
+      if (step.step.action === "notify_rep") run.target = owner;
+      else if (step.step.action === "notify_manager") run.target = step.step.manager;
+      else if (step.step.action === "notify_channel") run.target = step.step.channel;
+      else {
+        const again = route(compiled, { ...w.input, at: step.dueAt }, { trace: false, exclude: away });
+        const { trace: _t, escalation: _e, ...reassignment } = again;
+        void _t;
+        void _e;
+        run.reassignment = reassignment;
+        owner = again.owner ?? again.rotationPick;
+        run.target = owner;
+        const ownerId = owner ? (await context.owners()).idOf.get(owner.toLowerCase()) : undefined;
+        if (ownerId)
+          await context.hubspot.updateContacts([{ id: w.key.contactId, properties: { hubspot_owner_id: ownerId } }]);
+      }
+      await db.query(
+        `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, reassignment, run_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+        [
+          w.key.contactId,
+          w.key.requestedAt,
+          run.index,
+          run.action,
+          run.dueAt,
+          run.target,
+          run.reassignment ? JSON.stringify(run.reassignment) : null,
+          now,
+        ],
+      );
+      if (context.slack) {
+        const planned = planEscalationNotification(context.config, w.input, w.decision, run, {
+          directMessages: context.slack.kind === "bot",
+        });
+        await queue(db, w.key, planned, `:${run.index}`, now);
+      }
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
+/** The escalation steps recorded for a lead, in order (for `why` and tests). */
+export async function escalationLog(db: Sql, key: RoutingRequestKey) {
+  const rows = await db.query<Record<string, unknown>>(
+    "SELECT step_index, action, due_at, target, run_at FROM escalation_steps WHERE contact_id = $1 AND requested_at = $2 ORDER BY step_index",
+    [key.contactId, key.requestedAt],
+  );
+  return rows.rows.map((r) => ({
+    index: num(r.step_index),
+    action: String(r.action),
+    dueAt: num(r.due_at),
+    target: (r.target as string | null) ?? null,
+    runAt: num(r.run_at),
+  }));
+}
