@@ -24,3 +24,4 @@ export { decisionWrites, taskMarker, effectiveOwner } from "./writes";
 export { RouterMetrics } from "./metrics";
 export type { LoggedDecision } from "./store";
 export { formatDecisionLog, formatLoggedDecision } from "./why-text";
+export { escalationLog, firstTouchOf, FIRST_TOUCH_PROPERTIES } from "./operations";

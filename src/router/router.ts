@@ -155,7 +155,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       ...options.hooks,
       // Routed leads (decision committed and written) get their Slack message queued.
       notify: async (leads) => {
-        await queueLeadNotifications(operations, leads.map((lead) => lead.key));
+        await queueLeadNotifications(
+          operations,
+          leads.map((lead) => lead.key),
+        );
         await options.hooks?.notify?.(leads);
       },
     },

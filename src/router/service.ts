@@ -54,7 +54,11 @@ export class RouterSetupError extends Error {
 
 /** Removes every secret of the settings from a text. */
 export function routerScrubber(settings: Partial<RouterSettings>): (text: string) => string {
-  const slack = settings.slack ? (settings.slack.kind === "bot" ? settings.slack.token : settings.slack.url) : undefined;
+  const slack = settings.slack
+    ? settings.slack.kind === "bot"
+      ? settings.slack.token
+      : settings.slack.url
+    : undefined;
   return createRedactor([settings.accessToken, settings.webhookSecret, settings.apiToken, settings.databaseUrl, slack]);
 }
 
