@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRouting, createRotationState, route } from "../../src/engine";
-import type { Decision, RouteInput } from "../../src/engine/types";
+import type { Decision, LeadLoad, RouteInput } from "../../src/engine/types";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFixture } from "../../src/fixtures";
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../../src/hubspot-contract";
@@ -93,6 +93,27 @@ interface Outcome {
   replayed: Replayed;
   /** The event is one HubSpot raises no workflow event for: no capture flow, the lead stays as it was. */
   notDeployable?: true;
+  /** Why the fixture's own inputs are not what the router saw in the replay, if they are not. */
+  known?: "fixture_load_not_replayed" | "accounts_not_replayed";
+}
+
+/**
+ * The input as the router sees it: capacity counts from its decision log (every lead routed so far
+ * in the replay, `history`), never the fixture's stated `load`, which the replay does not recreate;
+ * and no companies found by email domain (`accounts`), which the replay does not create either.
+ */
+function asRouterSees(input: RouteInput, history: NonNullable<LeadLoad["assigned"]>): RouteInput {
+  const { load: _load, accounts: _accounts, ...rest } = input;
+  void _load;
+  void _accounts;
+  return { ...rest, load: { assigned: [...history] } };
+}
+
+/** Why a fixture's own inputs are not what the router saw in the replay, if they are not. */
+function notReplayed(input: RouteInput): Outcome["known"] {
+  if (input.load !== undefined) return "fixture_load_not_replayed";
+  if (input.accounts !== undefined) return "accounts_not_replayed";
+  return undefined;
 }
 
 /** Whether HubSpot raises an event a flow can enrol on (chats and list imports: no; src/hubspot-contract). */
@@ -167,6 +188,8 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       await router.drain();
     };
     const rotation = createRotationState();
+    // What the router's decision log holds, for its capacity counts: who got which lead, from which pool.
+    const history: NonNullable<LeadLoad["assigned"]> = [];
     for (const [n, { file, fixture }] of fixtures.entries()) {
       const input = inputs[n]!;
       const replayed = await replay(portal, input, n + 1, settle);
@@ -182,13 +205,17 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         });
         continue;
       }
-      const held = keptHistory(heldInput(input, replayed));
+      const held = asRouterSees(keptHistory(heldInput(input, replayed)), history);
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
       const decision = route(compiled, held, { rotation });
+      const owner = decision.owner ?? decision.rotationPick;
+      if (owner !== null) history.push({ rep: owner, pool: decision.pool, at: input.at });
+      const known = notReplayed(input);
       outcomes.set(name, {
         observed: portalView(replayed.properties, portal.emailOf),
         expected: routerView(decision, input.at),
         replayed,
+        ...(known ? { known } : {}),
       });
     }
     routedByWebhook = router.metrics.requestsLearnt.get("webhook") ?? 0;
@@ -219,6 +246,16 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
     expect(notDeployable.length).toBeGreaterThan(0);
     const marked = [...outcomes].filter(([, o]) => o.notDeployable).map(([name]) => name);
     expect(marked.sort()).toEqual(notDeployable.sort());
+  });
+
+  it("replays the stated load and accounts of every fixture but those listed (docs/differential.md)", () => {
+    const known = [...outcomes].filter(([, o]) => o.known).map(([name, o]) => `${o.known}: ${name}`);
+    const expected = fixtures
+      .filter(({ fixture }) => deployable(EVENT_TYPES[toRouteInput(fixture).event.kind]))
+      .map(({ file, fixture }) => ({ name: label(file, fixture.name), code: notReplayed(toRouteInput(fixture)) }))
+      .filter((f) => f.code !== undefined)
+      .map((f) => `${f.code}: ${f.name}`);
+    expect(known.sort()).toEqual(expected.sort());
   });
 
   it("replays every reference fixture, learning every request HubSpot raises from a webhook", () => {
