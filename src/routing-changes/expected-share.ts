@@ -8,6 +8,8 @@
  */
 import { compileRouting, emailKey, type CompiledRouting } from "../engine/compile";
 import { dayOfIsoDate, isoDateOfDay, weekdayOfDay } from "../engine/time-zone";
+
+const MINUTES_PER_DAY = 1440;
 import type { RoutingConfig } from "../config/types";
 
 export interface MemberShare {
@@ -47,7 +49,11 @@ export function expectedShares(config: RoutingConfig | CompiledRouting, from: st
     for (const day of days) {
       const present = pool.members.filter((member) => {
         const rep = compiled.reps.get(emailKey(member.rep));
-        const absent = rep?.absences.some((range) => day >= range.from && day <= range.to) ?? false;
+        // Absences are local-minute ranges (end exclusive): away on a day they cover whole.
+        const absent =
+          rep?.absences.some(
+            (range) => range.from <= day * MINUTES_PER_DAY && range.to >= (day + 1) * MINUTES_PER_DAY,
+          ) ?? false;
         if (absent) away.get(member.rep)!.push(isoDateOfDay(day));
         return !absent;
       });
