@@ -25,7 +25,7 @@ import { planEscalationNotification, planLeadNotification, type PlannedNotificat
 import type { SlackClient } from "../slack";
 import type { RouterHubSpot } from "./cycle";
 import type { RouterDatabase, Sql } from "./database";
-import type { RoutingRequestKey } from "./request";
+import { roundOf, type RoutingRequestKey } from "./request";
 
 /** Contact properties that tell when the owner first touched the lead. */
 export const FIRST_TOUCH_PROPERTIES = [
@@ -77,9 +77,17 @@ export function firstTouchOf(properties: Record<string, string | null | undefine
 async function queue(db: Sql, key: RoutingRequestKey, planned: PlannedNotification[], kindSuffix: string, now: number) {
   for (const n of planned) {
     await db.query(
-      `INSERT INTO notifications (contact_id, requested_at, kind, channel, message, next_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (contact_id, requested_at, kind) DO NOTHING`,
-      [key.contactId, key.requestedAt, `${n.kind}${kindSuffix}`, n.channel, JSON.stringify(n.message), now],
+      `INSERT INTO notifications (contact_id, requested_at, round, kind, channel, message, next_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (contact_id, requested_at, round, kind) DO NOTHING`,
+      [
+        key.contactId,
+        key.requestedAt,
+        roundOf(key),
+        `${n.kind}${kindSuffix}`,
+        n.channel,
+        JSON.stringify(n.message),
+        now,
+      ],
     );
   }
 }
@@ -90,8 +98,8 @@ export async function queueLeadNotifications(context: OperationsContext, keys: R
   let queued = 0;
   for (const key of keys) {
     const rows = await context.db.query<{ input: unknown; decision: unknown }>(
-      "SELECT input, decision FROM decisions WHERE contact_id = $1 AND requested_at = $2",
-      [key.contactId, key.requestedAt],
+      "SELECT input, decision FROM decisions WHERE contact_id = $1 AND requested_at = $2 AND round = $3",
+      [key.contactId, key.requestedAt, roundOf(key)],
     );
     const row = rows.rows[0];
     if (!row) continue;
@@ -164,17 +172,18 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
   const { db, compiled } = context;
   const now = context.now();
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT d.contact_id, d.requested_at, d.input, d.decision,
+    `SELECT d.contact_id, d.requested_at, d.round, d.input, d.decision,
             COALESCE((SELECT json_agg(e.step_index) FROM escalation_steps e
-                      WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at), '[]') AS done
-       FROM decisions d JOIN routing_requests r ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at
+                      WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at AND e.round = d.round), '[]') AS done
+       FROM decisions d JOIN routing_requests r
+         ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at AND r.round = d.round
       WHERE r.status = 'done' AND d.requested_at >= $1 AND d.decision->>'slaDueAt' IS NOT NULL
         AND (d.decision->>'slaDueAt')::bigint <= $2`,
     [now - WATCH_WINDOW_MS, now],
   );
   const watched: Watched[] = rows.rows
     .map((row) => ({
-      key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at) },
+      key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at), round: num(row.round) },
       input: parse<RouteInput>(row.input),
       decision: parse<Decision>(row.decision),
       done: new Set(parse<number[]>(row.done)),
@@ -223,8 +232,8 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
           await context.hubspot.updateContacts([{ id: w.key.contactId, properties: { hubspot_owner_id: ownerId } }]);
       }
       await db.query(
-        `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, reassignment, run_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+        `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, reassignment, run_at, round)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
         [
           w.key.contactId,
           w.key.requestedAt,
@@ -234,6 +243,7 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
           run.target,
           run.reassignment ? JSON.stringify(run.reassignment) : null,
           now,
+          roundOf(w.key),
         ],
       );
       if (context.slack) {
@@ -251,8 +261,8 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
 /** The escalation steps recorded for a lead, in order (for `why` and tests). */
 export async function escalationLog(db: Sql, key: RoutingRequestKey) {
   const rows = await db.query<Record<string, unknown>>(
-    "SELECT step_index, action, due_at, target, run_at FROM escalation_steps WHERE contact_id = $1 AND requested_at = $2 ORDER BY step_index",
-    [key.contactId, key.requestedAt],
+    "SELECT step_index, action, due_at, target, run_at FROM escalation_steps WHERE contact_id = $1 AND requested_at = $2 AND round = $3 ORDER BY step_index",
+    [key.contactId, key.requestedAt, roundOf(key)],
   );
   return rows.rows.map((r) => ({
     index: num(r.step_index),

@@ -14,8 +14,10 @@ CREATE TABLE escalation_steps (
   -- a reassignment's new decision (the engine routed the lead again without its owner)
   reassignment jsonb,
   run_at bigint NOT NULL,
-  PRIMARY KEY (contact_id, requested_at, step_index),
-  FOREIGN KEY (contact_id, requested_at) REFERENCES routing_requests (contact_id, requested_at)
+  -- the request's round (see 002_request_rounds.sql)
+  round integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (contact_id, requested_at, round, step_index),
+  FOREIGN KEY (contact_id, requested_at, round) REFERENCES routing_requests (contact_id, requested_at, round)
 );
 
 -- Slack notifications to send: lead messages and escalation messages.
@@ -35,7 +37,8 @@ CREATE TABLE notifications (
   slack_ts text,
   created_at bigint NOT NULL,
   done_at bigint,
-  UNIQUE (contact_id, requested_at, kind),
-  FOREIGN KEY (contact_id, requested_at) REFERENCES routing_requests (contact_id, requested_at)
+  round integer NOT NULL DEFAULT 0,
+  UNIQUE (contact_id, requested_at, round, kind),
+  FOREIGN KEY (contact_id, requested_at, round) REFERENCES routing_requests (contact_id, requested_at, round)
 );
 CREATE INDEX notifications_due ON notifications (status, next_at);
