@@ -3,7 +3,14 @@
  * and dates that exist. SLA clocks run on these, so a mistake here moves every due time.
  */
 import type { Weekday } from "../types";
-import { isIsoDate, isLocalDateOrTime, isTimeZone, localRangeKey, parseHours, type MinuteInterval } from "./calendar-values";
+import {
+  isIsoDate,
+  isLocalDateOrTime,
+  isTimeZone,
+  localRangeKey,
+  parseHours,
+  type MinuteInterval,
+} from "./calendar-values";
 import type { RoutingDirectory } from "./directory";
 import { error, warning, type Finding } from "./finding";
 import { element, type PathSegment } from "./path";

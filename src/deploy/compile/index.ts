@@ -64,7 +64,8 @@ function poolRotations(
       // those of the deploy instant (warning out_of_office_by_deploy_date).
       .filter(
         (entry) =>
-          entry.config && presenceOf(compiled.reps.get(entry.config.email.toLowerCase()), compiled.defaultCalendar, at) === null,
+          entry.config &&
+          presenceOf(compiled.reps.get(entry.config.email.toLowerCase()), compiled.defaultCalendar, at) === null,
       )
       .map((entry) => ({
         rep: entry.config?.email ?? "",

@@ -91,8 +91,7 @@ export function ruleChain(
   ];
   const body = (rule: RuleConfig): Step[] => {
     const record = recordOf(rule);
-    const then: Continuation = (calendarId, owners) =>
-      recorded(record, afterOutcome(record, calendarId, owners, env));
+    const then: Continuation = (calendarId, owners) => recorded(record, afterOutcome(record, calendarId, owners, env));
     // A pool with nobody available goes to the rule's overflow (as the engine does), then the fallback.
     const overflow = rule.overflow;
     const unavailable = overflow ? () => outcomeSteps(overflow, env, then, fallback) : fallback;
