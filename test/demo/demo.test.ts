@@ -10,7 +10,7 @@ import { main } from "../../src/cli/main";
 import { seedFromRouting, startEmulator } from "../../src/emulator";
 import { captureIO, DEMO_NOW, filesIn, KNOWN_TOKEN, routerModeFlows, scratchFolder, statusLines } from "./support";
 
-const STEPS = ["validate", "emulator", "test", "plan", "deploy", "router", "leads", "why", "audit"];
+const STEPS = ["validate", "emulator", "test", "plan", "deploy", "router", "leads", "why", "escalation", "audit"];
 const LEADS = 40;
 
 interface SummaryJson {
@@ -80,6 +80,8 @@ describe("routeops demo, end to end", () => {
       "deploy.json",
       "leads.json",
       "why.txt",
+      "escalation.txt",
+      "slack-messages.json",
       "router.log",
       "audit.md",
       "audit.json",
@@ -91,6 +93,19 @@ describe("routeops demo, end to end", () => {
     expect(summary.ok).toBe(true);
     expect(summary.steps.map((s) => [s.step, s.status])).toEqual(STEPS.map((step) => [step, "ok"]));
     expect([...summary.files].sort()).toEqual([...files.keys()].sort());
+  });
+
+  it("escalates one untouched lead and posts the lead and escalation messages to the Slack stand-in", () => {
+    const summary = JSON.parse(files.get("summary.json")!) as SummaryJson;
+    const step = summary.steps.find((s) => s.step === "escalation") as unknown as {
+      figures: { steps: { action: string; target: string | null }[]; leadMessages: number; escalationMessages: number };
+    };
+    expect(step.figures.steps.length).toBeGreaterThan(0);
+    expect(step.figures.steps[0]!.action).toBe("notify_rep");
+    expect(step.figures.leadMessages).toBeGreaterThan(0);
+    expect(step.figures.escalationMessages).toBeGreaterThan(0);
+    const messages = JSON.parse(files.get("slack-messages.json")!) as { text: string; blocks: unknown[] }[];
+    expect(messages.some((m) => /^SLA breach: /.test(m.text) && m.blocks.length > 0)).toBe(true);
   });
 
   it("leaves no temporary file in the report folder", () => {

@@ -67,6 +67,7 @@ describe("a routing config that cannot be loaded", () => {
       "router",
       "leads",
       "why",
+      "escalation",
       "audit",
     ]);
     const files = await filesIn(out);

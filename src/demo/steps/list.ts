@@ -14,6 +14,9 @@ import type { Sleep } from "../leads/emulator-http";
 import type { DemoOptions } from "../options";
 import { auditStep } from "./audit";
 import { deployStep } from "./deploy";
+import { escalationStep } from "./escalation";
+import { createSlackClient, startSlackStandin, type SlackStandin } from "../../slack";
+import { randomBytes } from "node:crypto";
 import { emulatorStep } from "./emulator";
 import { fixturesStep } from "./fixtures";
 import { leadsStep } from "./leads";
@@ -42,6 +45,8 @@ export interface DemoState {
   portal?: DemoPortal;
   savedPlan?: string;
   router?: DemoRouter;
+  /** The local Slack stand-in the router posts to (router mode). */
+  slack?: SlackStandin;
   /** Leads the burst routed, in burst order. */
   routed?: { contactId: string; pool: string | null }[];
   /** Never shown, whatever a step says (tokens, the webhook secret). */
@@ -167,12 +172,22 @@ const router: DemoStep = {
     return true;
   },
   async run(state) {
+    // Slack as the router would reach it with a bot token: a local stand-in of Slack's Web API.
+    const slackToken = `xoxb-demo-${randomBytes(12).toString("hex")}`;
+    state.secrets.push(slackToken);
+    const slack = await startSlackStandin({ token: slackToken });
+    state.slack = slack;
+    state.cleanups.push(() => slack.close());
     const result = await routerStep({
       database: state.routerDatabase ?? openDatabase({ dataDir: path.join(state.scratch, "router-db") }),
       config: state.config!,
       emulator: state.emulator!,
       portal: state.portal!,
       now: state.clock.now,
+      slack: createSlackClient({
+        connection: { kind: "bot", token: slackToken, apiUrl: slack.apiUrl, defaultChannel: "#inbound-leads" },
+        sleep: state.sleep,
+      }),
     });
     if (result.router) {
       state.router = result.router;
@@ -218,6 +233,24 @@ const why: DemoStep = {
   run: (state) => whyStep({ router: state.router!.router, routed: state.routed! }),
 };
 
+const escalation: DemoStep = {
+  id: "escalation",
+  blockedBy: (state) =>
+    needsRouter(state) ??
+    (state.slack ? null : "the Slack stand-in did not start") ??
+    (state.routed && state.routed.length > 0 ? null : "no lead was routed by the router"),
+  run: (state) =>
+    escalationStep({
+      config: state.config!,
+      router: state.router!.router,
+      database: state.router!.database,
+      emulator: state.emulator!,
+      clock: state.clock,
+      slack: state.slack!,
+      routed: state.routed!,
+    }),
+};
+
 const audit: DemoStep = {
   id: "audit",
   blockedBy: needsPortal,
@@ -228,7 +261,7 @@ const audit: DemoStep = {
 export function demoSteps(kind: "router" | "workflows" | "read-only"): DemoStep[] {
   if (kind === "read-only") return [validate, test, plan, audit];
   if (kind === "workflows") return [validate, emulator, test, plan, deploy, leads, audit];
-  return [validate, emulator, test, plan, deploy, router, leads, why, audit];
+  return [validate, emulator, test, plan, deploy, router, leads, why, escalation, audit];
 }
 
 /**

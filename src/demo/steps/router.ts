@@ -12,6 +12,7 @@ import type { RunningEmulator } from "../../emulator";
 import { WebhookDelivery } from "../../emulator/webhooks/delivery";
 import { errorMessage } from "../../errors";
 import { startRouter, type RouterDatabase, type RunningRouter } from "../../router";
+import type { SlackClient } from "../../slack";
 import { portalAdapter, type DemoPortal } from "./portal";
 import type { StepOutcome } from "./step";
 
@@ -37,6 +38,8 @@ export interface RouterStepOptions {
   database: Promise<RouterDatabase>;
   /** The demo's clock: the router decides "now" by it, as the emulator stamps by it. */
   now: () => number;
+  /** Where the router posts its Slack messages (the demo's local Slack stand-in). */
+  slack?: SlackClient;
 }
 
 /** Starts the router and subscribes the emulator's webhooks to it. */
@@ -58,6 +61,7 @@ export async function routerStep(options: RouterStepOptions): Promise<{ outcome:
       now: options.now,
       // The poll only catches what a webhook missed; the demo's leads all arrive by webhook.
       pollIntervalMs: 2_000,
+      ...(options.slack ? { slack: options.slack } : {}),
       log: (line) => log.push(line),
     });
   } catch (error) {

@@ -5,7 +5,8 @@
 import type { ReportFile } from "../../files/report-output";
 
 /** The demo's steps (src/demo/plan.ts lists them in the order they run for each mode). */
-export type StepId = "validate" | "emulator" | "test" | "plan" | "deploy" | "router" | "leads" | "why" | "audit";
+export type StepId =
+  "validate" | "emulator" | "test" | "plan" | "deploy" | "router" | "leads" | "why" | "escalation" | "audit";
 
 /** What a step found. */
 export interface StepOutcome {
