@@ -124,7 +124,13 @@ export function operationsSection(
       };
     });
     const counted = members.reduce((sum, m) => sum + m.leads, 0);
-    return { pool: pool.id, label: pool.label ?? pool.id, leads: mine.length, members, elsewhere: mine.length - counted };
+    return {
+      pool: pool.id,
+      label: pool.label ?? pool.id,
+      leads: mine.length,
+      members,
+      elsewhere: mine.length - counted,
+    };
   });
 
   const systems = new Map<string, SystemSla>();
@@ -162,7 +168,12 @@ export function operationsSection(
     pools: pools.filter((p) => p.leads > 0 || p.members.some((m) => m.capacityHits + m.absencesSkipped > 0)),
     sla: [...systems.values()].sort((a, b) => a.system.localeCompare(b.system)),
     firstTouch: [...touches.entries()]
-      .map(([sourceType, t]) => ({ sourceType, leads: t.leads, stats: durationStats(t.minutes), notTouched: t.notTouched }))
+      .map(([sourceType, t]) => ({
+        sourceType,
+        leads: t.leads,
+        stats: durationStats(t.minutes),
+        notTouched: t.notTouched,
+      }))
       .sort((a, b) => b.leads - a.leads || a.sourceType.localeCompare(b.sourceType)),
   };
 }
