@@ -14,7 +14,8 @@
  *    (one contacts batch read, one contacts batch update per 100 leads, one tasks batch create per
  *    100 tasks; the target is within 1.1x of it), 429 answers, and the router's peak memory (RSS).
  *
- * `npm run bench -- router.bench`. Smaller runs: ROUTER_BENCH_BURST=2000 ROUTER_BENCH_LATENCY_LEADS=40.
+ * `npm run bench -- router.bench`. Smaller runs: ROUTER_BENCH_BURST=2000 ROUTER_BENCH_LATENCY_LEADS=40;
+ * ROUTER_BENCH_ONLY=latency|burst runs only those phases.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,6 +33,8 @@ const LATENCY_LEADS = Number(process.env.ROUTER_BENCH_LATENCY_LEADS ?? 100);
 const RATE = Number(process.env.ROUTER_BENCH_RATE ?? 5);
 const POLL_MS = Number(process.env.ROUTER_BENCH_POLL_MS ?? 5000);
 const BURST = Number(process.env.ROUTER_BENCH_BURST ?? 10_000);
+/** `latency` or `burst` runs only those phases. */
+const ONLY = process.env.ROUTER_BENCH_ONLY;
 const repoRoot = path.resolve(__dirname, "..");
 /** The reference organisation, laid out like an adopter's repository (the product never reads routing/). */
 const REFERENCE = path.join(repoRoot, "test", "reference");
@@ -281,9 +284,11 @@ async function main(): Promise<void> {
   const template = mkdtempSync(path.join(os.tmpdir(), "routeops-router-bench-template-"));
   await (await openDatabase({ dataDir: template })).close();
   const lines = [`router: reference organisation, emulator with HubSpot's rate limits, embedded database`];
-  lines.push(await latency(template, true));
-  lines.push(await latency(template, false));
-  lines.push(...(await burst(template)));
+  if (ONLY !== "burst") {
+    lines.push(await latency(template, true));
+    lines.push(await latency(template, false));
+  }
+  if (ONLY !== "latency") lines.push(...(await burst(template)));
   lines.push(`  bench total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   rmSync(template, { recursive: true, force: true });
   process.stdout.write(lines.join("\n") + "\n");

@@ -39,6 +39,9 @@ import {
 } from "./store";
 import { decisionWrites, effectiveOwner, type ContactUpdatePayload, type TaskCreatePayload } from "./writes";
 
+/** Tasks per batch create (HubSpot's batch limit, CRM v3 objects API: 100 inputs). */
+const TASK_BATCH = 100;
+
 /** What the router needs from HubSpot; the HubSpot adapter is one. */
 export type RouterHubSpot = Pick<
   HubSpotAdapter,
@@ -256,14 +259,20 @@ async function decideStep(
 /** Steps 4 to 6: replay the open outbox (this router's fresh writes and any left by a crash). */
 async function writeStep(context: CycleContext, report: CycleReport): Promise<void> {
   const { db, hubspot } = context;
-  const rows = await claimOutbox(db, context.replicaId, context.now(), context.leaseMs, context.batchSize * 2);
+  const rows = await claimOutbox(db, context.replicaId, context.now(), context.leaseMs, context.batchSize * 3);
   if (rows.length === 0) {
     // Nothing to write: close what a stopped router wrote in full but did not close.
     await finishStep(context, await settledRequests(db, context.batchSize), report);
     return;
   }
   const updates = rows.filter((r) => r.kind === "contact_update");
-  const tasks = rows.filter((r) => r.kind === "task_create");
+  let tasks = rows.filter((r) => r.kind === "task_create");
+  // A full batch was claimed, so more leads wait: the SLA tasks (due hours ahead) wait for a full
+  // create of 100 (one call, not one per cycle); a cycle that claims less sends whatever is open.
+  // The owner is written now either way.
+  const taskBatch = Math.min(TASK_BATCH, context.batchSize);
+  if (report.claimed >= context.batchSize && tasks.length < taskBatch && tasks.every((t) => t.status === "pending"))
+    tasks = [];
   const failed: number[] = [];
 
   if (updates.length > 0) {

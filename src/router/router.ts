@@ -42,6 +42,8 @@ export interface RouterOptions {
    * claiming (fuller batches, fewer API calls, at that much latency). Default 200 ms.
    */
   batchWindowMs?: number;
+  /** The poll interval while the router is busy with its queue. Default 60,000 (at least `pollIntervalMs`). */
+  busyPollIntervalMs?: number;
   /** Requests per cycle (one batch read, one batch write). Default 100. */
   batchSize?: number;
   /** How long a claimed request or outbox row stays with this router before another may take it. Default 60,000. */
@@ -77,7 +79,7 @@ export interface RunningRouter {
    * were new.
    */
   learn(
-    requests: { contactId: string; requestedAt: number; recheck?: boolean }[],
+    requests: { contactId: string; requestedAt: number; recheck?: boolean; changedAt?: number }[],
     source: RequestSource,
   ): Promise<number>;
   /** One reconciliation poll: contacts HubSpot shows as pending. Returns how many new requests it found. */
@@ -166,6 +168,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   };
 
   let wake: (() => void) | null = null;
+  // Real time of the last webhook that brought new requests (for the batch window).
+  let lastLearnt = Number.NEGATIVE_INFINITY;
+  const webhooksArriving = () => Date.now() - lastLearnt < (options.batchWindowMs ?? 200);
   const nudge = () => {
     const w = wake;
     wake = null;
@@ -173,7 +178,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   };
 
   async function learn(
-    requests: { contactId: string; requestedAt: number; recheck?: boolean }[],
+    requests: { contactId: string; requestedAt: number; recheck?: boolean; changedAt?: number }[],
     source: RequestSource,
   ) {
     const added = await enqueueRequests(
@@ -182,6 +187,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       now(),
     );
     metrics.countLearnt(source, added);
+    if (added > 0 && source === "webhook") lastLearnt = Date.now();
     if (added > 0) nudge();
     return added;
   }
@@ -280,7 +286,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         // A delivery may be a re-request at the same instant (the capture stamps the same value
         // again after clearing it): recheck when that instant was routed already.
         await learn(
-          requests.map((r) => ({ ...r, recheck: true })),
+          requests.map((r) => ({
+            contactId: r.contactId,
+            requestedAt: r.requestedAt,
+            recheck: true,
+            ...(r.changedAt !== null ? { changedAt: r.changedAt } : {}),
+          })),
           "webhook",
         );
       },
@@ -298,16 +309,26 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   if (options.loop !== false) {
     const pollEvery = options.pollIntervalMs ?? 5_000;
     const batchWindowMs = options.batchWindowMs ?? 200;
+    // While the queue keeps the router busy, a poll could only add work behind it: poll at most
+    // every busyPollEvery then (the poll is the safety net for missed webhooks, one search each).
+    const busyPollEvery = Math.max(pollEvery, options.busyPollIntervalMs ?? 60_000);
     loopDone = (async () => {
       let lastPoll = Number.NEGATIVE_INFINITY;
+      let busy = false;
       while (!stopped) {
         try {
-          if (now() - lastPoll >= pollEvery) {
+          if (now() - lastPoll >= (busy ? busyPollEvery : pollEvery)) {
             lastPoll = now();
             await poll();
           }
           const report = await cycle();
-          if (report.claimed > 0 || report.written > 0) continue;
+          busy = report.claimed > 0;
+          if (report.claimed > 0 || report.written > 0) {
+            // A part batch while webhooks are still arriving: give them a moment to fill the next.
+            if (report.claimed > 0 && report.claimed < context.batchSize && batchWindowMs > 0 && webhooksArriving())
+              await sleep(batchWindowMs);
+            continue;
+          }
         } catch (error) {
           log(`router: cycle failed, retrying: ${(error as Error).message}`);
         }

@@ -67,6 +67,12 @@ export interface LearntRequest extends RoutingRequestKey {
    * capture stamps the same value again; the poll: the contact reads as re-requested).
    */
   recheck?: boolean;
+  /**
+   * When HubSpot made the change (a webhook's `occurredAt`): a recheck only follows a change made
+   * at or after the instant's last round closed, so HubSpot's retries and duplicates of the
+   * original change cost nothing. Absent (the poll): no such condition.
+   */
+  changedAt?: number;
 }
 
 /**
@@ -97,8 +103,9 @@ export async function enqueueRequests(db: Sql, requests: LearntRequest[], now: n
        SELECT $1, $2, coalesce(max(round) + 1, 0), $3, $4 FROM routing_requests
        WHERE contact_id = $1 AND requested_at = $2
        HAVING coalesce(bool_and(status IN ('done', 'skipped')), true)
+         AND ($5::bigint IS NULL OR coalesce(max(done_at), 0) <= $5::bigint)
        ON CONFLICT (contact_id, requested_at, round) DO NOTHING RETURNING contact_id`,
-      [request.contactId, request.requestedAt, request.source, now],
+      [request.contactId, request.requestedAt, request.source, now, request.changedAt ?? null],
     );
     added += result.rows.length;
   }

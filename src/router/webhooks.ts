@@ -54,6 +54,8 @@ export interface WebhookRequest {
   contactId: string;
   requestedAt: number;
   eventId: string | null;
+  /** When HubSpot changed the property (`occurredAt`, epoch ms), or null when absent. */
+  changedAt: number | null;
 }
 
 export interface ParsedDelivery {
@@ -107,6 +109,7 @@ export function parseDelivery(body: string): ParsedDelivery {
       contactId: String(objectId),
       requestedAt,
       eventId: e.eventId === undefined || e.eventId === null ? null : String(e.eventId),
+      changedAt: typeof e.occurredAt === "number" && Number.isFinite(e.occurredAt) ? e.occurredAt : null,
     });
   });
   return { requests, ignored };
