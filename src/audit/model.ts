@@ -6,6 +6,7 @@
  *
  * Durations are business minutes on the lead's calendar; instants are ISO 8601 strings in UTC.
  */
+import type { OperationsSection } from "./operations";
 
 /** A routing system as recorded on the contact (`routeops_system`). */
 export type AuditSystem = "inbound" | "outbound" | "reengagement" | "unclassified";
@@ -245,4 +246,6 @@ export interface AuditReport {
   outbound: OutboundSection;
   reengagement: ReengagementSection;
   findings: AuditFindings;
+  /** Fairness and health from the router's decision log (src/audit/operations.ts), when read. */
+  operations?: OperationsSection;
 }

@@ -12,6 +12,7 @@ import {
   type AuditWindow,
   type DriftItem,
 } from "../audit";
+import { operationsSection, type LoggedLead } from "../audit/operations";
 import { hasErrors } from "../config/diagnostics";
 import { RouteOpsError } from "../errors";
 import { loadAndValidate } from "../files/config-loader";
@@ -37,6 +38,11 @@ export interface AuditPorts {
   hubspot: HubSpotAdapter;
   /** Progress for people ("Reading contacts: 3,000"); optional. */
   progress?: (text: string) => void;
+  /**
+   * The router's decision log (leads requested in [from, to)), for fairness and health from what
+   * really happened; without it the routing operations section says it was not measured.
+   */
+  decisionLog?: (from: number, to: number) => Promise<LoggedLead[]>;
 }
 
 /** The report, and the HubSpot calls it took. */
@@ -79,10 +85,26 @@ export async function auditPortal(input: AuditInput, ports: AuditPorts): Promise
     drift = managedDrift(config, live, input.now);
   }
   const run = startAudit({ config, owners, window: input.window, now: input.now, portalId: input.portalId });
+  const log = ports.decisionLog ? await ports.decisionLog(input.window.from, input.window.to) : null;
+  const logged = new Set((log ?? []).map((lead) => lead.contactId));
+  // First touches (HubSpot's "Date of first engagement") of the contacts the log routed.
+  const touches = new Map<string, number>();
   const read = await hubspot.readContacts({ properties: [...AUDIT_CONTACT_PROPERTIES] });
   for await (const contact of read.contacts) {
     run.add(contact);
+    if (logged.has(contact.id)) {
+      const raw = contact.properties.hs_sa_first_engagement_date?.trim();
+      const at = raw ? (/^\d+$/.test(raw) ? Number(raw) : Date.parse(raw)) : Number.NaN;
+      if (Number.isFinite(at)) touches.set(contact.id, at);
+    }
     if (run.contactsRead % 1000 === 0) say(`Reading contacts: ${run.contactsRead.toLocaleString("en-US")}`);
   }
-  return { report: run.finish(drift), apiCalls: hubspot.requests.count() };
+  const report = run.finish(drift);
+  if (log) {
+    report.operations = operationsSection(config, log, (id) => touches.get(id) ?? null, {
+      ...input.window,
+      now: input.now,
+    });
+  }
+  return { report, apiCalls: hubspot.requests.count() };
 }

@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { compileRouting, route } from "../../src/engine";
+import { operationsSection } from "../../src/audit/operations";
 import { escalationLog, startRouter } from "../../src/router";
+import { readDecisionLog } from "../../src/router/decision-log";
 import { createSlackClient, startSlackStandin, type SlackStandin } from "../../src/slack";
 import { bench, createLead, memoryDatabase } from "./support";
 
@@ -97,6 +99,23 @@ describe("routeops router: SLA escalation and Slack", () => {
     await router.cycle();
     expect(await escalationLog(db, { contactId: id, requestedAt: T0 })).toHaveLength(3);
     expect(slack.messages).toHaveLength(4);
+
+    // The audit reads it back from the decision log: Chloe has the lead now, the SLA was breached and escalated.
+    const logged = await readDecisionLog(db, T0, T0 + 1);
+    expect(logged).toMatchObject([
+      {
+        contactId: id,
+        pool: "inbound-ae-na-west",
+        owner: "chloe.nguyen@acme.test",
+        escalations: [{ action: "notify_rep" }, { action: "notify_manager" }, { action: "reassign" }],
+      },
+    ]);
+    const section = operationsSection(b.config, logged, () => null, { from: T0, to: T0 + 1, now: b.clock.now() });
+    expect(section.sla).toEqual([{ system: "inbound", leads: 1, met: 0, breached: 1, escalated: 1, pending: 0 }]);
+    expect(section.pools.find((p) => p.pool === "inbound-ae-na-west")!.members.map((m) => [m.rep, m.leads])).toEqual([
+      ["ben.ortiz@acme.test", 0],
+      ["chloe.nguyen@acme.test", 1],
+    ]);
     await router.close();
   });
 

@@ -3,6 +3,7 @@
  * the unified view, then each system's own figures. Everything that came from HubSpot records is
  * escaped by src/report/markdown.ts; charts go through `mermaid.ts`.
  */
+import { operationsMarkdown } from "./operations";
 import { escapeMarkdown, markdownTable, type TableCell } from "../../report/markdown";
 import { AUDIT_SYSTEMS, type AuditReport } from "../model";
 import { formatInstant, formatPercent, formatTrend, SYSTEM_LABELS } from "./format";
@@ -22,7 +23,9 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
   if (options.marker) parts.push(options.marker, "");
   parts.push(...header(report), ...drift(report), ...unified(report));
   parts.push(...unclassifiedMarkdown(report), ...inboundMarkdown(report), ...outboundMarkdown(report));
-  parts.push(...reengagementMarkdown(report), ...method());
+  parts.push(...reengagementMarkdown(report));
+  if (report.operations) parts.push(...operationsMarkdown(report.operations));
+  parts.push(...method());
   return (
     parts
       .join("\n")

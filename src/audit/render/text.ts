@@ -14,6 +14,7 @@ import {
   formatTrend,
   SYSTEM_LABELS,
 } from "./format";
+import { operationsText } from "./operations";
 import { textTable, type TextCell } from "./text-table";
 
 export function renderText(report: AuditReport): string {
@@ -166,6 +167,7 @@ export function renderText(report: AuditReport): string {
       ),
     );
   }
+  if (report.operations) out.push("", ...operationsText(report.operations));
   return out.join("\n").trimEnd() + "\n";
 }
 

@@ -1,3 +1,6 @@
+import path from "node:path";
+import { openDatabase, type RouterDatabase } from "../../router";
+import { readDecisionLog } from "../../router/decision-log";
 import { hubspotBounds } from "../hubspot-bounds";
 import {
   AUDIT_JSON_SCHEMA,
@@ -48,6 +51,13 @@ HubSpot:
   --portal-id ID          portal id for links and the issue marker (default: HUBSPOT_PORTAL_ID)
   --skip-drift            do not compare managed properties and workflows (owners are still checked)
 
+Router:
+  --decision-log          also report fairness and health from the router's decision log: per pool,
+                          leads per rep against weight share, capacity hits, absences skipped; SLA
+                          met/breached/escalated per system; time to first touch by source type
+                          (PostgreSQL when DATABASE_URL is set, else the embedded database)
+  --router-data-dir DIR   the router's embedded database folder (default: .routeops/router-db)
+
 The token is read from HUBSPOT_ACCESS_TOKEN. When GITHUB_STEP_SUMMARY is set, the Markdown report
 is also appended there.
 
@@ -67,6 +77,8 @@ interface AuditOptions {
   baseUrl?: string;
   portalId: string | null;
   skipDrift: boolean;
+  decisionLog: boolean;
+  routerDataDir: string;
 }
 
 /** What tests may replace: the clock. */
@@ -118,7 +130,15 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
   let hubspot: HubSpotAdapter;
   let report: AuditReport;
   const progress = progressLine(io);
+  let database: RouterDatabase | undefined;
   try {
+    if (options.decisionLog) {
+      const databaseUrl = io.env.DATABASE_URL?.trim();
+      database = await openDatabase(
+        databaseUrl ? { databaseUrl } : { dataDir: path.resolve(io.cwd, options.routerDataDir) },
+      );
+    }
+    const db = database;
     hubspot = createHubSpotAdapter({
       accessToken: token,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -133,11 +153,17 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
         portalId: options.portalId,
         skipDrift: options.skipDrift,
       },
-      { hubspot, progress: (text) => progress.say(text) },
+      {
+        hubspot,
+        progress: (text) => progress.say(text),
+        ...(db ? { decisionLog: (from: number, to: number) => readDecisionLog(db, from, to) } : {}),
+      },
     ));
     progress.done();
+    await database?.close();
   } catch (error) {
     progress.done();
+    await database?.close().catch(() => undefined);
     if (error instanceof RouteOpsError && error.code === "invalid_config") {
       io.stderr.write(error.lines.map((line) => `${line}\n`).join(""));
       return fail("invalid_config", `the routing config ${options.config} does not validate; fix the errors above`);
@@ -254,6 +280,8 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     "hubspot-base-url": { type: "string" },
     "portal-id": { type: "string" },
     "skip-drift": { type: "boolean" },
+    "decision-log": { type: "boolean" },
+    "router-data-dir": { type: "string" },
   });
   const format = oneOf("--format", values.format, ["text", "markdown", "json"], "text");
   if (values.since !== undefined && (values.from !== undefined || values.to !== undefined)) {
@@ -285,6 +313,8 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     ...(baseUrl ? { baseUrl } : {}),
     portalId: portalId === "" ? null : portalId,
     skipDrift: values["skip-drift"] === true,
+    decisionLog: values["decision-log"] === true,
+    routerDataDir: values["router-data-dir"] ?? path.join(".routeops", "router-db"),
   };
 }
 
