@@ -394,15 +394,20 @@ export async function finishRequests(
  * later cycle back to them. Oldest first, at most `limit`.
  */
 export async function settledRequests(db: Sql, limit: number): Promise<RoutingRequestKey[]> {
-  const result = await db.query<{ contact_id: string; requested_at: unknown }>(
-    `SELECT r.contact_id, r.requested_at FROM routing_requests r
+  const result = await db.query<{ contact_id: string; requested_at: unknown; round: unknown }>(
+    `SELECT r.contact_id, r.requested_at, r.round FROM routing_requests r
      WHERE r.status = 'decided'
        AND NOT EXISTS (SELECT 1 FROM outbox o
-                       WHERE o.contact_id = r.contact_id AND o.requested_at = r.requested_at AND o.status <> 'done')
-     ORDER BY r.requested_at, r.contact_id LIMIT $1`,
+                       WHERE o.contact_id = r.contact_id AND o.requested_at = r.requested_at AND o.round = r.round
+                         AND o.status <> 'done')
+     ORDER BY r.requested_at, r.contact_id, r.round LIMIT $1`,
     [limit],
   );
-  return result.rows.map((row) => ({ contactId: row.contact_id, requestedAt: num(row.requested_at) }));
+  return result.rows.map((row) => ({
+    contactId: row.contact_id,
+    requestedAt: num(row.requested_at),
+    round: num(row.round),
+  }));
 }
 
 /** How many requests wait: pending (not decided) and decided (writes not all done). */
