@@ -28,6 +28,22 @@ function withParents(domain: string): string[] {
   return out;
 }
 
+/**
+ * The domains to look an account up by, most specific first, for a lead the engine would match by
+ * email domain: no associated company, matching configured, an email domain that is not free
+ * mail. Empty otherwise. The router searches HubSpot's companies by these and passes what it
+ * finds as `input.accounts`, so the engine decides as it does for a fixture.
+ */
+export function accountLookupDomains(compiled: CompiledRouting, input: Pick<RouteInput, "contact">): string[] {
+  const matching = compiled.accountMatching;
+  const contact = input.contact ?? {};
+  if (matching === null || (typeof contact.company === "object" && contact.company !== null)) return [];
+  const domain = domainOf(contact.email);
+  if (domain === null) return [];
+  const candidates = withParents(domain);
+  return candidates.some((d) => matching.freeMail.has(d)) ? [] : candidates;
+}
+
 /** The company the lead belongs to and how it was found. */
 export interface FoundAccount {
   company: RouteCompany | null;

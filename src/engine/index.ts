@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { compileRouting, resolveRep, type CompiledRouting, type CompiledRep, type CompiledPool } from "./compile";
-export { route } from "./route";
+export { reassign, route } from "./route";
 export { createRotationState, pickNext, type RotationCandidate } from "./rotation";
 export { compileCalendar, slaDueAt, describeSlaTarget, type BusinessCalendar } from "./business-time";
 export { normaliseCountry, normaliseState, findTerritory, compileTerritories, type TerritoryIndex } from "./geo";
@@ -12,6 +12,6 @@ export { formatDecision, type FormatDecisionOptions } from "./explain";
 export { parseEmployees } from "./facts";
 export { pagePath } from "./classify";
 export { dueEscalationSteps, scheduleEscalation, escalationStyle, type ScheduledStep } from "./escalation";
-export { domainOf } from "./account";
+export { accountLookupDomains, domainOf } from "./account";
 export { freeMailDomains } from "./free-mail-domains";
 export { presenceOf, type Unavailability } from "./availability";

@@ -294,7 +294,12 @@ function escalate(
   return { status, steps, nextDueAt };
 }
 
-function reassign(
+/**
+ * A reassignment step: the lead routed again at `at` (the step's due time) without the owners it
+ * was taken from (`away`), against `rotation`; or, with `queueId`, to that queue. The router runs
+ * its reassignments with this against its ledger, so that fixtures pin what the router does.
+ */
+export function reassign(
   compiled: CompiledRouting,
   input: RouteInput,
   at: number,

@@ -47,6 +47,7 @@ import { RateLimiter } from "./rate-limiter";
 import {
   contactTasks,
   createTasks,
+  searchCompaniesByDomain,
   searchContactsOnce,
   updateContacts,
   type ContactUpdate,
@@ -151,6 +152,8 @@ export interface HubSpotAdapter {
     properties: string[];
     limit: number;
   }): Promise<HubSpotRecord[]>;
+  /** Companies whose `domain` is one of `domains` (account matching by email domain). */
+  searchCompaniesByDomain(domains: string[], properties: string[]): Promise<HubSpotRecord[]>;
   /** The contact's sequence enrollments (empty when never enrolled). */
   listSequenceEnrollments(contactId: string): Promise<SequenceEnrollment[]>;
   listFlows(): Promise<FlowSummary[]>;
@@ -248,6 +251,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     createTasks: (tasks) => createTasks(calls, tasks),
     contactTasks: (contactIds, properties) => contactTasks(calls, contactIds, properties),
     searchContactsOnce: (request) => searchContactsOnce(calls, request),
+    searchCompaniesByDomain: (domains, properties) => searchCompaniesByDomain(calls, domains, properties),
     listSequenceEnrollments: (contactId) => listSequenceEnrollments(calls, contactId),
     listFlows: () => listFlows(calls),
     getFlows: (ids) => getFlows(calls, ids),

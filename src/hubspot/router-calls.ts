@@ -166,3 +166,52 @@ export async function searchContactsOnce(
     archived: false,
   }));
 }
+
+/** Values per `IN` filter of one company search. */
+export const DOMAIN_SEARCH_VALUES = 100;
+
+/**
+ * Companies whose `domain` is one of `domains` (account matching by email domain), with
+ * `properties`. One CRM search per 100 domains (`domain IN [...]`, values in lower case as the
+ * search API asks for string `IN` filters; paged by `after`, at most 10 pages per chunk). HubSpot:
+ * `POST /crm/v3/objects/companies/search`, https://developers.hubspot.com/docs/api-reference/legacy/crm/search-the-crm
+ * ("Filter search results": `IN` with `values`); `domain` is the company's default "Company
+ * domain name" property.
+ */
+export async function searchCompaniesByDomain(
+  calls: HubSpotCalls,
+  domains: string[],
+  properties: string[],
+): Promise<HubSpotRecord[]> {
+  const wanted = [...new Set(domains.map((d) => d.trim().toLowerCase()).filter((d) => d !== ""))];
+  const found = new Map<string, HubSpotRecord>();
+  for (const values of chunks(wanted, DOMAIN_SEARCH_VALUES)) {
+    let after: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const response = await calls.raw<BatchRecords & { paging?: { next?: { after?: string } } }>({
+        endpoint: "POST /crm/v3/objects/companies/search",
+        method: "POST",
+        path: "/crm/v3/objects/companies/search",
+        limit: "search",
+        body: {
+          filterGroups: [{ filters: [{ propertyName: "domain", operator: "IN", values }] }],
+          properties: [...new Set(["domain", ...properties])],
+          limit: 100,
+          ...(after ? { after } : {}),
+        },
+      });
+      for (const r of response.body?.results ?? []) {
+        found.set(String(r.id), {
+          id: String(r.id),
+          properties: { ...r.properties },
+          createdAt: r.createdAt ?? "",
+          updatedAt: r.updatedAt ?? "",
+          archived: false,
+        });
+      }
+      after = response.body?.paging?.next?.after;
+      if (!after) break;
+    }
+  }
+  return [...found.values()];
+}

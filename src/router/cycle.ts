@@ -3,7 +3,8 @@
  * hook in between them:
  *
  * 1. claim: lease pending requests (oldest first, `FOR UPDATE SKIP LOCKED`);
- * 2. read: the contacts and their primary companies, 100 per batch call;
+ * 2. read: the contacts and their primary companies, 100 per batch call; for contacts with no
+ *    company, the companies with their email's domain (account matching, one search);
  * 3. decide: in one transaction, route each request with the engine against the rotation ledger
  *    and commit the decision, its outbox writes and the ledger advance together;
  * 4. write: replay the outbox to HubSpot (contact updates in batches, then SLA tasks, looking
@@ -12,7 +13,9 @@
  * 6. finish: requests whose writes are all done are closed and measured.
  */
 import type { CompiledRouting } from "../engine";
-import { route } from "../engine";
+import { accountLookupDomains, domainOf, route } from "../engine";
+import type { RouteInput } from "../engine/types";
+import { portalCompany } from "../simulate/portal-sample";
 import { HubSpotError, type HubSpotAdapter } from "../hubspot";
 import type { RouterDatabase } from "./database";
 import type { RouterMetrics } from "./metrics";
@@ -21,6 +24,7 @@ import {
   REQUEST_CONTACT_PROPERTIES,
   requestStanding,
   roundOf,
+  type RequestStanding,
   type RoutingRequestKey,
 } from "./request";
 import {
@@ -52,6 +56,7 @@ export type RouterHubSpot = Pick<
   | "createTasks"
   | "contactTasks"
   | "searchContactsOnce"
+  | "searchCompaniesByDomain"
   | "requests"
 >;
 
@@ -161,6 +166,37 @@ export async function runCycle(context: CycleContext): Promise<CycleReport> {
   return report;
 }
 
+/**
+ * Account matching by email domain: for leads with no associated company (and an email domain that
+ * is not free mail, when the config matches accounts), the companies HubSpot has with that domain
+ * or a parent of it, one search for the whole batch. The engine picks among them (`input.accounts`).
+ */
+async function findAccounts(
+  context: CycleContext,
+  toRoute: { input: RequestStanding }[],
+  ownerEmails: ReadonlyMap<string, string>,
+): Promise<void> {
+  const wanted = new Map<RouteInput, string[]>();
+  for (const { input } of toRoute) {
+    if (input.kind !== "route") continue;
+    const domains = accountLookupDomains(context.compiled, input.input);
+    if (domains.length > 0) wanted.set(input.input, domains);
+  }
+  if (wanted.size === 0) return;
+  const found = await context.hubspot.searchCompaniesByDomain(
+    [...new Set([...wanted.values()].flat())],
+    [...REQUEST_COMPANY_PROPERTIES],
+  );
+  const companies = found.map((company) => portalCompany(company, ownerEmails));
+  for (const [input, domains] of wanted) {
+    const mine = new Set(domains);
+    input.accounts = companies.filter((c) => {
+      const domain = domainOf(c.domain);
+      return domain !== null && mine.has(domain);
+    });
+  }
+}
+
 /** Steps 2 and 3: read the facts, decide in one transaction. */
 async function decideStep(
   context: CycleContext,
@@ -215,6 +251,8 @@ async function decideStep(
     "the contact read did not show the request yet",
   );
   report.closed = closed.length;
+
+  await findAccounts(context, toRoute, owners.emailOf);
 
   const inputs = new Map(toRoute.map((r) => [keyText(r.key), r]));
   return commitDecisions(

@@ -89,6 +89,19 @@ export function portalInstant(text: string | undefined): number | null {
   return Number.isFinite(at) ? at : null;
 }
 
+/** A HubSpot company as the engine reads it: domain, owner (as email), employee count. */
+export function portalCompany(company: PortalRecord, ownerEmails: ReadonlyMap<string, string>): RouteCompany {
+  const routeCompany: RouteCompany = {};
+  const domain = value(company, "domain");
+  if (domain !== undefined) routeCompany.domain = domain;
+  const ownerId = value(company, "hubspot_owner_id");
+  const owner = ownerId === undefined ? undefined : ownerEmails.get(ownerId);
+  if (owner !== undefined) routeCompany.owner = owner;
+  const employees = value(company, "numberofemployees");
+  routeCompany.properties = employees === undefined ? {} : { numberofemployees: employees };
+  return routeCompany;
+}
+
 /**
  * One contact (and its primary company, when read) as a route input; `null` without a usable time.
  * `at` is the instant of the event (the router passes the routing request's); default: when the
@@ -114,16 +127,7 @@ export function portalRouteInput(
   const routeContact: RouteContact = { properties };
   const email = value(contact, "email");
   if (email !== undefined) routeContact.email = email;
-  if (company) {
-    const routeCompany: RouteCompany = {};
-    const domain = value(company, "domain");
-    if (domain !== undefined) routeCompany.domain = domain;
-    const owner = ownerOf(company, "hubspot_owner_id");
-    if (owner !== undefined) routeCompany.owner = owner;
-    const employees = value(company, "numberofemployees");
-    routeCompany.properties = employees === undefined ? {} : { numberofemployees: employees };
-    routeContact.company = routeCompany;
-  }
+  if (company) routeContact.company = portalCompany(company, ownerEmails);
   const touchOwner = ownerOf(contact, M.lastOutboundOwner);
   const touchAt = portalInstant(value(contact, M.lastOutboundAt));
   const touchKind = value(contact, M.lastOutboundKind);

@@ -10,7 +10,7 @@ import { CONTACT_CREATED_GRACE_MINUTES } from "../../src/deploy/compile/source-f
 import { MANAGED_PROPERTIES } from "../../src/deploy";
 import type { FlowRun } from "../../src/emulator";
 import { findContactByEmail } from "../../src/emulator/routes/property-values";
-import type { OutboundTouch, RouteEvent, RouteInput } from "../../src/engine/types";
+import type { OutboundTouch, RouteCompany, RouteEvent, RouteInput } from "../../src/engine/types";
 import type { DeployedPortal } from "./deployed-portal";
 
 /** A value HubSpot refused on write (the replay then writes the record without it). */
@@ -32,6 +32,8 @@ export interface Replayed {
   properties: Record<string, string | null>;
   refused: RefusedValue[];
   runs: FlowRun[];
+  /** The companies the replay created, in order, as HubSpot holds them (refused values left out). */
+  companies: RouteCompany[];
 }
 
 export const READ_BACK = ["hubspot_owner_id", ...Object.values(MANAGED_PROPERTIES)];
@@ -139,22 +141,30 @@ export async function replay(
     .sort((a, b) => a.at - b.at); // stable: touches at the same instant keep their order
   clock.set(Math.min(input.at, ...history.map((touch) => touch.at)));
 
-  let companyId: string | undefined;
-  const company = input.contact.company;
-  if (company) {
+  const companies: RouteCompany[] = [];
+  const createCompany = async (company: RouteCompany): Promise<string> => {
     const ownerId = company.owner ? portal.ownerIdOf(company.owner) : undefined;
     const properties = {
       ...(company.properties ?? {}),
       ...(company.domain ? { domain: company.domain } : {}),
       ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
     };
-    companyId = await createRecord(
+    const before = refused.length;
+    const id = await createRecord(
       "company",
       properties,
       (p) => client.crm.companies.basicApi.create({ properties: p, associations: [] }),
       refused,
     );
-  }
+    const dropped = new Set(refused.slice(before).map((r) => r.property));
+    const kept = Object.fromEntries(Object.entries(company.properties ?? {}).filter(([name]) => !dropped.has(name)));
+    companies.push({ ...company, properties: kept });
+    return id;
+  };
+  // The accounts the fixture says HubSpot has (not associated: found by the contact's email domain).
+  for (const account of input.accounts ?? []) await createCompany(account);
+  const company = input.contact.company;
+  const companyId = company ? await createCompany(company) : undefined;
   // One fresh contact per fixture: a fixture's email is kept unless an earlier fixture used it.
   const given = input.contact.email;
   const email = given && !findContactByEmail(emulator.portal, given) ? given : `fixture-${n}@differential.test`;
@@ -193,5 +203,6 @@ export async function replay(
     properties: read.properties,
     refused,
     runs: emulator.workflows.runsOf(contactId),
+    companies,
   };
 }

@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRouting, createRotationState, route } from "../../src/engine";
-import type { Decision, LeadLoad, RouteInput } from "../../src/engine/types";
+import type { Decision, LeadLoad, RouteCompany, RouteInput } from "../../src/engine/types";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFixture } from "../../src/fixtures";
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../../src/hubspot-contract";
@@ -94,25 +94,29 @@ interface Outcome {
   /** The event is one HubSpot raises no workflow event for: no capture flow, the lead stays as it was. */
   notDeployable?: true;
   /** Why the fixture's own inputs are not what the router saw in the replay, if they are not. */
-  known?: "fixture_load_not_replayed" | "accounts_not_replayed";
+  known?: "fixture_load_not_replayed";
 }
 
 /**
  * The input as the router sees it: capacity counts from its decision log (every lead routed so far
  * in the replay, `history`), never the fixture's stated `load`, which the replay does not recreate;
- * and no companies found by email domain (`accounts`), which the replay does not create either.
+ * and, for account matching by email domain, every company the portal holds (the fixture's
+ * `accounts` and every company the replay created so far): the router searches them by domain.
  */
-function asRouterSees(input: RouteInput, history: NonNullable<LeadLoad["assigned"]>): RouteInput {
+function asRouterSees(
+  input: RouteInput,
+  history: NonNullable<LeadLoad["assigned"]>,
+  companies: readonly RouteCompany[],
+): RouteInput {
   const { load: _load, accounts: _accounts, ...rest } = input;
   void _load;
   void _accounts;
-  return { ...rest, load: { assigned: [...history] } };
+  return { ...rest, load: { assigned: [...history] }, accounts: [...companies] };
 }
 
 /** Why a fixture's own inputs are not what the router saw in the replay, if they are not. */
 function notReplayed(input: RouteInput): Outcome["known"] {
   if (input.load !== undefined) return "fixture_load_not_replayed";
-  if (input.accounts !== undefined) return "accounts_not_replayed";
   return undefined;
 }
 
@@ -190,9 +194,12 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
     const rotation = createRotationState();
     // What the router's decision log holds, for its capacity counts: who got which lead, from which pool.
     const history: NonNullable<LeadLoad["assigned"]> = [];
+    // Every company the replay created, in creation order (the router finds them by domain).
+    const companies: RouteCompany[] = [];
     for (const [n, { file, fixture }] of fixtures.entries()) {
       const input = inputs[n]!;
       const replayed = await replay(portal, input, n + 1, settle);
+      companies.push(...replayed.companies);
       const name = label(file, fixture.name);
       if (!deployable(EVENT_TYPES[input.event.kind])) {
         // No capture flow enrols on an event HubSpot does not raise (event_kind_not_deployable in
@@ -205,7 +212,7 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         });
         continue;
       }
-      const held = asRouterSees(keptHistory(heldInput(input, replayed)), history);
+      const held = asRouterSees(keptHistory(heldInput(input, replayed)), history, companies);
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
       const decision = route(compiled, held, { rotation });
       const owner = decision.owner ?? decision.rotationPick;
