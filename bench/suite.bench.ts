@@ -107,9 +107,16 @@ function runVitest(label: string, targets: string[]): Run {
   return { label, wallMs, cpuMs, files, exit: result.status ?? 1 };
 }
 
+/** Whether a folder holds a test file, at any depth. */
+function holdsTests(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) =>
+    entry.isDirectory() ? holdsTests(path.join(dir, entry.name)) : entry.name.endsWith(".test.ts"),
+  );
+}
+
 const testDirs = readdirSync(path.join(ROOT, "test"))
-  .filter((d) => d !== "support" && d !== "reference" && d !== "fixtures")
-  .filter((d) => statSync(path.join(ROOT, "test", d)).isDirectory())
+  .filter((d) => d !== "reference" && d !== "fixtures")
+  .filter((d) => statSync(path.join(ROOT, "test", d)).isDirectory() && holdsTests(path.join(ROOT, "test", d)))
   .filter((d) => only.length === 0 || only.includes(d))
   .sort();
 
