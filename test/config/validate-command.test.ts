@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
+import { createEmulatorCommand } from "../../src/cli/commands/emulator";
 import { captureIO } from "../support/cli-io";
 import { ConfigFolder } from "./config-folder";
 
@@ -12,6 +13,32 @@ function folder(): ConfigFolder {
 afterEach(() => {
   folders.forEach((f) => f.remove());
   folders = [];
+});
+
+describe("a config that never finishes loading", () => {
+  it("stops validate and emulator --seed with an error naming the file, instead of hanging", async () => {
+    const f = folder();
+    f.edit("routing/pools.ts", "export const queues", "for (;;) {\n  // loops at import\n}\nexport const queues");
+    const saved = process.env.ROUTEOPS_CONFIG_TIMEOUT_MS;
+    process.env.ROUTEOPS_CONFIG_TIMEOUT_MS = "1000";
+    try {
+      const validate = captureIO({}, { cwd: f.cwd });
+      expect(await main(["validate"], validate)).toBe(1);
+      expect(validate.out()).toContain("routing/index.ts");
+      expect(validate.out()).toContain("did not finish within 1 s");
+      expect(validate.out()).toContain("[config_load_timeout]");
+
+      const emulator = captureIO({}, { cwd: f.cwd });
+      const started = createEmulatorCommand(async () => undefined);
+      expect(await started.run(["--seed", "reference"], emulator)).toBe(1);
+      expect(emulator.err()).toContain("routeops emulator: cannot seed from");
+      expect(emulator.err()).toContain("did not finish within 1 s");
+      expect(emulator.out()).not.toContain("ready at");
+    } finally {
+      if (saved === undefined) delete process.env.ROUTEOPS_CONFIG_TIMEOUT_MS;
+      else process.env.ROUTEOPS_CONFIG_TIMEOUT_MS = saved;
+    }
+  });
 });
 
 describe("routeops validate", () => {
