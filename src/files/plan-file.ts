@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseSavedPlan, savedPlanJson, type SavedPlan } from "../deploy";
+import { explainWriteError } from "./report-output";
 import { RouteOpsError } from "../errors";
 
 /** A plan file that could not be written or read; the message names the file and the problem. */
@@ -26,8 +27,9 @@ export async function writeSavedPlan(file: string, saved: SavedPlan, cwd: string
     await writeFile(temp, savedPlanJson(saved), { encoding: "utf8", flag: "wx" });
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw new PlanFileError(`cannot write the plan to ${file}: ${reason(error)}`);
+    // `force` ignores a missing file, not a parent that is a file (ENOTDIR): nothing to remove then.
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new PlanFileError(`cannot write the plan to ${file}: ${await explainWriteError(target, error)}`);
   }
   return target;
 }

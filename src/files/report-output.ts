@@ -3,7 +3,7 @@
  * and renamed into place only when every file was written, so a failure never leaves a
  * half-written report behind, and a reader never sees a partly written file.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { RouteOpsError } from "../errors";
 
@@ -31,7 +31,7 @@ export async function writeReportFiles(dir: string, files: readonly ReportFile[]
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new ReportOutputError(`cannot create the output folder ${dir}: ${reason(error)}`);
+    throw new ReportOutputError(`cannot create the output folder ${dir}: ${await explainWriteError(dir, error)}`);
   }
   const suffix = `.${process.pid}.${Date.now()}.tmp`;
   const staged: { temp: string; final: string }[] = [];
@@ -43,7 +43,7 @@ export async function writeReportFiles(dir: string, files: readonly ReportFile[]
       try {
         await writeFile(temp, file.text, "utf8");
       } catch (error) {
-        throw new ReportOutputError(`cannot write ${final}: ${reason(error)}`);
+        throw new ReportOutputError(`cannot write ${final}: ${await explainWriteError(final, error)}`);
       }
     }
     for (const { temp, final } of staged) {
@@ -54,9 +54,30 @@ export async function writeReportFiles(dir: string, files: readonly ReportFile[]
       }
     }
   } finally {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
   }
   return staged.map(({ final }) => final);
+}
+
+/**
+ * The system's reason, in words, naming the part of `target` that is in the way where the code
+ * alone would mislead: a file where a folder is needed (`EEXIST`, `ENOTDIR`), or a folder that
+ * takes no new files (`ENOENT` under /proc or /sys, whose folders exist but refuse new entries).
+ */
+export async function explainWriteError(target: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EEXIST" || code === "ENOTDIR" || code === "ENOENT") {
+    for (let dir = path.dirname(target), child = target; dir !== child; child = dir, dir = path.dirname(dir)) {
+      const found = await stat(child).catch(() => undefined);
+      if (found && !found.isDirectory() && child !== target) return `${child} is a file, not a folder`;
+      if (found?.isDirectory() && child !== target && code === "ENOENT") {
+        return `the folder ${child} does not accept new files`;
+      }
+      if (found) break;
+    }
+    if (code === "EEXIST") return `${target} exists and is not a folder`;
+  }
+  return reason(error);
 }
 
 function reason(error: unknown): string {
