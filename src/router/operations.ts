@@ -19,7 +19,7 @@
  * against a live portal here.
  */
 import type { RoutingConfig } from "../config/types";
-import { dueEscalationSteps, route, type CompiledRouting } from "../engine";
+import { createRotationState, dueEscalationSteps, reassign, type CompiledRouting } from "../engine";
 import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
 import { planEscalationNotification, planLeadNotification, type PlannedNotification } from "../notifications";
 import type { SlackClient } from "../slack";
@@ -220,13 +220,13 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
       else if (step.step.action === "notify_manager") run.target = step.step.manager;
       else if (step.step.action === "notify_channel") run.target = step.step.channel;
       else {
-        const again = route(compiled, { ...w.input, at: step.dueAt }, { trace: false, exclude: away });
-        const { trace: _t, escalation: _e, ...reassignment } = again;
-        void _t;
-        void _e;
-        run.reassignment = reassignment;
+        // The engine's reassignment (a step's `queue`, else the lead routed again without the
+        // owners it was taken from). It picks from a fresh rotation, not the ledger: with several
+        // members left, the pick may differ from the one a fixture pins (docs/engine.md).
+        const again = reassign(compiled, w.input, step.dueAt, createRotationState(), away, step.step.queue);
+        run.reassignment = again;
         owner = again.owner ?? again.rotationPick;
-        run.target = owner;
+        run.target = again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner;
         const ownerId = owner ? (await context.owners()).idOf.get(owner.toLowerCase()) : undefined;
         if (ownerId)
           await context.hubspot.updateContacts([{ id: w.key.contactId, properties: { hubspot_owner_id: ownerId } }]);

@@ -23,7 +23,7 @@ import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFix
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../../src/hubspot-contract";
 import { MANAGED_PROPERTIES as P } from "../../src/deploy";
 import type { HubSpotAdapter } from "../../src/hubspot";
-import { openDatabase, startRouter, type RouterDatabase, type RunningRouter } from "../../src/router";
+import { escalationLog, openDatabase, startRouter, type RouterDatabase, type RunningRouter } from "../../src/router";
 import { referenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
@@ -135,6 +135,8 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
   const config = referenceConfig();
   const compiled = compileRouting(config);
   const outcomes = new Map<string, Outcome>();
+  /** Escalation fixtures: the steps the router ran (from its decision log) and the engine's. */
+  const escalations = new Map<string, { observed: unknown[]; expected: unknown[] }>();
   const secret = randomBytes(16).toString("hex");
   let portal: DeployedPortal;
   let database: RouterDatabase;
@@ -214,6 +216,7 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       }
       const held = asRouterSees(keptHistory(heldInput(input, replayed)), history, companies);
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
+      const rotationBefore = structuredClone(rotation);
       const decision = route(compiled, held, { rotation });
       const owner = decision.owner ?? decision.rotationPick;
       if (owner !== null) history.push({ rep: owner, pool: decision.pool, at: input.at });
@@ -224,6 +227,29 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         replayed,
         ...(known ? { known } : {}),
       });
+      if (input.escalation) {
+        // The owner's first touch as HubSpot records it, then time moves to the fixture's "now":
+        // the router's next cycle runs the escalation steps that came due.
+        const clock = input.escalation;
+        if (clock.firstTouchAt !== null && clock.firstTouchAt <= clock.now) {
+          const contact = portal.emulator.portal.contacts.get(replayed.contactId)!;
+          const touched = new Date(clock.firstTouchAt).toISOString();
+          portal.emulator.portal.contacts.update(
+            contact,
+            { hs_sa_first_engagement_date: touched },
+            clock.firstTouchAt,
+            "event",
+          );
+        }
+        portal.clock.set(clock.now);
+        await router.cycle();
+        const ran = await escalationLog(database, { contactId: replayed.contactId, requestedAt: input.at });
+        const engine = route(compiled, { ...held, escalation: clock }, { rotation: rotationBefore }).escalation!;
+        escalations.set(name, {
+          observed: ran.map((step) => [step.action, step.dueAt, step.target]),
+          expected: engine.steps.map((step) => [step.action, step.dueAt, step.target]),
+        });
+      }
     }
     routedByWebhook = router.metrics.requestsLearnt.get("webhook") ?? 0;
   }, 900_000);
@@ -253,6 +279,16 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
     expect(notDeployable.length).toBeGreaterThan(0);
     const marked = [...outcomes].filter(([, o]) => o.notDeployable).map(([name]) => name);
     expect(marked.sort()).toEqual(notDeployable.sort());
+  });
+
+  const escalationFixtures = fixtures
+    .filter(({ fixture }) => toRouteInput(fixture).escalation !== undefined)
+    .map(({ file, fixture }) => label(file, fixture.name));
+
+  it.each(escalationFixtures)("escalation: %s", (name) => {
+    const outcome = escalations.get(name);
+    expect(outcome, "the escalation was replayed").toBeDefined();
+    expect(outcome!.observed).toEqual(outcome!.expected);
   });
 
   it("replays the stated load and accounts of every fixture but those listed (docs/differential.md)", () => {
