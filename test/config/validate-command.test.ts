@@ -24,7 +24,9 @@ describe("a config that never finishes loading", () => {
     try {
       const validate = captureIO({}, { cwd: f.cwd });
       expect(await main(["validate"], validate)).toBe(1);
-      expect(validate.out()).toContain("routing/index.ts");
+      // The file whose code was running at the deadline: pools.ts once it runs, or index.ts (its
+      // importer) while jiti is still transpiling pools.ts, which a busy machine can stretch past 1 s.
+      expect(validate.out()).toMatch(/^routing\/(pools|index)\.ts error: loading routing\/(pools|index)\.ts /m);
       expect(validate.out()).toContain("did not finish within 1 s");
       expect(validate.out()).toContain("[config_load_timeout]");
 
