@@ -24,7 +24,7 @@ import { percent as sharePercent } from "../../routing-changes/document";
 import type { PoolShareChange } from "../../routing-changes/share-changes";
 import { TRANSITION_DIMENSIONS, fieldValue } from "../compare";
 import type { ChangeKind } from "../impact";
-import type { RepLoad, SimulationExample, SimulationReport, Transition, TransitionDimension } from "../types";
+import type { RepLoad, RepShare, SimulationExample, SimulationReport, Transition, TransitionDimension } from "../types";
 import { describeInput } from "./input-summary";
 import {
   count,
@@ -275,12 +275,33 @@ function loadSection(report: SimulationReport, level: 2 | 3 | 4, maxRows: number
         "Pool shares in the replay",
         shifted.flatMap((pool) => [
           paragraph(code(pool.pool), `: ${count(pool.before)} → ${count(pool.after)} leads`),
-          ...loadBlocks(pool.members, maxRows, pool),
+          ...fairnessBlocks(pool.shares, maxRows),
         ]),
       ),
     );
   }
   return out;
+}
+
+const pct = (value: number | null): string => (value === null ? "–" : `${value}%`);
+
+/** Each member's leads, share of the pool's leads against share of its weight, and skips, before → after. */
+function fairnessBlocks(rows: readonly RepShare[], maxRows: number): Block[] {
+  const shown = rows.slice(0, Math.max(maxRows, 30));
+  return [
+    table(
+      ["Rep", "Leads", "Lead share", "Weight share", "Skipped (away, capped)"],
+      shown.map((row) => [
+        code(row.rep),
+        `${count(row.leads.before)} → ${count(row.leads.after)}`,
+        `${pct(row.leadShare.before)} → ${pct(row.leadShare.after)}`,
+        `${pct(row.weightShare.before)} → ${pct(row.weightShare.after)}`,
+        `${count(row.skipped.before)} → ${count(row.skipped.after)}`,
+      ]),
+      ["left", "right", "right", "right", "right"],
+    ),
+    ...more(rows.length, shown.length),
+  ];
 }
 
 function slaSection(report: SimulationReport, level: 2 | 3 | 4, maxRows: number): Block[] {
