@@ -4,7 +4,8 @@
  * a member out of office on a day is not available that day. Days are weighed by the pool's
  * business days (leads come in, and are worked, on business days); a week with none counts every
  * day. Members are taken after replacements (an inactive rep's weight goes to whoever replaces
- * them), as the engine does. The config has no capacity per rep, so none is applied.
+ * them), as the engine does. Capacity caps are not applied here: a cap binds only for a given
+ * number of leads, which the config does not say; the simulation's replay shows capped reps as skips.
  */
 import { compileRouting, emailKey, type CompiledRouting } from "../engine/compile";
 import { dayOfIsoDate, isoDateOfDay, weekdayOfDay } from "../engine/time-zone";
