@@ -26,8 +26,33 @@ export interface EscalationStepOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * Runs router cycles until the burst's lead notifications are all sent (none pending in the
+ * outbox), so the messages counted before the breach are the lead messages, not a cycle's worth.
+ */
+async function settleLeadMessages(options: EscalationStepOptions): Promise<void> {
+  for (let cycle = 0; cycle < 20; cycle++) {
+    const pending = await options.database.query<{ n: unknown }>(
+      "SELECT count(*) AS n FROM notifications WHERE status = 'pending'",
+    );
+    if (Number(pending.rows[0]?.n ?? 0) === 0 && options.slack.messages.length > 0) return;
+    await options.router.cycle();
+  }
+}
+
 export async function escalationStep(options: EscalationStepOptions): Promise<StepOutcome> {
+  const withSteps = options.config.slaPolicies.filter((p) => (p.escalation?.length ?? 0) > 0);
+  if (withSteps.length === 0) {
+    return {
+      status: "ok",
+      summary: "nothing to escalate: no SLA policy in this routing has escalation steps",
+      details: [
+        "add `escalation` steps to an SLA policy (docs/engine.md, SLA escalation) and the demo breaches one lead's SLA",
+      ],
+    };
+  }
   const compiled = compileRouting(options.config);
+  await settleLeadMessages(options);
   const leadMessages = options.slack.messages.length;
   const logged = [];
   for (const lead of options.routed) {
