@@ -44,6 +44,18 @@ export function accountLookupDomains(compiled: CompiledRouting, input: Pick<Rout
   return candidates.some((d) => matching.freeMail.has(d)) ? [] : candidates;
 }
 
+/** Every domain a company answers to, normalised: its `domain` first, then its additional domains. */
+export function companyDomains(company: RouteCompany): { domain: string; additional: boolean }[] {
+  const out: { domain: string; additional: boolean }[] = [];
+  const main = domainOf(company.domain);
+  if (main !== null) out.push({ domain: main, additional: false });
+  for (const text of Array.isArray(company.additionalDomains) ? company.additionalDomains : []) {
+    const domain = domainOf(text);
+    if (domain !== null && !out.some((d) => d.domain === domain)) out.push({ domain, additional: true });
+  }
+  return out;
+}
+
 /** The company the lead belongs to and how it was found. */
 export interface FoundAccount {
   company: RouteCompany | null;
@@ -81,10 +93,13 @@ export function findAccount(compiled: CompiledRouting, input: RouteInput, trace:
   const accounts = Array.isArray(input.accounts) ? input.accounts : [];
   // The most specific domain wins; among companies with the same domain, one with an owner.
   for (const wanted of candidates) {
-    const same = accounts.filter((a) => typeof a === "object" && a !== null && domainOf(a.domain) === wanted);
+    const same = accounts.filter(
+      (a) => typeof a === "object" && a !== null && companyDomains(a).some((d) => d.domain === wanted),
+    );
     if (same.length === 0) continue;
     const company = same.find((a) => typeof a.owner === "string" && a.owner.trim() !== "") ?? same[0]!;
     if (trace) {
+      const additional = companyDomains(company).find((d) => d.domain === wanted)?.additional === true;
       const owner =
         typeof company.owner === "string" && company.owner.trim() !== "" ? `owner ${company.owner.trim()}` : "no owner";
       const more =
@@ -93,7 +108,7 @@ export function findAccount(compiled: CompiledRouting, input: RouteInput, trace:
         stage: "account",
         id: wanted,
         matched: true,
-        reason: `no associated company; account found by email domain ${domain}${wanted === domain ? "" : ` (parent domain ${wanted})`}: ${owner}${more}`,
+        reason: `no associated company; account found by email domain ${domain}${wanted === domain ? "" : ` (parent domain ${wanted})`}${additional ? " among the company's additional domains" : ""}: ${owner}${more}`,
       });
     }
     return { company, match: "email_domain" };

@@ -12,6 +12,6 @@ export { formatDecision, type FormatDecisionOptions } from "./explain";
 export { parseEmployees } from "./facts";
 export { pagePath } from "./classify";
 export { dueEscalationSteps, scheduleEscalation, escalationStyle, type ScheduledStep } from "./escalation";
-export { accountLookupDomains, domainOf } from "./account";
+export { accountLookupDomains, companyDomains, domainOf } from "./account";
 export { freeMailDomains } from "./free-mail-domains";
 export { presenceOf, type Unavailability } from "./availability";

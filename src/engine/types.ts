@@ -38,6 +38,11 @@ export interface OutboundTouch {
 
 export interface RouteCompany {
   domain?: string;
+  /**
+   * The company's other domains (HubSpot's `hs_additional_domains`, semicolon-separated there):
+   * account matching by email domain finds the company by these too.
+   */
+  additionalDomains?: string[];
   /** Owner email (may be someone who is not a rep in the config). */
   owner?: string;
   properties?: Record<string, string>;

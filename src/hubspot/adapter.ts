@@ -44,10 +44,10 @@ import {
   updatePropertyGroup,
 } from "./properties";
 import { RateLimiter } from "./rate-limiter";
+import { searchCompaniesForAccounts, type AccountSearch } from "./account-search";
 import {
   contactTasks,
   createTasks,
-  searchCompaniesByDomain,
   searchContactsOnce,
   updateContacts,
   type ContactUpdate,
@@ -152,8 +152,12 @@ export interface HubSpotAdapter {
     properties: string[];
     limit: number;
   }): Promise<HubSpotRecord[]>;
-  /** Companies whose `domain` is one of `domains` (account matching by email domain). */
-  searchCompaniesByDomain(domains: string[], properties: string[]): Promise<HubSpotRecord[]>;
+  /**
+   * Companies for account matching by email domain: stored under one of `domains` in any of the
+   * forms HubSpot holds (bare, `www.`, scheme, capitals), the given ids, and those with additional
+   * domains modified since (src/hubspot/account-search.ts).
+   */
+  searchCompaniesForAccounts(search: AccountSearch, properties: string[]): Promise<HubSpotRecord[]>;
   /** The contact's sequence enrollments (empty when never enrolled). */
   listSequenceEnrollments(contactId: string): Promise<SequenceEnrollment[]>;
   listFlows(): Promise<FlowSummary[]>;
@@ -251,7 +255,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     createTasks: (tasks) => createTasks(calls, tasks),
     contactTasks: (contactIds, properties) => contactTasks(calls, contactIds, properties),
     searchContactsOnce: (request) => searchContactsOnce(calls, request),
-    searchCompaniesByDomain: (domains, properties) => searchCompaniesByDomain(calls, domains, properties),
+    searchCompaniesForAccounts: (search, properties) => searchCompaniesForAccounts(calls, search, properties),
     listSequenceEnrollments: (contactId) => listSequenceEnrollments(calls, contactId),
     listFlows: () => listFlows(calls),
     getFlows: (ids) => getFlows(calls, ids),

@@ -15,3 +15,4 @@ export type { HubSpotRequestInfo, RequestCounts } from "./request-log";
 export type { HubSpotWait } from "./call-runner";
 export type { RetryOptions } from "./retry-policy";
 export type { ContactUpdate, TaskCreate, TaskRecord } from "./router-calls";
+export { accountSearchGroups, storedDomainForms, type AccountSearch } from "./account-search";

@@ -13,10 +13,10 @@
  * 6. finish: requests whose writes are all done are closed and measured.
  */
 import type { CompiledRouting } from "../engine";
-import { accountLookupDomains, domainOf, route } from "../engine";
-import type { RouteInput } from "../engine/types";
+import { accountLookupDomains, route } from "../engine";
 import { portalCompany } from "../simulate/portal-sample";
 import { HubSpotError, type HubSpotAdapter } from "../hubspot";
+import { accountsFor, type AccountDirectory } from "./accounts";
 import type { RouterDatabase } from "./database";
 import type { RouterMetrics } from "./metrics";
 import {
@@ -56,7 +56,7 @@ export type RouterHubSpot = Pick<
   | "createTasks"
   | "contactTasks"
   | "searchContactsOnce"
-  | "searchCompaniesByDomain"
+  | "searchCompaniesForAccounts"
   | "requests"
 >;
 
@@ -106,6 +106,8 @@ export interface CycleContext {
   hubspot: RouterHubSpot;
   compiled: CompiledRouting;
   configVersion: string;
+  /** Companies with additional domains, kept across cycles (account matching). */
+  accounts: AccountDirectory;
   owners: () => Promise<{ emailOf: Map<string, string>; idOf: Map<string, string> }>;
   metrics: RouterMetrics;
   replicaId: string;
@@ -176,25 +178,15 @@ async function findAccounts(
   toRoute: { input: RequestStanding }[],
   ownerEmails: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const wanted = new Map<RouteInput, string[]>();
-  for (const { input } of toRoute) {
-    if (input.kind !== "route") continue;
-    const domains = accountLookupDomains(context.compiled, input.input);
-    if (domains.length > 0) wanted.set(input.input, domains);
-  }
-  if (wanted.size === 0) return;
-  const found = await context.hubspot.searchCompaniesByDomain(
-    [...new Set([...wanted.values()].flat())],
-    [...REQUEST_COMPANY_PROPERTIES],
-  );
+  const inputs = toRoute.flatMap(({ input }) => (input.kind === "route" ? [input.input] : []));
+  const domains = [...new Set(inputs.flatMap((input) => accountLookupDomains(context.compiled, input)))];
+  if (domains.length === 0) return;
+  const sentAt = context.now();
+  const search = context.accounts.search(domains);
+  const found = await context.hubspot.searchCompaniesForAccounts(search, [...REQUEST_COMPANY_PROPERTIES]);
+  context.accounts.learn(search, found, sentAt);
   const companies = found.map((company) => portalCompany(company, ownerEmails));
-  for (const [input, domains] of wanted) {
-    const mine = new Set(domains);
-    input.accounts = companies.filter((c) => {
-      const domain = domainOf(c.domain);
-      return domain !== null && mine.has(domain);
-    });
-  }
+  for (const [input, accounts] of accountsFor(context.compiled, inputs, companies)) input.accounts = accounts;
 }
 
 /** Steps 2 and 3: read the facts, decide in one transaction. */

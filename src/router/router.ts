@@ -8,6 +8,7 @@ import type { RoutingConfig } from "../config/types";
 import { MANAGED_PROPERTIES as M } from "../deploy/managed-names";
 import { compileRouting } from "../engine";
 import { portalInstant } from "../simulate/portal-sample";
+import { AccountDirectory } from "./accounts";
 import type { RouterDatabase } from "./database";
 import type { SlackClient } from "../slack";
 import { queueLeadNotifications, sendNotifications, watchEscalations, type OperationsContext } from "./operations";
@@ -146,6 +147,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     hubspot,
     compiled,
     configVersion: options.config.version,
+    accounts: new AccountDirectory(),
     owners: ownerMaps,
     metrics,
     replicaId: options.replicaId ?? `router-${randomBytes(4).toString("hex")}`,

@@ -49,7 +49,25 @@ export const PORTAL_CONTACT_PROPERTIES: readonly string[] = [
 ];
 
 /** Company properties the sample reads. */
-export const PORTAL_COMPANY_PROPERTIES: readonly string[] = ["domain", "numberofemployees", "hubspot_owner_id"];
+export const PORTAL_COMPANY_PROPERTIES: readonly string[] = [
+  "domain",
+  "hs_additional_domains",
+  "numberofemployees",
+  "hubspot_owner_id",
+];
+
+/**
+ * A company's additional domains from `hs_additional_domains`: HubSpot's companies guide
+ * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/companies/guide,
+ * "Properties") stores them "with semicolons separating each domain", e.g.
+ * `"domain.com; domain2.com"`. Commas and blanks also separate (a domain holds neither).
+ */
+export function additionalDomainsOf(text: string | undefined | null): string[] {
+  return (text ?? "")
+    .split(/[;,\s]+/)
+    .map((d) => d.trim())
+    .filter((d) => d !== "");
+}
 
 const EVENT_KINDS: ReadonlySet<string> = new Set<EventKind>([
   "form_submission",
@@ -94,6 +112,8 @@ export function portalCompany(company: PortalRecord, ownerEmails: ReadonlyMap<st
   const routeCompany: RouteCompany = {};
   const domain = value(company, "domain");
   if (domain !== undefined) routeCompany.domain = domain;
+  const additional = additionalDomainsOf(value(company, "hs_additional_domains"));
+  if (additional.length > 0) routeCompany.additionalDomains = additional;
   const ownerId = value(company, "hubspot_owner_id");
   const owner = ownerId === undefined ? undefined : ownerEmails.get(ownerId);
   if (owner !== undefined) routeCompany.owner = owner;

@@ -147,6 +147,8 @@ export async function replay(
     const properties = {
       ...(company.properties ?? {}),
       ...(company.domain ? { domain: company.domain } : {}),
+      // HubSpot holds additional domains as one semicolon-separated text.
+      ...(company.additionalDomains?.length ? { hs_additional_domains: company.additionalDomains.join("; ") } : {}),
       ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
     };
     const before = refused.length;

@@ -60,7 +60,7 @@ describe("emulator search", () => {
       "ben@initech.example",
       "chloe@globex.example",
     ]);
-    expect(await emails(emu, search(one("country", Op.In, { values: ["us", "USA"] })))).toHaveLength(2);
+    expect(await emails(emu, search(one("country", Op.In, { values: ["us", "usa"] })))).toHaveLength(2);
     expect(await emails(emu, search(one("country", Op.NotIn, { values: ["us", "usa"] })))).toHaveLength(3);
     expect(await emails(emu, search(one("state", Op.HasProperty, {})))).toHaveLength(2);
     expect(await emails(emu, search(one("state", Op.NotHasProperty, {})))).toHaveLength(3);
@@ -185,5 +185,21 @@ describe("emulator search", () => {
     expect(await emails(emu, byStage("lead"))).toEqual(["lag@x.example"]);
     clock.advance(5_000);
     expect(await emails(emu, byStage("customer"))).toEqual(["lag@x.example"]);
+  });
+
+  it("IN on a string property takes lower-case values only, and finds values stored in capitals", async () => {
+    const emu = await emulator();
+    await fiveContacts(emu);
+    const api = client(emu).crm.contacts.searchApi;
+    // HubSpot's search guide: with IN on a string property "values must be lowercase letters".
+    const refused = await failure(api.doSearch(search(one("email", Op.In, { values: ["Ana@globex.example"] }))));
+    expect(refused.code).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/lower-case values; got \\"Ana@globex\.example\\"/);
+    await client(emu).crm.contacts.basicApi.create({ properties: { email: "Zed@Capitals.Example" } });
+    expect(await emails(emu, search(one("email", Op.In, { values: ["zed@capitals.example"] })))).toEqual([
+      "Zed@Capitals.Example",
+    ]);
+    // Enumeration values are not string values: their case is the option's.
+    expect(await emails(emu, search(one("lifecyclestage", Op.In, { values: ["lead"] })))).toHaveLength(2);
   });
 });

@@ -168,6 +168,8 @@ const CONTACT_SPECS: Spec[] = [
 const COMPANY_SPECS: Spec[] = [
   text("name", "Company name", "companyinformation"),
   text("domain", "Company Domain Name", "companyinformation"),
+  // HubSpot's default "Additional Domains": several domains, semicolon-separated (companies guide).
+  text("hs_additional_domains", "Additional Domains", "companyinformation"),
   text("country", "Country/Region", "companyinformation"),
   number("numberofemployees", "Number of Employees", "companyinformation", false),
   { ...owner("companyinformation"), label: "Company owner" },

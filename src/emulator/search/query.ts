@@ -76,6 +76,17 @@ function compileFilter(portal: Portal, objectType: ObjectType, raw: unknown, whe
     if (!Array.isArray(filter.values) || filter.values.length === 0) {
       throw badRequest(`${where}: operator ${operator} needs a non-empty values array.`);
     }
+    if (definition.type === "string") {
+      // HubSpot's search guide ("Search the CRM", filter operators): with IN and NOT_IN on a string
+      // property, "values must be lowercase letters". What HubSpot answers otherwise is not
+      // documented; the emulator refuses, so that a caller breaking the rule fails loudly.
+      const upper = filter.values.find((v) => typeof v === "string" && v !== v.toLowerCase());
+      if (upper !== undefined) {
+        throw badRequest(
+          `${where}: operator ${operator} on the string property ${definition.name} needs lower-case values; got "${String(upper)}".`,
+        );
+      }
+    }
     compiled.values = filter.values.map((v) => comparableValue(definition, v, where));
   }
   return compiled;
