@@ -8,8 +8,8 @@
  * - Escalation: for decided leads whose SLA is past due, the router reads the first touch from
  *   HubSpot, asks the engine which steps are due (`dueEscalationSteps`, pure), records each new
  *   step in `escalation_steps` (part of the decision log), queues its message and, for a
- *   reassignment, routes the lead again without its owner (`route` with `exclude`) and writes the
- *   new owner to HubSpot.
+ *   reassignment, routes the lead again without its owner against the pool's rotation ledger
+ *   (src/router/reassignment.ts) and writes the new owner to HubSpot.
  *
  * First touch: the contact's `hs_sa_first_engagement_date` ("Date of first engagement", the first
  * sales activity after assignment), else `hs_last_sales_activity_timestamp` ("Last engagement
@@ -19,12 +19,13 @@
  * against a live portal here.
  */
 import type { RoutingConfig } from "../config/types";
-import { createRotationState, dueEscalationSteps, reassign, type CompiledRouting } from "../engine";
+import { dueEscalationSteps, escalationStyle, type CompiledRouting } from "../engine";
 import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
 import { planEscalationNotification, planLeadNotification, type PlannedNotification } from "../notifications";
 import type { SlackClient } from "../slack";
 import type { RouterHubSpot } from "./cycle";
 import type { RouterDatabase, Sql } from "./database";
+import { commitReassignment, reassignedOwner, writeReassignedOwners } from "./reassignment";
 import { roundOf, type RoutingRequestKey } from "./request";
 
 /** Contact properties that tell when the owner first touched the lead. */
@@ -162,34 +163,54 @@ interface Watched {
   input: RouteInput;
   decision: Decision;
   done: Set<number>;
+  /** The owner each recorded reassignment moved the lead to, by step index. */
+  movedTo: Map<number, string | null>;
 }
 
 /**
  * Runs the escalation steps that have come due. Returns the steps run. A HubSpot read that fails
- * leaves every step for the next cycle.
+ * leaves every step for the next cycle. Reassignments are the engine's against the rotation ledger
+ * (`commitReassignment`); their owners are written after the commit, and retried when that fails.
  */
 export async function watchEscalations(context: OperationsContext): Promise<EscalationStepRun[]> {
   const { db, compiled } = context;
   const now = context.now();
   const rows = await db.query<Record<string, unknown>>(
     `SELECT d.contact_id, d.requested_at, d.round, d.input, d.decision,
-            COALESCE((SELECT json_agg(e.step_index) FROM escalation_steps e
-                      WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at AND e.round = d.round), '[]') AS done
+            COALESCE((SELECT json_agg(json_build_object('index', e.step_index, 'reassignment', e.reassignment))
+                        FROM escalation_steps e
+                       WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at AND e.round = d.round), '[]') AS done
        FROM decisions d JOIN routing_requests r
          ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at AND r.round = d.round
       WHERE r.status = 'done' AND d.requested_at >= $1 AND d.decision->>'slaDueAt' IS NOT NULL
-        AND (d.decision->>'slaDueAt')::bigint <= $2`,
+        AND (d.decision->>'slaDueAt')::bigint <= $2
+      ORDER BY d.requested_at, d.contact_id, d.round`,
     [now - WATCH_WINDOW_MS, now],
   );
   const watched: Watched[] = rows.rows
-    .map((row) => ({
-      key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at), round: num(row.round) },
-      input: parse<RouteInput>(row.input),
-      decision: parse<Decision>(row.decision),
-      done: new Set(parse<number[]>(row.done)),
-    }))
+    .map((row) => {
+      const done = parse<{ index: number; reassignment: unknown }[]>(row.done);
+      return {
+        key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at), round: num(row.round) },
+        input: parse<RouteInput>(row.input),
+        decision: parse<Decision>(row.decision),
+        done: new Set(done.map((d) => num(d.index))),
+        movedTo: new Map(
+          done
+            .filter((d) => d.reassignment !== null)
+            .map((d) => [num(d.index), reassignedOwner(parse<Decision>(d.reassignment))] as const),
+        ),
+      };
+    })
     .filter((w) => (compiled.escalations.get(w.decision.slaPolicy ?? "")?.length ?? 0) > w.done.size);
-  if (watched.length === 0) return [];
+  const runs = watched.length === 0 ? [] : await runDueSteps(context, watched, now);
+  // One batch update for the pass's reassigned owners (and any left by a failed write).
+  await writeReassignedOwners(db, context.hubspot, context.owners, now, context.log);
+  return runs;
+}
+
+async function runDueSteps(context: OperationsContext, watched: Watched[], now: number): Promise<EscalationStepRun[]> {
+  const { db, compiled } = context;
   const contacts = new Map(
     (
       await context.hubspot.batchReadContacts(
@@ -206,52 +227,52 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
     const { due } = dueEscalationSteps(compiled, w.decision, { now, firstTouchAt });
     let owner = w.decision.owner ?? w.decision.rotationPick;
     const away: string[] = [];
+    const style = escalationStyle(w.decision);
     for (const step of due) {
       if (step.step.action === "reassign" && owner !== null) away.push(owner);
-      if (w.done.has(step.index)) continue;
+      if (w.done.has(step.index)) {
+        if (w.movedTo.has(step.index)) owner = w.movedTo.get(step.index) ?? null;
+        continue;
+      }
+      const notifyInTransaction = async (tx: Sql, run: EscalationStepRun) => {
+        if (!context.slack) return;
+        const planned = planEscalationNotification(context.config, w.input, w.decision, run, {
+          directMessages: context.slack.kind === "bot",
+        });
+        await queue(tx, w.key, planned, `:${run.index}`, now);
+      };
+      if (step.step.action === "reassign") {
+        // The engine's reassignment against the pool's rotation ledger, committed with the step.
+        const run = await commitReassignment(
+          db,
+          compiled,
+          { key: w.key, input: w.input, index: step.index, step: step.step, dueAt: step.dueAt, away, style },
+          now,
+          notifyInTransaction,
+        );
+        if (run === null) break; // another router ran it: it goes on from there
+        owner = reassignedOwner(run.reassignment!);
+        runs.push(run);
+        continue;
+      }
       const run: EscalationStepRun = {
         index: step.index,
         action: step.step.action,
         dueAt: step.dueAt,
         target: null,
-        style: w.decision.system === "outbound" || w.decision.notification === "calm" ? "calm" : "urgent",
+        style,
       };
       if (step.step.action === "notify_rep") run.target = owner;
       else if (step.step.action === "notify_manager") run.target = step.step.manager;
-      else if (step.step.action === "notify_channel") run.target = step.step.channel;
-      else {
-        // The engine's reassignment (a step's `queue`, else the lead routed again without the
-        // owners it was taken from). It picks from a fresh rotation, not the ledger: with several
-        // members left, the pick may differ from the one a fixture pins (docs/engine.md).
-        const again = reassign(compiled, w.input, step.dueAt, createRotationState(), away, step.step.queue);
-        run.reassignment = again;
-        owner = again.owner ?? again.rotationPick;
-        run.target = again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner;
-        const ownerId = owner ? (await context.owners()).idOf.get(owner.toLowerCase()) : undefined;
-        if (ownerId)
-          await context.hubspot.updateContacts([{ id: w.key.contactId, properties: { hubspot_owner_id: ownerId } }]);
-      }
-      await db.query(
-        `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, reassignment, run_at, round)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-        [
-          w.key.contactId,
-          w.key.requestedAt,
-          run.index,
-          run.action,
-          run.dueAt,
-          run.target,
-          run.reassignment ? JSON.stringify(run.reassignment) : null,
-          now,
-          roundOf(w.key),
-        ],
-      );
-      if (context.slack) {
-        const planned = planEscalationNotification(context.config, w.input, w.decision, run, {
-          directMessages: context.slack.kind === "bot",
-        });
-        await queue(db, w.key, planned, `:${run.index}`, now);
-      }
+      else run.target = step.step.channel;
+      await db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, run_at, round)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING step_index`,
+          [w.key.contactId, w.key.requestedAt, run.index, run.action, run.dueAt, run.target, now, roundOf(w.key)],
+        );
+        if (inserted.rows.length > 0) await notifyInTransaction(tx, run);
+      });
       runs.push(run);
     }
   }

@@ -189,7 +189,8 @@ export async function readLedger(db: Sql): Promise<RotationState> {
   return state;
 }
 
-async function writeLedger(db: Sql, before: RotationState, after: RotationState, now: number): Promise<void> {
+/** Writes the members whose counter moved from `before` to `after`. */
+export async function writeLedger(db: Sql, before: RotationState, after: RotationState, now: number): Promise<void> {
   for (const [pool, members] of Object.entries(after.pools)) {
     for (const [member, counter] of Object.entries(members)) {
       if (before.pools[pool]?.[member] === counter) continue;
@@ -202,7 +203,7 @@ async function writeLedger(db: Sql, before: RotationState, after: RotationState,
   }
 }
 
-function copyState(state: RotationState): RotationState {
+export function copyState(state: RotationState): RotationState {
   return { pools: Object.fromEntries(Object.entries(state.pools).map(([pool, m]) => [pool, { ...m }])) };
 }
 
@@ -210,19 +211,30 @@ function copyState(state: RotationState): RotationState {
 export const LOAD_WINDOW_MS = 8 * 86_400_000;
 
 /**
- * What reps and pools already have, from the decision log: every lead decided for an owner since
- * `since` (at the lead's instant, with its pool), for the engine's capacity caps. Open leads are
- * not counted yet (the router does not follow leads to their first touch), so `open` caps never bind here.
+ * What reps and pools already have, from the decision log, for the engine's capacity caps: every
+ * lead its current owner got since `since` (the decided owner, or the owner an escalation
+ * reassigned it to, at the instant they got it, with the pool it came from). `exclude`: a lead left
+ * out (the one being reassigned: it counts for its new owner once moved).
  */
-export async function readLoad(db: Sql, since: number): Promise<LeadLoad> {
-  const result = await db.query<{ owner_email: string; pool: string | null; requested_at: unknown }>(
-    `SELECT owner_email, decision->>'pool' AS pool, requested_at FROM decisions
-      WHERE requested_at >= $1 AND owner_email IS NOT NULL`,
-    [since],
+export async function readLoad(db: Sql, since: number, exclude?: RoutingRequestKey): Promise<LeadLoad> {
+  const result = await db.query<{ current_owner_email: string; current_pool: string | null; assigned_at: unknown }>(
+    `SELECT current_owner_email, current_pool, assigned_at FROM decisions
+      WHERE assigned_at >= $1 AND current_owner_email IS NOT NULL
+        AND NOT (contact_id = $2 AND requested_at = $3 AND round = $4)`,
+    [since, exclude?.contactId ?? "", exclude?.requestedAt ?? -1, exclude ? roundOf(exclude) : -1],
   );
   return {
-    assigned: result.rows.map((row) => ({ rep: row.owner_email, pool: row.pool ?? null, at: num(row.requested_at) })),
+    assigned: result.rows.map((row) => ({
+      rep: row.current_owner_email,
+      pool: row.current_pool ?? null,
+      at: num(row.assigned_at),
+    })),
   };
+}
+
+/** Takes the ledger lock for the rest of the transaction: one router reads and advances the ledger at a time. */
+export async function lockLedger(tx: Sql): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [LEDGER_LOCK]);
 }
 
 /**
@@ -240,7 +252,7 @@ export async function commitDecisions(
   decide: (pending: RoutingRequestKey[], rotation: RotationState, load: LeadLoad) => DecisionRecord[],
 ): Promise<DecisionRecord[]> {
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [LEDGER_LOCK]);
+    await lockLedger(tx);
     const still = await tx.query<{ contact_id: string; requested_at: unknown; round: unknown }>(
       `SELECT r.contact_id, r.requested_at, r.round FROM routing_requests r, ${KEYS}
        WHERE ${MATCH("r")} AND r.status = 'pending' FOR UPDATE OF r`,
@@ -258,9 +270,10 @@ export async function commitDecisions(
       const decided = records.map((r) => r.key);
       await tx.query(
         `INSERT INTO decisions (contact_id, requested_at, round, email, decided_at, config_version, system, rule,
-                                owner_email, owner_id, input, decision)
+                                owner_email, owner_id, input, decision, current_owner_email, current_pool, assigned_at)
          SELECT d.contact_id, d.requested_at, d.round, d.email, $4, d.config_version, d.system, d.rule,
-                d.owner_email, d.owner_id, d.input::jsonb, d.decision::jsonb
+                d.owner_email, d.owner_id, d.input::jsonb, d.decision::jsonb, d.owner_email,
+                d.decision::jsonb->>'pool', d.requested_at
          FROM unnest($1::text[], $2::bigint[], $3::int[], $5::text[], $6::text[], $7::text[], $8::text[],
                      $9::text[], $10::text[], $11::text[], $12::text[])
            AS d(contact_id, requested_at, round, email, config_version, system, rule, owner_email, owner_id, input, decision)`,

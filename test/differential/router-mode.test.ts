@@ -16,7 +16,14 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileRouting, createRotationState, route } from "../../src/engine";
+import {
+  compileRouting,
+  createRotationState,
+  dueEscalationSteps,
+  reassign,
+  route,
+  type CompiledRouting,
+} from "../../src/engine";
 import type { Decision, LeadLoad, RouteCompany, RouteInput } from "../../src/engine/types";
 import { loadFixtureSources } from "../../src/files/fixture-loader";
 import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFixture } from "../../src/fixtures";
@@ -120,6 +127,38 @@ function notReplayed(input: RouteInput): Outcome["known"] {
   return undefined;
 }
 
+/** A lead in the router's decision log, as capacity counts it: its current owner, pool and since when. */
+interface Logged {
+  contactId: string;
+  rep: string;
+  pool: string | null;
+  at: number;
+}
+
+/**
+ * The engine's escalation steps for a decision (`dueEscalationSteps`, then each step as `route`'s
+ * escalation runs it), each as [action, due time, target]; `reassignTo` routes a reassignment.
+ */
+function engineEscalation(
+  compiled: CompiledRouting,
+  decision: Decision,
+  clock: NonNullable<RouteInput["escalation"]>,
+  reassignTo: (dueAt: number, away: string[], queue: string | undefined) => ReturnType<typeof reassign>,
+): unknown[] {
+  const { due } = dueEscalationSteps(compiled, decision, clock);
+  let owner = decision.owner ?? decision.rotationPick;
+  const away: string[] = [];
+  return due.map(({ step, dueAt }) => {
+    if (step.action === "notify_rep") return [step.action, dueAt, owner];
+    if (step.action === "notify_manager") return [step.action, dueAt, step.manager];
+    if (step.action === "notify_channel") return [step.action, dueAt, step.channel];
+    if (owner !== null) away.push(owner);
+    const again = reassignTo(dueAt, [...away], step.queue);
+    owner = again.owner ?? again.rotationPick;
+    return [step.action, dueAt, again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner];
+  });
+}
+
 /** Whether HubSpot raises an event a flow can enrol on (chats and list imports: no; src/hubspot-contract). */
 const deployable = (entry: EventTypeEntry) => entry.eventTypeId !== null;
 
@@ -193,9 +232,23 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       await portal.emulator.webhooks!.settled();
       await router.drain();
     };
+    /** The owner's first touch as HubSpot records it (`hs_sa_first_engagement_date`), unless already touched. */
+    const touch = (contactId: string, at: number) => {
+      const contact = portal.emulator.portal.contacts.get(contactId)!;
+      if (contact.properties.hs_sa_first_engagement_date) return;
+      portal.emulator.portal.contacts.update(
+        contact,
+        { hs_sa_first_engagement_date: new Date(at).toISOString() },
+        at,
+        "event",
+      );
+    };
     const rotation = createRotationState();
-    // What the router's decision log holds, for its capacity counts: who got which lead, from which pool.
-    const history: NonNullable<LeadLoad["assigned"]> = [];
+    // What the router's decision log holds, for its capacity counts: who has which lead now (the
+    // decided owner, or the one a reassignment moved it to), from which pool, since when.
+    const history: Logged[] = [];
+    const assigned = (without?: string) =>
+      history.filter((l) => l.contactId !== without).map(({ rep, pool, at }) => ({ rep, pool, at }));
     // Every company the replay created, in creation order (the router finds them by domain).
     const companies: RouteCompany[] = [];
     for (const [n, { file, fixture }] of fixtures.entries()) {
@@ -214,12 +267,12 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         });
         continue;
       }
-      const held = asRouterSees(keptHistory(heldInput(input, replayed)), history, companies);
+      const held = asRouterSees(keptHistory(heldInput(input, replayed)), assigned(), companies);
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
-      const rotationBefore = structuredClone(rotation);
       const decision = route(compiled, held, { rotation });
       const owner = decision.owner ?? decision.rotationPick;
-      if (owner !== null) history.push({ rep: owner, pool: decision.pool, at: input.at });
+      if (owner !== null)
+        history.push({ contactId: replayed.contactId, rep: owner, pool: decision.pool, at: input.at });
       const known = notReplayed(input);
       outcomes.set(name, {
         observed: portalView(replayed.properties, portal.emailOf),
@@ -231,25 +284,37 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         // The owner's first touch as HubSpot records it, then time moves to the fixture's "now":
         // the router's next cycle runs the escalation steps that came due.
         const clock = input.escalation;
-        if (clock.firstTouchAt !== null && clock.firstTouchAt <= clock.now) {
-          const contact = portal.emulator.portal.contacts.get(replayed.contactId)!;
-          const touched = new Date(clock.firstTouchAt).toISOString();
-          portal.emulator.portal.contacts.update(
-            contact,
-            { hs_sa_first_engagement_date: touched },
-            clock.firstTouchAt,
-            "event",
-          );
-        }
+        if (clock.firstTouchAt !== null && clock.firstTouchAt <= clock.now)
+          touch(replayed.contactId, clock.firstTouchAt);
         portal.clock.set(clock.now);
         await router.cycle();
         const ran = await escalationLog(database, { contactId: replayed.contactId, requestedAt: input.at });
-        const engine = route(compiled, { ...held, escalation: clock }, { rotation: rotationBefore }).escalation!;
         escalations.set(name, {
           observed: ran.map((step) => [step.action, step.dueAt, step.target]),
-          expected: engine.steps.map((step) => [step.action, step.dueAt, step.target]),
+          expected: engineEscalation(compiled, decision, clock, (dueAt, away, queue) => {
+            // The engine's reassignment against the same rotation (the router's ledger), with the
+            // counts of the decision log but the lead itself; the lead then counts for its new owner.
+            const again = reassign(
+              compiled,
+              { ...held, load: { assigned: assigned(replayed.contactId) } },
+              dueAt,
+              rotation,
+              away,
+              queue,
+            );
+            const moved = again.owner ?? again.rotationPick;
+            const at = history.findIndex((l) => l.contactId === replayed.contactId);
+            if (at >= 0) history.splice(at, 1);
+            if (moved !== null)
+              history.push({ contactId: replayed.contactId, rep: moved, pool: again.pool, at: dueAt });
+            return again;
+          }),
         });
       }
+      // Then the owner works the lead (an escalation fixture's, once its steps are checked): the
+      // router escalates only the leads the fixtures pin, never a lead routed for another fixture
+      // when the replay's clock later passes its SLA.
+      touch(replayed.contactId, portal.clock.now());
     }
     routedByWebhook = router.metrics.requestsLearnt.get("webhook") ?? 0;
   }, 900_000);
