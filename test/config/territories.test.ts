@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig } from "../../src/config";
+import { ISO_COUNTRY_CODES } from "../../src/config/validate/iso-countries";
+import { icuCountryProblem } from "../../src/config/validate/territories";
 import { byId, findingsAfter, messagesAfter } from "./broken-config";
 
 describe("territories", () => {
@@ -96,5 +98,24 @@ describe("segments", () => {
         byId(c.segments, "mid-market").minEmployees = 1200;
       }),
     ).toEqual([["invalid_segment_range", "error", "segments.mid-market.maxEmployees"]]);
+  });
+});
+
+describe("the ISO country list that spares validate loading ICU's region names", () => {
+  it("holds only codes that ICU's check accepts as countries", () => {
+    const refused = [...ISO_COUNTRY_CODES].filter((code) => icuCountryProblem(code) !== undefined);
+    expect(refused).toEqual([]);
+    expect(ISO_COUNTRY_CODES.size).toBe(249);
+  });
+
+  it("still asks ICU about codes it does not list: reserved codes pass, old ones name their replacement", () => {
+    expect(ISO_COUNTRY_CODES.has("XK")).toBe(false);
+    expect(
+      findingsAfter((c) => {
+        c.territories.push({ id: "islands", matches: [{ country: "IC" }, { country: "XK" }] });
+      }).filter(([code]) => code === "invalid_country"),
+    ).toEqual([]);
+    expect(icuCountryProblem("YU")).toBe('"YU" is not an ISO 3166-1 alpha-2 country code: use "RS"');
+    expect(icuCountryProblem("ZZ")).toContain('"ZZ" is not an ISO 3166-1 alpha-2 country code');
   });
 });

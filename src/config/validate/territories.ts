@@ -5,17 +5,17 @@
 import type { SegmentConfig, TerritoryMatch } from "../types";
 import type { RoutingDirectory } from "./directory";
 import { error, type Finding } from "./finding";
+import { ISO_COUNTRY_CODES } from "./iso-countries";
 import { element } from "./path";
 
 /** Reports country codes that are no ISO region, contradictory clauses and overlapping territories. */
 export function checkTerritories(dir: RoutingDirectory): Finding[] {
   const findings: Finding[] = [];
   const territories = dir.config.territories;
-  const regions = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
   territories.forEach((territory, i) => {
     territory.matches.forEach((match, j) => {
       const at = ["territories", element(territory, i), "matches", j];
-      const problem = countryProblem(match.country, regions);
+      const problem = countryProblem(match.country);
       if (problem !== undefined) findings.push(error("invalid_country", [...at, "country"], problem));
       if (match.states !== undefined && match.exceptStates !== undefined) {
         findings.push(
@@ -46,8 +46,16 @@ export function checkTerritories(dir: RoutingDirectory): Finding[] {
   return findings;
 }
 
+/** ICU's region names, loaded only for a code that is not in the ISO list (see iso-countries.ts). */
+let regions: Intl.DisplayNames | undefined;
+
 /** Why a country value is no ISO 3166-1 alpha-2 country code; undefined when it is one. */
-function countryProblem(code: string, regions: Intl.DisplayNames): string | undefined {
+function countryProblem(code: string): string | undefined {
+  return ISO_COUNTRY_CODES.has(code) ? undefined : icuCountryProblem(code);
+}
+
+/** {@link countryProblem} as ICU answers it, without the ISO list (exported for the list's test). */
+export function icuCountryProblem(code: string): string | undefined {
   const example = '(for example "US", "GB", "DE")';
   if (!/^[A-Z]{2}$/.test(code))
     return `"${code}" is not an ISO 3166-1 alpha-2 country code: two capital letters ${example}`;
@@ -55,6 +63,7 @@ function countryProblem(code: string, regions: Intl.DisplayNames): string | unde
   const canonical = Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4);
   if (canonical !== undefined && canonical !== code)
     return `"${code}" is not an ISO 3166-1 alpha-2 country code: use "${canonical}"`;
+  regions ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
   const name = regions.of(code);
   const grouping = /^(EU|EZ|UN|Q[M-Z]|X[A-JL-Z])$/.test(code);
   if (grouping || name === undefined || name === code || name === "Unknown Region") {
