@@ -8,11 +8,15 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-// Node 22.1+ keeps V8's compiled code of the modules on disk, so later starts skip compiling them
-// (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir). Node 20 has no such cache.
-require("node:module").enableCompileCache?.();
-
 const root = path.join(__dirname, "..");
+
+// V8's compiled code of the modules kept on disk, so later starts skip compiling them: Node 22's
+// own cache, or on Node 20 ours (compile-cache.js), for dist/ and the installed packages.
+const dist = path.join(root, "dist") + path.sep;
+const installed = `${path.sep}node_modules${path.sep}`;
+require("./compile-cache").enableCompileCache({
+  include: (filename) => filename.startsWith(dist) || filename.includes(installed),
+});
 const compiled = path.join(root, "dist", "cli", "main.js");
 const sources = path.join(root, "src");
 
