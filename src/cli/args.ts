@@ -39,7 +39,11 @@ export function parseCommandArgs<O extends OptionsConfig>(
       options,
     });
   } catch (error) {
-    throw new UsageError(unknownOptionHint(error, options) ?? (error instanceof Error ? error.message : String(error)));
+    throw new UsageError(
+      unknownOptionHint(error, options) ??
+        switchValueHint(error, options) ??
+        (error instanceof Error ? error.message : String(error)),
+    );
   }
 }
 
@@ -56,6 +60,18 @@ function unknownOptionHint(error: unknown, options: OptionsConfig): string | und
   return hint
     ? `Unknown option '${given}'. Did you mean '${hint}'?`
     : `Unknown option '${given}'. Options: ${[...names, "--help"].join(", ")}.`;
+}
+
+/**
+ * `--decision-log=yes` on a switch: parseArgs says it "does not take an argument"; say what is
+ * expected instead (the switch alone).
+ */
+function switchValueHint(error: unknown, options: OptionsConfig): string | undefined {
+  const given = /Option '--([^' ]+)[^']*' does not take an argument/.exec(
+    error instanceof Error ? error.message : "",
+  )?.[1];
+  if (given === undefined || options[given]?.type !== "boolean") return undefined;
+  return `--${given} is a switch and takes no value: write --${given} alone`;
 }
 
 /** "a", "a or b", "a, b or c": how a usage error lists the values a flag takes. */

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { openDatabase, type RouterDatabase } from "../../router";
 import { readDecisionLog } from "../../router/decision-log";
 import { hubspotBounds } from "../hubspot-bounds";
@@ -56,7 +57,8 @@ Router:
                           leads per rep against weight share, capacity hits, absences skipped; SLA
                           met/breached/escalated per system; time to first touch by source type
                           (PostgreSQL when DATABASE_URL is set, else the embedded database)
-  --router-data-dir DIR   the router's embedded database folder (default: .routeops/router-db)
+  --router-data-dir DIR   the router's embedded database folder (default: .routeops/router-db);
+                          it must exist: the audit never creates an empty one
 
 The token is read from HUBSPOT_ACCESS_TOKEN. When GITHUB_STEP_SUMMARY is set, the Markdown report
 is also appended there.
@@ -134,6 +136,10 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
   try {
     if (options.decisionLog) {
       const databaseUrl = io.env.DATABASE_URL?.trim();
+      if (!databaseUrl) {
+        const problem = routerDataDirProblem(path.resolve(io.cwd, options.routerDataDir));
+        if (problem) return fail("no_decision_log", `--decision-log: ${problem}`, 2);
+      }
       database = await openDatabase(
         databaseUrl ? { databaseUrl } : { dataDir: path.resolve(io.cwd, options.routerDataDir) },
       );
@@ -284,6 +290,11 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     "router-data-dir": { type: "string" },
   });
   const format = oneOf("--format", values.format, ["text", "markdown", "json"], "text");
+  if (values["router-data-dir"] !== undefined && values["decision-log"] !== true) {
+    throw new UsageError(
+      "--router-data-dir needs --decision-log (it names the database the decision log is read from)",
+    );
+  }
   if (values.since !== undefined && (values.from !== undefined || values.to !== undefined)) {
     throw new UsageError("give either --since or --from/--to, not both");
   }
@@ -316,6 +327,20 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     decisionLog: values["decision-log"] === true,
     routerDataDir: values["router-data-dir"] ?? path.join(".routeops", "router-db"),
   };
+}
+
+/**
+ * Why `dir` is not a router's embedded database, or null when it is. The audit only reads: it
+ * must not create an empty database where the user mistyped a folder and report "0 leads".
+ */
+function routerDataDirProblem(dir: string): string | null {
+  const expected =
+    "expected the folder `routeops router --data-dir` writes (default .routeops/router-db, holding PG_VERSION), " +
+    "or DATABASE_URL for PostgreSQL";
+  if (!existsSync(dir)) return `the router database folder ${dir} does not exist; ${expected}`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a router database folder; ${expected}`;
+  if (!existsSync(path.join(dir, "PG_VERSION"))) return `${dir} holds no router database; ${expected}`;
+  return null;
 }
 
 function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
