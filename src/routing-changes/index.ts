@@ -10,7 +10,7 @@ import { settingsChanges } from "./settings";
 import { CHANGE_AREAS, type RoutingChanges } from "./types";
 
 export { expectedShares, mondayOf, weeksFrom, type MemberShare, type PoolShares } from "./expected-share";
-export { shareChanges, type PoolShareChange, type RepShareChange } from "./share-changes";
+export { shareChanges, type PoolShareChange, type RepShareChange, type ShareVolumes } from "./share-changes";
 export { routingChangesBlocks, routingReportBlocks, shareBlocks, routingChangesJson } from "./document";
 export { repNamer } from "./people";
 export * from "./types";

@@ -9,6 +9,7 @@ import type { RotationState, RouteInput } from "../engine/types";
 import { assignee, changedFields, COMPARED_FIELDS, TRANSITION_DIMENSIONS } from "./compare";
 import { repNamer } from "../routing-changes/people";
 import { shareChanges } from "../routing-changes/share-changes";
+import { weeklyVolumes } from "./weekly-volume";
 import { copyRotation, ExampleKeeper } from "./examples";
 import { changedPools, changeKind, whyLine, type ChangeKind } from "./impact";
 import { repShares, SkipTally } from "./rep-shares";
@@ -208,11 +209,16 @@ export function createSimulation(
   }
 
   function expected(weeks: readonly string[]): SimulationReport["expectedShares"] {
-    const pools = shareChanges(head.config, base.config, weeks);
+    // Capacity caps bind against the leads a week the replay sent to each pool.
+    const volumes = weeklyVolumes(
+      { from: firstAt, to: lastAt },
+      [...pools].map(([pool, entry]) => ({ pool, before: entry.before, after: entry.after })),
+    );
+    const changes = shareChanges(head.config, base.config, weeks, volumes ?? {});
     const name = repNamer(head.config, base.config);
     const names: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const pool of pools) for (const rep of pool.reps) names[rep.rep] = name(rep.rep);
-    return { weeks: [...weeks], pools, names };
+    for (const pool of changes) for (const rep of pool.reps) names[rep.rep] = name(rep.rep);
+    return { weeks: [...weeks], pools: changes, names };
   }
 
   return { add, finish };

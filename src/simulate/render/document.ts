@@ -25,6 +25,7 @@ import type { PoolShareChange } from "../../routing-changes/share-changes";
 import { TRANSITION_DIMENSIONS, fieldValue } from "../compare";
 import type { ChangeKind } from "../impact";
 import type { RepLoad, RepShare, SimulationExample, SimulationReport, Transition, TransitionDimension } from "../types";
+import { weeklyVolumes } from "../weekly-volume";
 import { describeInput } from "./input-summary";
 import {
   count,
@@ -150,15 +151,11 @@ function awayText(days: readonly string[]): string {
   return days.length === 0 ? "" : days.length === 1 ? days[0]! : `${days.length} days (${days[0]} to ${days.at(-1)})`;
 }
 
-const WEEK_MS = 7 * 86_400_000;
-
 /** Leads per week the replay sent to `pool` (before, after), when the replay spans at least a week. */
 function weeklyVolume(report: SimulationReport, pool: string): { before: number; after: number } | null {
-  const { from, to } = report.span;
-  if (from === null || to === null || to - from < WEEK_MS) return null;
-  const weeks = (to - from) / WEEK_MS;
-  const replayed = report.pools.find((p) => p.pool === pool);
-  return { before: (replayed?.before ?? 0) / weeks, after: (replayed?.after ?? 0) / weeks };
+  const volumes = weeklyVolumes(report.span, report.pools);
+  if (volumes === null) return null;
+  return { before: volumes.before.get(pool) ?? 0, after: volumes.after.get(pool) ?? 0 };
 }
 
 const perWeek = (n: number): string => (n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10));
@@ -190,9 +187,27 @@ function sharePoolBlocks(pool: PoolShareChange, report: SimulationReport): Block
         rep.before ? sharePercent(rep.before.share) : "not a member",
         rep.after ? sharePercent(rep.after.share) : "not a member",
         ...leads(rep),
-        awayText(rep.after?.awayDays ?? []),
+        [awayText(rep.after?.awayDays ?? []), cappedText(rep.after?.cappedDays ?? [])].filter((t) => t).join("; "),
       ]),
       ["left", "right", "right", "right", ...(volume ? (["right"] as const) : []), "left"],
+    ),
+    ...overCapacityNote(pool, volume),
+  ];
+}
+
+function cappedText(days: readonly string[]): string {
+  return days.length === 0 ? "" : `at capacity ${plural(days.length, "day")}`;
+}
+
+/** The pool's leads beyond its or its members' caps, when any. */
+function overCapacityNote(pool: PoolShareChange, volume: { before: number; after: number } | null): Block[] {
+  const { before, after } = pool.overCapacity;
+  if (before < 0.0005 && after < 0.0005) return [];
+  const leads = volume ? ` (${perWeek(before * volume.before)} → ${perWeek(after * volume.after)} a week)` : "";
+  return [
+    paragraph(
+      `Beyond capacity: ${sharePercent(before)} → ${sharePercent(after)} of the pool's leads${leads} ` +
+        "reach a cap and go to the rule's overflow.",
     ),
   ];
 }
@@ -200,7 +215,7 @@ function sharePoolBlocks(pool: PoolShareChange, report: SimulationReport): Block
 /** What "Leads a week" means, when the replay spans at least a week. */
 function volumeNote(report: SimulationReport): Block[] {
   const { from, to } = report.span;
-  if (from === null || to === null || to - from < WEEK_MS) return [];
+  if (weeklyVolumes(report.span, []) === null || from === null || to === null) return [];
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return [
     paragraph(
@@ -226,7 +241,8 @@ function shareSection(report: SimulationReport, level: 2 | 3 | 4): Block[] {
       paragraph(
         "Each rep's expected share of the pool's leads over the week, before → after: weighted round robin " +
           "among the members available that business day (a rep out of office takes no leads that day), " +
-          "after replacements.",
+          "after replacements; with a replay of at least a week, capacity caps apply to the pool's leads a week " +
+          "(a rep at a cap takes no more that day or week, the others share the rest).",
       ),
       ...volumeNote(report),
       ...pools.flatMap((pool) => sharePoolBlocks(pool, report)),
