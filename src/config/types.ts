@@ -58,7 +58,13 @@ export interface CapacityConfig {
   perDay?: number;
   /** At most this many new leads per business week (Monday to Sunday). */
   perWeek?: number;
-  /** At most this many open leads at once (leads not yet worked, as the router counts them). Reps only. */
+  /**
+   * At most this many open leads at once. Reps only. In the router a lead is open from its
+   * decision (for its current owner, after any reassignment) until the router sees the owner's
+   * first touch in HubSpot (`hs_sa_first_engagement_date`, else a later
+   * `hs_last_sales_activity_timestamp` or `notes_last_contacted`); a lead never touched stops
+   * counting 30 days after its request. Fixtures state the count under `load.open`.
+   */
   open?: number;
 }
 

@@ -19,6 +19,7 @@ import { HubSpotError, type HubSpotAdapter } from "../hubspot";
 import { accountsFor, type AccountDirectory } from "./accounts";
 import type { RouterDatabase } from "./database";
 import type { RouterMetrics } from "./metrics";
+import { refreshFirstTouches } from "./open-leads";
 import {
   REQUEST_COMPANY_PROPERTIES,
   REQUEST_CONTACT_PROPERTIES,
@@ -116,6 +117,8 @@ export interface CycleContext {
   leaseMs: number;
   /** How long a request whose read has not caught up waits before it is tried again. */
   retryDelayMs: number;
+  /** Wait before an open lead's first touch is read again (src/router/open-leads.ts). */
+  touchRecheckMs: number;
   hooks: CycleHooks;
   log: (line: string) => void;
 }
@@ -245,6 +248,9 @@ async function decideStep(
   report.closed = closed.length;
 
   await findAccounts(context, toRoute, owners.emailOf);
+  // Open-lead caps: the first touches of reps' open leads that this batch could cap, read before
+  // the decision transaction (the counts are then read under the ledger lock).
+  await refreshFirstTouches({ ...context, now }, toRoute.length);
 
   const inputs = new Map(toRoute.map((r) => [keyText(r.key), r]));
   return commitDecisions(
@@ -257,10 +263,15 @@ async function decideStep(
       pending.map((key) => {
         const { input } = inputs.get(keyText(key))!;
         if (input.kind !== "route") throw new Error("unreachable: only routable requests are decided");
-        // Capacity: what the decision log says people have, plus this batch's earlier leads.
+        // Capacity: what the decision log says people have, plus this batch's earlier leads (each
+        // new lead is open for its owner too).
         const decision = route(context.compiled, { ...input.input, load }, { rotation });
         const assignee = decision.owner ?? decision.rotationPick;
-        if (assignee !== null) load.assigned?.push({ rep: assignee, pool: decision.pool, at: input.input.at });
+        if (assignee !== null) {
+          load.assigned?.push({ rep: assignee, pool: decision.pool, at: input.input.at });
+          const open = (load.open ??= {});
+          open[assignee.toLowerCase()] = (open[assignee.toLowerCase()] ?? 0) + 1;
+        }
         const contact = contacts.get(key.contactId)!;
         const email = contact.properties.email?.trim() || null;
         const owner = effectiveOwner(decision);

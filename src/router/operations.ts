@@ -13,10 +13,12 @@
  *
  * First touch: the contact's `hs_sa_first_engagement_date` ("Date of first engagement", the first
  * sales activity after assignment), else `hs_last_sales_activity_timestamp` ("Last engagement
- * date") or `notes_last_contacted` ("Last contacted") when later than the routing instant.
- * Names from HubSpot's knowledge base "HubSpot's default contact properties"
+ * date") or `notes_last_contacted` ("Last contacted") when later than the routing instant
+ * (`firstTouchOf`, src/router/open-leads.ts). Names from HubSpot's knowledge base "HubSpot's
+ * default contact properties"
  * (https://knowledge.hubspot.com/properties/hubspots-default-contact-properties); UNVERIFIED
- * against a live portal here.
+ * against a live portal here. A first touch read is kept on the decision (`first_touch_at`): the
+ * lead is no longer open (capacity) and, once its SLA is met, no longer read.
  */
 import type { RoutingConfig } from "../config/types";
 import { dueEscalationSteps, escalationStyle, type CompiledRouting } from "../engine";
@@ -26,18 +28,18 @@ import type { SlackClient } from "../slack";
 import type { RouterHubSpot } from "./cycle";
 import type { RouterDatabase, Sql } from "./database";
 import { commitReassignment, reassignedOwner, writeReassignedOwners } from "./reassignment";
+import {
+  firstTouchOf,
+  FIRST_TOUCH_PROPERTIES,
+  OPEN_WINDOW_MS,
+  recordFirstTouches,
+  refreshFirstTouches,
+} from "./open-leads";
 import { roundOf, type RoutingRequestKey } from "./request";
 
-/** Contact properties that tell when the owner first touched the lead. */
-export const FIRST_TOUCH_PROPERTIES = [
-  "hs_sa_first_engagement_date",
-  "hs_last_sales_activity_timestamp",
-  "notes_last_contacted",
-] as const;
-
 const MAX_ATTEMPTS = 8;
-/** Escalation looks at leads decided in the last 30 days. */
-const WATCH_WINDOW_MS = 30 * 86_400_000;
+/** Escalation looks at leads decided in the last 30 days: as long as an untouched lead counts as open. */
+const WATCH_WINDOW_MS = OPEN_WINDOW_MS;
 
 export interface OperationsContext {
   db: RouterDatabase;
@@ -47,6 +49,8 @@ export interface OperationsContext {
   slack: SlackClient | null;
   owners: () => Promise<{ idOf: Map<string, string> }>;
   now: () => number;
+  /** Wait before an open lead's first touch is read again (src/router/open-leads.ts). */
+  touchRecheckMs: number;
   log: (line: string) => void;
 }
 
@@ -56,23 +60,6 @@ function num(value: unknown): number {
 
 function parse<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
-function instant(raw: string | null | undefined): number | null {
-  if (!raw || raw.trim() === "") return null;
-  const text = raw.trim();
-  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** The first touch after `routedAt` among the activity properties, or null. */
-export function firstTouchOf(properties: Record<string, string | null | undefined>, routedAt: number): number | null {
-  const first = instant(properties.hs_sa_first_engagement_date);
-  if (first !== null && first >= routedAt) return first;
-  const later = [properties.hs_last_sales_activity_timestamp, properties.notes_last_contacted]
-    .map((raw) => instant(raw))
-    .filter((t): t is number => t !== null && t >= routedAt);
-  return later.length > 0 ? Math.min(...later) : null;
 }
 
 async function queue(db: Sql, key: RoutingRequestKey, planned: PlannedNotification[], kindSuffix: string, now: number) {
@@ -162,6 +149,8 @@ interface Watched {
   key: RoutingRequestKey;
   input: RouteInput;
   decision: Decision;
+  /** The first touch the router already knows of, if any (not read from HubSpot again). */
+  firstTouchAt: number | null;
   done: Set<number>;
   /** The owner each recorded reassignment moved the lead to, by step index. */
   movedTo: Map<number, string | null>;
@@ -176,7 +165,7 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
   const { db, compiled } = context;
   const now = context.now();
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT d.contact_id, d.requested_at, d.round, d.input, d.decision,
+    `SELECT d.contact_id, d.requested_at, d.round, d.input, d.decision, d.first_touch_at,
             COALESCE((SELECT json_agg(json_build_object('index', e.step_index, 'reassignment', e.reassignment))
                         FROM escalation_steps e
                        WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at AND e.round = d.round), '[]') AS done
@@ -184,6 +173,7 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
          ON r.contact_id = d.contact_id AND r.requested_at = d.requested_at AND r.round = d.round
       WHERE r.status = 'done' AND d.requested_at >= $1 AND d.decision->>'slaDueAt' IS NOT NULL
         AND (d.decision->>'slaDueAt')::bigint <= $2
+        AND (d.first_touch_at IS NULL OR d.first_touch_at > (d.decision->>'slaDueAt')::bigint)
       ORDER BY d.requested_at, d.contact_id, d.round`,
     [now - WATCH_WINDOW_MS, now],
   );
@@ -194,6 +184,7 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
         key: { contactId: String(row.contact_id), requestedAt: num(row.requested_at), round: num(row.round) },
         input: parse<RouteInput>(row.input),
         decision: parse<Decision>(row.decision),
+        firstTouchAt: row.first_touch_at === null || row.first_touch_at === undefined ? null : num(row.first_touch_at),
         done: new Set(done.map((d) => num(d.index))),
         movedTo: new Map(
           done
@@ -211,20 +202,38 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
 
 async function runDueSteps(context: OperationsContext, watched: Watched[], now: number): Promise<EscalationStepRun[]> {
   const { db, compiled } = context;
+  // First touches: the ones the log knows, else one batch read for the others (kept on the decision).
+  const unknown = watched.filter((w) => w.firstTouchAt === null);
   const contacts = new Map(
-    (
-      await context.hubspot.batchReadContacts(
-        [...new Set(watched.map((w) => w.key.contactId))],
-        [...FIRST_TOUCH_PROPERTIES],
-      )
-    ).map((c) => [c.id, c.properties]),
+    unknown.length === 0
+      ? []
+      : (
+          await context.hubspot.batchReadContacts(
+            [...new Set(unknown.map((w) => w.key.contactId))],
+            [...FIRST_TOUCH_PROPERTIES],
+          )
+        ).map((c) => [c.id, c.properties]),
   );
+  const reads: { key: RoutingRequestKey; firstTouchAt: number | null }[] = [];
+  const dues = watched.flatMap((w) => {
+    let firstTouchAt = w.firstTouchAt;
+    if (firstTouchAt === null) {
+      const properties = contacts.get(w.key.contactId);
+      if (!properties) return [];
+      firstTouchAt = firstTouchOf(properties, w.key.requestedAt);
+      reads.push({ key: w.key, firstTouchAt });
+    }
+    return [{ w, due: dueEscalationSteps(compiled, w.decision, { now, firstTouchAt }).due }];
+  });
+  await recordFirstTouches(db, reads, now);
+  // Reassignments count open leads: bring in the touches of reps near their open cap first.
+  const reassignments = dues.reduce(
+    (n, { w, due }) => n + due.filter((s) => s.step.action === "reassign" && !w.done.has(s.index)).length,
+    0,
+  );
+  await refreshFirstTouches({ ...context, now }, reassignments);
   const runs: EscalationStepRun[] = [];
-  for (const w of watched) {
-    const properties = contacts.get(w.key.contactId);
-    if (!properties) continue;
-    const firstTouchAt = firstTouchOf(properties, w.key.requestedAt);
-    const { due } = dueEscalationSteps(compiled, w.decision, { now, firstTouchAt });
+  for (const { w, due } of dues) {
     let owner = w.decision.owner ?? w.decision.rotationPick;
     const away: string[] = [];
     const style = escalationStyle(w.decision);

@@ -55,7 +55,7 @@ export async function commitReassignment(
     const before = await readLedger(tx);
     const rotation = copyState(before);
     // The lead itself is left out of the counts: it is moving, and counts for its new owner after.
-    const load = await readLoad(tx, Math.min(now, due.dueAt) - LOAD_WINDOW_MS, key);
+    const load = await readLoad(tx, Math.min(now, due.dueAt) - LOAD_WINDOW_MS, now, key);
     const again = reassign(compiled, { ...due.input, load }, due.dueAt, rotation, due.away, due.step.queue);
     const owner = reassignedOwner(again);
     const run: EscalationStepRun = {

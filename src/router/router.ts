@@ -11,6 +11,7 @@ import { portalInstant } from "../simulate/portal-sample";
 import { AccountDirectory } from "./accounts";
 import type { RouterDatabase } from "./database";
 import type { SlackClient } from "../slack";
+import { TOUCH_RECHECK_MS } from "./open-leads";
 import { queueLeadNotifications, sendNotifications, watchEscalations, type OperationsContext } from "./operations";
 import { runCycle, type CycleContext, type CycleHooks, type CycleReport, type RouterHubSpot } from "./cycle";
 import { startRouterHttp, type RouterHttp } from "./http";
@@ -51,6 +52,12 @@ export interface RouterOptions {
   leaseMs?: number;
   /** Wait before retrying a failed write or a request whose read had not caught up. Default 2,000. */
   retryDelayMs?: number;
+  /**
+   * Open-lead caps: how long before the router reads an open lead's first touch again, when its
+   * owner is near their cap (src/router/open-leads.ts). Default 60,000: a rep at the cap gets a
+   * lead at most a minute after touching one; 0 reads them before every batch that could need it.
+   */
+  touchRecheckMs?: number;
   /** Request body limit, bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   /** This replica's name in leases. Default: random. */
@@ -139,6 +146,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     slack: options.slack ?? null,
     owners: ownerMaps,
     now,
+    touchRecheckMs: options.touchRecheckMs ?? TOUCH_RECHECK_MS,
     log,
   };
 
@@ -155,6 +163,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     batchSize: options.batchSize ?? 100,
     leaseMs: options.leaseMs ?? 60_000,
     retryDelayMs: options.retryDelayMs ?? 2_000,
+    touchRecheckMs: options.touchRecheckMs ?? TOUCH_RECHECK_MS,
     hooks: {
       ...options.hooks,
       // Routed leads (decision committed and written) get their Slack message queued.

@@ -4,6 +4,7 @@
  */
 import type { LeadLoad, RotationState } from "../engine/types";
 import type { RouterDatabase, Sql } from "./database";
+import { readOpenLeads } from "./open-leads";
 import { roundOf, type RoutingRequestKey } from "./request";
 
 export type RequestSource = "webhook" | "poll" | "api";
@@ -213,10 +214,11 @@ export const LOAD_WINDOW_MS = 8 * 86_400_000;
 /**
  * What reps and pools already have, from the decision log, for the engine's capacity caps: every
  * lead its current owner got since `since` (the decided owner, or the owner an escalation
- * reassigned it to, at the instant they got it, with the pool it came from). `exclude`: a lead left
- * out (the one being reassigned: it counts for its new owner once moved).
+ * reassigned it to, at the instant they got it, with the pool it came from), and the open leads of
+ * each owner at `now` (no first touch seen, src/router/open-leads.ts). `exclude`: a lead left out
+ * (the one being reassigned: it counts for its new owner once moved).
  */
-export async function readLoad(db: Sql, since: number, exclude?: RoutingRequestKey): Promise<LeadLoad> {
+export async function readLoad(db: Sql, since: number, now: number, exclude?: RoutingRequestKey): Promise<LeadLoad> {
   const result = await db.query<{ current_owner_email: string; current_pool: string | null; assigned_at: unknown }>(
     `SELECT current_owner_email, current_pool, assigned_at FROM decisions
       WHERE assigned_at >= $1 AND current_owner_email IS NOT NULL
@@ -229,6 +231,7 @@ export async function readLoad(db: Sql, since: number, exclude?: RoutingRequestK
       pool: row.current_pool ?? null,
       at: num(row.assigned_at),
     })),
+    open: await readOpenLeads(db, now, exclude),
   };
 }
 
@@ -264,7 +267,7 @@ export async function commitDecisions(
     const before = await readLedger(tx);
     const rotation = copyState(before);
     // Capacity counts come from the decision log, read under the same lock as the ledger.
-    const load = await readLoad(tx, now - LOAD_WINDOW_MS);
+    const load = await readLoad(tx, now - LOAD_WINDOW_MS, now);
     const records = decide(pending, rotation, load);
     if (records.length > 0) {
       const decided = records.map((r) => r.key);

@@ -30,7 +30,15 @@ import { createFixtureValidator, parseFixtureText, toRouteInput, type RoutingFix
 import { EVENT_TYPES, TOUCH_EVENT_TYPES, type EventTypeEntry } from "../../src/hubspot-contract";
 import { MANAGED_PROPERTIES as P } from "../../src/deploy";
 import type { HubSpotAdapter } from "../../src/hubspot";
-import { escalationLog, openDatabase, startRouter, type RouterDatabase, type RunningRouter } from "../../src/router";
+import {
+  escalationLog,
+  firstTouchOf,
+  OPEN_WINDOW_MS,
+  openDatabase,
+  startRouter,
+  type RouterDatabase,
+  type RunningRouter,
+} from "../../src/router";
 import { referenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
@@ -110,15 +118,11 @@ interface Outcome {
  * and, for account matching by email domain, every company the portal holds (the fixture's
  * `accounts` and every company the replay created so far): the router searches them by domain.
  */
-function asRouterSees(
-  input: RouteInput,
-  history: NonNullable<LeadLoad["assigned"]>,
-  companies: readonly RouteCompany[],
-): RouteInput {
+function asRouterSees(input: RouteInput, load: LeadLoad, companies: readonly RouteCompany[]): RouteInput {
   const { load: _load, accounts: _accounts, ...rest } = input;
   void _load;
   void _accounts;
-  return { ...rest, load: { assigned: [...history] }, accounts: [...companies] };
+  return { ...rest, load, accounts: [...companies] };
 }
 
 /** Why a fixture's own inputs are not what the router saw in the replay, if they are not. */
@@ -127,12 +131,34 @@ function notReplayed(input: RouteInput): Outcome["known"] {
   return undefined;
 }
 
-/** A lead in the router's decision log, as capacity counts it: its current owner, pool and since when. */
+/**
+ * A lead in the router's decision log, as capacity counts it: its current owner, pool and since
+ * when; its request instant, and whether HubSpot shows its first touch (open leads).
+ */
 interface Logged {
   contactId: string;
+  requestedAt: number;
   rep: string;
   pool: string | null;
   at: number;
+  touched: boolean;
+}
+
+/**
+ * The counts the router reads from its decision log at `now` (src/router/store.ts `readLoad`):
+ * every lead for its current owner, and the open ones (no first touch, requested in the last 30
+ * days up to `now`) per owner; `without`: the lead being reassigned. The router reads the first
+ * touches of a rep's open leads before a batch that could cap them (`touchRecheckMs: 0` here), so
+ * what HubSpot shows is what it counts whenever the count can bind.
+ */
+function loadAt(log: readonly Logged[], now: number, without?: string): LeadLoad {
+  const counted = log.filter((l) => l.contactId !== without);
+  const open: Record<string, number> = {};
+  for (const l of counted) {
+    if (l.touched || l.requestedAt < now - OPEN_WINDOW_MS || l.requestedAt > now) continue;
+    open[l.rep.toLowerCase()] = (open[l.rep.toLowerCase()] ?? 0) + 1;
+  }
+  return { assigned: counted.map(({ rep, pool, at }) => ({ rep, pool, at })), open };
 }
 
 /**
@@ -204,6 +230,8 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       webhookSecret: secret,
       loop: false,
       now: () => portal?.clock.now() ?? first,
+      // Open leads near a cap are read again before every batch, so the counts are exact here.
+      touchRecheckMs: 0,
     });
     portal = await deployedPortal(config, first, {
       mode: "router",
@@ -232,23 +260,35 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       await portal.emulator.webhooks!.settled();
       await router.drain();
     };
+    const rotation = createRotationState();
+    // What the router's decision log holds, for its capacity counts: who has which lead now (the
+    // decided owner, or the one a reassignment moved it to), from which pool, since when, and
+    // whether it is touched.
+    const history: Logged[] = [];
+    /** Whether HubSpot shows a first touch of the lead requested at `requestedAt` (as the router reads it). */
+    const touchedIn = (contactId: string, requestedAt: number) =>
+      firstTouchOf(portal.emulator.portal.contacts.get(contactId)!.properties, requestedAt) !== null;
     /** The owner's first touch as HubSpot records it (`hs_sa_first_engagement_date`), unless already touched. */
     const touch = (contactId: string, at: number) => {
+      const logged = history.find((l) => l.contactId === contactId);
+      if (touchedIn(contactId, logged?.requestedAt ?? Number.NEGATIVE_INFINITY)) return;
       const contact = portal.emulator.portal.contacts.get(contactId)!;
-      if (contact.properties.hs_sa_first_engagement_date) return;
       portal.emulator.portal.contacts.update(
         contact,
         { hs_sa_first_engagement_date: new Date(at).toISOString() },
         at,
         "event",
       );
+      if (logged) logged.touched = touchedIn(contactId, logged.requestedAt);
     };
-    const rotation = createRotationState();
-    // What the router's decision log holds, for its capacity counts: who has which lead now (the
-    // decided owner, or the one a reassignment moved it to), from which pool, since when.
-    const history: Logged[] = [];
-    const assigned = (without?: string) =>
-      history.filter((l) => l.contactId !== without).map(({ rep, pool, at }) => ({ rep, pool, at }));
+    /** The instant of the fixture's request, the contact's latest (its outbound history may have been routed before). */
+    const requestedAtOf = async (contactId: string) => {
+      const rows = await database.query<{ requested_at: unknown }>(
+        "SELECT requested_at FROM decisions WHERE contact_id = $1 ORDER BY requested_at DESC, round DESC LIMIT 1",
+        [contactId],
+      );
+      return rows.rows.length > 0 ? Number(rows.rows[0]!.requested_at) : null;
+    };
     // Every company the replay created, in creation order (the router finds them by domain).
     const companies: RouteCompany[] = [];
     for (const [n, { file, fixture }] of fixtures.entries()) {
@@ -267,12 +307,26 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         });
         continue;
       }
-      const held = asRouterSees(keptHistory(heldInput(input, replayed)), assigned(), companies);
+      // The router decided at the replay's clock (the event's instant, or later for a created contact).
+      const held = asRouterSees(
+        keptHistory(heldInput(input, replayed)),
+        loadAt(history, portal.clock.now()),
+        companies,
+      );
       // The same rotation state for every fixture, in replay order: the router's ledger does the same.
       const decision = route(compiled, held, { rotation });
       const owner = decision.owner ?? decision.rotationPick;
-      if (owner !== null)
-        history.push({ contactId: replayed.contactId, rep: owner, pool: decision.pool, at: input.at });
+      const requestedAt = await requestedAtOf(replayed.contactId);
+      if (owner !== null && requestedAt !== null) {
+        history.push({
+          contactId: replayed.contactId,
+          requestedAt,
+          rep: owner,
+          pool: decision.pool,
+          at: requestedAt,
+          touched: touchedIn(replayed.contactId, requestedAt),
+        });
+      }
       const known = notReplayed(input);
       outcomes.set(name, {
         observed: portalView(replayed.properties, portal.emailOf),
@@ -296,7 +350,7 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
             // counts of the decision log but the lead itself; the lead then counts for its new owner.
             const again = reassign(
               compiled,
-              { ...held, load: { assigned: assigned(replayed.contactId) } },
+              { ...held, load: loadAt(history, clock.now, replayed.contactId) },
               dueAt,
               rotation,
               away,
@@ -304,9 +358,8 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
             );
             const moved = again.owner ?? again.rotationPick;
             const at = history.findIndex((l) => l.contactId === replayed.contactId);
-            if (at >= 0) history.splice(at, 1);
-            if (moved !== null)
-              history.push({ contactId: replayed.contactId, rep: moved, pool: again.pool, at: dueAt });
+            const [logged] = at >= 0 ? history.splice(at, 1) : [];
+            if (moved !== null && logged) history.push({ ...logged, rep: moved, pool: again.pool, at: dueAt });
             return again;
           }),
         });

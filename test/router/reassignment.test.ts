@@ -106,7 +106,7 @@ describe("routeops router: an escalation's reassignment uses the pool's rotation
     expect(Object.fromEntries(ledger.rows.map((r) => [r.member, Number(r.counter)]))).toEqual(rotation.pools[POOL]);
 
     // Capacity: the lead counts for Ava, on Monday, in the pool; no longer for Ben on Friday.
-    const load = await readLoad(db, FRIDAY - 86_400_000);
+    const load = await readLoad(db, FRIDAY - 86_400_000, MONDAY);
     expect(load.assigned).toEqual(
       expect.arrayContaining([
         { rep: AVA, pool: POOL, at: REASSIGN_DUE },

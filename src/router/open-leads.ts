@@ -1,0 +1,177 @@
+/**
+ * Open leads, for the open-lead cap (`capacity.open`): a lead decided for a rep (its current owner,
+ * after any reassignment) whose first touch the router has not seen. The count comes from the
+ * decision log (`decisions.first_touch_at`, migration 005) under the ledger lock; what HubSpot
+ * knows is brought in before, outside the lock:
+ *
+ * - before a batch is decided (and before reassignments), `refreshFirstTouches` reads the first
+ *   touch of the open leads of the reps whose open count is within reach of their cap (the only
+ *   ones whose cap can bind in this batch), 100 contacts per batch read, and only leads not read
+ *   in the last `touchRecheckMs` (the decision counts as a read): so a burst costs no extra call,
+ *   and a rep at the cap gets a lead at most that long after touching one;
+ * - the escalation watch keeps every first touch it reads.
+ *
+ * A lead nobody touches stays open for `OPEN_WINDOW_MS` (30 days, the escalation watch window)
+ * after its request, then no longer counts: the router stops reading it.
+ */
+import { HubSpotError } from "../hubspot";
+import type { CompiledRouting } from "../engine";
+import type { RouterHubSpot } from "./cycle";
+import type { Sql } from "./database";
+import { roundOf, type RoutingRequestKey } from "./request";
+
+/** How long an untouched lead counts as open: the escalation watch window, 30 days. */
+export const OPEN_WINDOW_MS = 30 * 86_400_000;
+/** Default wait before the router reads an open lead's first touch again. */
+export const TOUCH_RECHECK_MS = 60_000;
+/** At most this many open leads are read per refresh (10 batch reads). */
+const REFRESH_LIMIT = 1_000;
+
+/** Contact properties that tell when the owner first touched the lead (docs/router.md says why these). */
+export const FIRST_TOUCH_PROPERTIES = [
+  "hs_sa_first_engagement_date",
+  "hs_last_sales_activity_timestamp",
+  "notes_last_contacted",
+] as const;
+
+function instant(raw: string | null | undefined): number | null {
+  if (!raw || raw.trim() === "") return null;
+  const text = raw.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The first touch after `routedAt` among the activity properties, or null. */
+export function firstTouchOf(properties: Record<string, string | null | undefined>, routedAt: number): number | null {
+  const first = instant(properties.hs_sa_first_engagement_date);
+  if (first !== null && first >= routedAt) return first;
+  const later = [properties.hs_last_sales_activity_timestamp, properties.notes_last_contacted]
+    .map((raw) => instant(raw))
+    .filter((t): t is number => t !== null && t >= routedAt);
+  return later.length > 0 ? Math.min(...later) : null;
+}
+
+const num = (value: unknown): number => Number(value);
+
+/** The open-lead caps of the config: lower-cased rep email → cap. */
+export function openCaps(compiled: CompiledRouting): Map<string, number> {
+  const caps = new Map<string, number>();
+  for (const [email, rep] of compiled.reps) {
+    if (rep.capacity?.open !== null && rep.capacity?.open !== undefined)
+      caps.set(email.toLowerCase(), rep.capacity.open);
+  }
+  return caps;
+}
+
+/**
+ * Open leads per current owner (lower-cased email) at `now`: no first touch seen, requested in the
+ * last `OPEN_WINDOW_MS`. `exclude`: a lead left out (one being reassigned).
+ */
+export async function readOpenLeads(
+  db: Sql,
+  now: number,
+  exclude?: RoutingRequestKey,
+): Promise<Record<string, number>> {
+  const result = await db.query<{ rep: string; n: unknown }>(
+    `SELECT lower(current_owner_email) AS rep, count(*) AS n FROM decisions
+      WHERE first_touch_at IS NULL AND current_owner_email IS NOT NULL
+        AND requested_at >= $1 AND requested_at <= $2
+        AND NOT (contact_id = $3 AND requested_at = $4 AND round = $5)
+      GROUP BY lower(current_owner_email)`,
+    [now - OPEN_WINDOW_MS, now, exclude?.contactId ?? "", exclude?.requestedAt ?? -1, exclude ? roundOf(exclude) : -1],
+  );
+  return Object.fromEntries(result.rows.map((row) => [row.rep, num(row.n)]));
+}
+
+/** Keeps first touches read from HubSpot (`firstTouchAt` null: read, none yet). */
+export async function recordFirstTouches(
+  db: Sql,
+  reads: { key: RoutingRequestKey; firstTouchAt: number | null }[],
+  now: number,
+): Promise<void> {
+  if (reads.length === 0) return;
+  await db.query(
+    `UPDATE decisions d SET touch_checked_at = $5, first_touch_at = coalesce(d.first_touch_at, t.first_touch_at)
+       FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[]) AS t(contact_id, requested_at, round, first_touch_at)
+      WHERE d.contact_id = t.contact_id AND d.requested_at = t.requested_at AND d.round = t.round`,
+    [
+      reads.map((r) => r.key.contactId),
+      reads.map((r) => r.key.requestedAt),
+      reads.map((r) => roundOf(r.key)),
+      reads.map((r) => r.firstTouchAt),
+      now,
+    ],
+  );
+}
+
+export interface RefreshContext {
+  db: Sql;
+  hubspot: Pick<RouterHubSpot, "batchReadContacts">;
+  compiled: CompiledRouting;
+  now: number;
+  touchRecheckMs: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Reads from HubSpot the first touch of the open leads whose count could bind a cap when `incoming`
+ * more leads are decided: the open leads of each rep with an open cap whose open count is at least
+ * the cap minus `incoming`, not read in the last `touchRecheckMs`. Returns the HubSpot calls made
+ * (batch reads of 100). A failed read is logged and skipped: the counts stay what the log knows,
+ * and routing goes on.
+ */
+export async function refreshFirstTouches(context: RefreshContext, incoming: number): Promise<number> {
+  const caps = openCaps(context.compiled);
+  if (caps.size === 0 || incoming <= 0) return 0;
+  const { db, now } = context;
+  const reps = [...caps.keys()];
+  const due = await db.query<{ contact_id: string; requested_at: unknown; round: unknown }>(
+    `WITH open AS (
+       SELECT contact_id, requested_at, round, lower(current_owner_email) AS rep,
+              coalesce(touch_checked_at, decided_at) AS checked
+         FROM decisions
+        WHERE first_touch_at IS NULL AND current_owner_email IS NOT NULL
+          AND requested_at >= $1 AND requested_at <= $2),
+     near AS (
+       SELECT o.rep FROM open o JOIN unnest($3::text[], $4::int[]) AS c(rep, threshold) ON c.rep = o.rep
+        GROUP BY o.rep, c.threshold HAVING count(*) >= c.threshold)
+     SELECT contact_id, requested_at, round FROM open
+      WHERE rep IN (SELECT rep FROM near) AND (checked <= $5 OR checked > $2)
+      ORDER BY checked, contact_id LIMIT $6`,
+    [
+      now - OPEN_WINDOW_MS,
+      now,
+      reps,
+      reps.map((rep) => Math.max(0, caps.get(rep)! - incoming)),
+      now - context.touchRecheckMs,
+      REFRESH_LIMIT,
+    ],
+  );
+  if (due.rows.length === 0) return 0;
+  const keys = due.rows.map((row) => ({
+    contactId: String(row.contact_id),
+    requestedAt: num(row.requested_at),
+    round: num(row.round),
+  }));
+  let contacts: Map<string, Record<string, string | null | undefined>>;
+  try {
+    const read = await context.hubspot.batchReadContacts(
+      [...new Set(keys.map((k) => k.contactId))],
+      [...FIRST_TOUCH_PROPERTIES],
+    );
+    contacts = new Map(read.map((c) => [c.id, c.properties]));
+  } catch (error) {
+    if (!(error instanceof HubSpotError)) throw error;
+    context.log(`router: reading first touches failed, open counts stay as logged: ${error.message}`);
+    return 0;
+  }
+  await recordFirstTouches(
+    db,
+    keys.map((key) => {
+      const properties = contacts.get(key.contactId);
+      return { key, firstTouchAt: properties ? firstTouchOf(properties, key.requestedAt) : null };
+    }),
+    now,
+  );
+  return Math.ceil(new Set(keys.map((k) => k.contactId)).size / 100);
+}

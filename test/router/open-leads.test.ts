@@ -1,0 +1,95 @@
+/**
+ * The open-lead cap in the router: a lead decided for a rep stays open until the router sees its
+ * first touch in HubSpot; the count comes from the decision log, so a rep at the cap is skipped
+ * as the engine decides for a fixture stating the same open count, and gets leads again once a
+ * touch is read (one batch read for the rep's open leads) or 30 days after an untouched lead.
+ */
+import { describe, expect, it } from "vitest";
+import type { RoutingConfig } from "../../src/config/types";
+import { OPEN_WINDOW_MS, startRouter } from "../../src/router";
+import { readOpenLeads } from "../../src/router/open-leads";
+import { bench, createLead, memoryDatabase, type Bench } from "./support";
+
+const MINUTE = 60_000;
+// Wed 2026-06-17 17:00Z is 10:00 in Los Angeles.
+const T0 = Date.parse("2026-06-17T17:00:00Z");
+const POOL = "inbound-ae-na-west";
+const BEN = "ben.ortiz@acme.test";
+const CHLOE = "chloe.nguyen@acme.test";
+const CONTACTS_READ = "POST /crm/v3/objects/contacts/batch/read";
+
+/** The reference config with Ben at two open leads, and no daily or weekly caps in the way. */
+function openCapConfig(b: Bench): RoutingConfig {
+  const config = structuredClone(b.config);
+  config.reps.find((r) => r.email === BEN)!.capacity = { open: 2 };
+  config.reps.find((r) => r.email === CHLOE)!.capacity = undefined;
+  config.pools.find((p) => p.id === POOL)!.capacity = undefined;
+  return config;
+}
+
+const lead = (n: number, requestedAt: number) => ({
+  email: `open${n}@lead.test`,
+  country: "US",
+  state: "CA",
+  formId: "demo-request",
+  requestedAt,
+});
+
+describe("routeops router: open leads from the decision log", () => {
+  it("skips a rep at the open-lead cap until the router reads that one of their leads was touched", async () => {
+    const b = await bench({ start: "2026-06-17T17:00:00Z" });
+    const db = await memoryDatabase();
+    const ids = Array.from({ length: 5 }, (_, i) => createLead(b, lead(i, T0 + i * MINUTE)));
+    b.clock.set(T0 + 10 * MINUTE);
+    const router = await startRouter({
+      config: openCapConfig(b),
+      hubspot: b.hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+    });
+    await router.poll();
+    await router.drain();
+    const ownerOf = (id: string) => b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id);
+    // Ben has two open leads after the third: the fifth goes to Chloe although it is his turn.
+    expect(ids.map(ownerOf)).toEqual([BEN, CHLOE, BEN, CHLOE, CHLOE]);
+    const fifth = (await router.why("open4@lead.test"))[0]!.decision as { skipped?: unknown[] };
+    expect(fifth.skipped).toEqual([
+      expect.objectContaining({ rep: BEN, reason: "capacity", detail: "capacity reached: 2 of 2 open leads" }),
+    ]);
+    expect(await readOpenLeads(db, b.clock.now())).toEqual({ [BEN]: 2, [CHLOE]: 3 });
+
+    // Ben calls his first lead (HubSpot's "Date of first engagement"): he can take leads again.
+    const touchedAt = T0 + 20 * MINUTE;
+    b.emulator.portal.contacts.update(
+      b.emulator.portal.contacts.get(ids[0]!)!,
+      { hs_sa_first_engagement_date: new Date(touchedAt).toISOString() },
+      touchedAt,
+      "event",
+    );
+    const sixth = createLead(b, lead(5, T0 + 30 * MINUTE));
+    b.clock.set(T0 + 31 * MINUTE);
+    const readsBefore = b.hubspot.requests.count(CONTACTS_READ);
+    await router.poll();
+    await router.drain();
+    const decided = (await router.why("open5@lead.test"))[0]!.decision as { skipped?: unknown[]; rotationPick: string };
+    expect(decided.skipped).toBeUndefined();
+    expect(ownerOf(sixth)).toBe(decided.rotationPick);
+    expect(await readOpenLeads(db, b.clock.now())).toEqual({
+      [BEN]: decided.rotationPick === BEN ? 2 : 1,
+      [CHLOE]: decided.rotationPick === CHLOE ? 4 : 3,
+    });
+    // One read for the batch's contacts, one for Ben's open leads (both in one batch read).
+    expect(b.hubspot.requests.count(CONTACTS_READ) - readsBefore).toBe(2);
+    const touched = await db.query<{ first_touch_at: unknown }>(
+      "SELECT first_touch_at FROM decisions WHERE contact_id = $1",
+      [ids[0]!],
+    );
+    expect(Number(touched.rows[0]!.first_touch_at)).toBe(touchedAt);
+
+    // An untouched lead stops counting 30 days after its request.
+    expect(await readOpenLeads(db, T0 + OPEN_WINDOW_MS + 40 * MINUTE)).toEqual({});
+    await router.close();
+  });
+});
