@@ -1,10 +1,22 @@
 /**
  * Start-up: `routeops validate` on the reference organisation (the copy under test/reference, never
  * the adopter's routing/), run as a user runs it: a new `node bin/routeops.js validate` process
- * each time, process start included. Reports the median and spread of wall time over N runs
- * (after one warm-up run, so jiti's transpile cache is filled as on any second run), the CPU time
- * the processes used (Linux: from /proc, children's user + system), and the same for `node -e 0`,
- * the floor no command can go under on this machine at this load.
+ * each time, process start included. Three commands take turns, run after run, so that a change of
+ * the machine's load falls on all three alike:
+ *
+ * - `node -e 0`: the floor no command can go under on this machine at this load;
+ * - `routeops validate` from an installed copy of the package (bin/, dist/ and package.json copied
+ *   into a temporary `node_modules/routeops`, its dependencies linked), as an adopter runs it;
+ * - `routeops validate` from this checkout, which also checks that dist/ is not older than src/
+ *   (an installed package has no src/);
+ * - the same with NODE_DISABLE_COMPILE_CACHE=1: what V8's compile cache (Node 22's own, or on
+ *   Node 20 bin/compile-cache.js) saves.
+ *
+ * Reports the median and spread of wall time over N runs each (after one warm-up run each, which
+ * fills jiti's transpile cache and the compile cache as any first run does), the CPU time the
+ * processes used (Linux: from /proc, children's user + system; less sensitive to load than wall
+ * time) and the 1-minute load average before and after. Wall time on a 2-core machine shared with
+ * other work follows its load: compare figures taken at the same load, or compare CPU.
  *
  * `npm run bench -- startup --runs 21`.
  */
@@ -38,22 +50,39 @@ interface Sample {
   cpu: number | undefined;
 }
 
-function measure(args: string[], expectOut: string): Sample[] {
-  const samples: Sample[] = [];
+interface Variant {
+  label: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  expectOut: string;
+  samples: Sample[];
+}
+
+/** Runs the variants in turn, `runs` times each after a warm-up round. */
+function measure(variants: Variant[]): void {
   for (let i = 0; i <= runs; i++) {
-    const cpuBefore = childCpuSeconds();
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: reference, encoding: "utf8" });
-    const wall = Number(process.hrtime.bigint() - start) / 1e9;
-    const cpuAfter = childCpuSeconds();
-    if (result.status !== 0 || !result.stdout.includes(expectOut)) {
-      throw new Error(`${args.join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+    for (const variant of variants) {
+      const cpuBefore = childCpuSeconds();
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, variant.args, {
+        cwd: reference,
+        encoding: "utf8",
+        env: { ...process.env, ...variant.env },
+      });
+      const wall = Number(process.hrtime.bigint() - start) / 1e9;
+      const cpuAfter = childCpuSeconds();
+      if (result.status !== 0 || !result.stdout.includes(variant.expectOut)) {
+        throw new Error(`${variant.args.join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+      }
+      // The first round is a warm-up (disk caches, jiti's transpile cache, the compile cache).
+      if (i > 0) {
+        variant.samples.push({
+          wall,
+          cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+        });
+      }
     }
-    // The first run is a warm-up (disk caches, jiti's transpile cache).
-    if (i > 0)
-      samples.push({ wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
   }
-  return samples;
 }
 
 const median = (values: number[]) => {
@@ -68,7 +97,7 @@ function report(label: string, samples: Sample[]): number {
   const cpus = samples.flatMap((sample) => (sample.cpu === undefined ? [] : [sample.cpu]));
   const wall = median(walls);
   process.stdout.write(
-    `${label.padEnd(34)} wall median ${s(wall)} (min ${s(Math.min(...walls))}, max ${s(Math.max(...walls))})` +
+    `${label.padEnd(38)} wall median ${s(wall)} (min ${s(Math.min(...walls))}, max ${s(Math.max(...walls))})` +
       (cpus.length ? `, CPU median ${s(median(cpus))}` : "") +
       "\n",
   );
@@ -89,16 +118,70 @@ function compiledIsCurrent(): boolean {
   }
 }
 
+/**
+ * The package as `npm install` lays it out, without packing it: bin/, dist/ (no source maps) and
+ * package.json under `<tmp>/node_modules/routeops`, each dependency a link to this checkout's.
+ */
+function installedCopy(): string {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "routeops-startup-bench-"));
+  const modules = path.join(project, "node_modules");
+  const own = path.join(modules, "routeops");
+  fs.mkdirSync(own, { recursive: true });
+  for (const part of ["bin", "dist", "package.json"]) {
+    fs.cpSync(path.join(repoRoot, part), path.join(own, part), {
+      recursive: true,
+      filter: (file) => !file.endsWith(".map"),
+    });
+  }
+  const repoModules = path.join(repoRoot, "node_modules");
+  for (const name of fs.readdirSync(repoModules)) {
+    if (name.startsWith(".")) continue;
+    fs.symlinkSync(path.join(repoModules, name), path.join(modules, name));
+  }
+  process.on("exit", () => fs.rmSync(project, { recursive: true, force: true }));
+  return path.join(own, "bin", "routeops.js");
+}
+
 const loadBefore = os.loadavg();
 process.stdout.write(
-  `routeops validate on test/reference, ${runs} runs each after a warm-up; Node ${process.version}, ${os.cpus().length} CPUs\n` +
+  `routeops validate on test/reference, ${runs} runs each in turn after a warm-up; Node ${process.version}, ${os.cpus().length} CPUs\n` +
     `running ${compiledIsCurrent() ? "dist/ (compiled)" : "the sources through jiti: dist/ is missing or stale, run `npm run build` first"}\n`,
 );
-const floor = report("node -e 0 (process start alone)", measure(["-e", "console.log('ok')"], "ok"));
-const validate = report("routeops validate", measure([bin, "validate"], "0 errors, 0 warnings"));
+const floorRuns: Variant = {
+  label: "node -e 0 (process start alone)",
+  args: ["-e", "console.log('ok')"],
+  expectOut: "ok",
+  samples: [],
+};
+const installedRuns: Variant = {
+  label: "routeops validate, installed package",
+  args: [installedCopy(), "validate"],
+  expectOut: "0 errors, 0 warnings",
+  samples: [],
+};
+const checkoutRuns: Variant = {
+  label: "routeops validate, this checkout",
+  args: [bin, "validate"],
+  expectOut: "0 errors, 0 warnings",
+  samples: [],
+};
+const uncachedRuns: Variant = {
+  label: "  the same, no compile cache",
+  args: [bin, "validate"],
+  env: { NODE_DISABLE_COMPILE_CACHE: "1" },
+  expectOut: "0 errors, 0 warnings",
+  samples: [],
+};
+measure([floorRuns, installedRuns, checkoutRuns, uncachedRuns]);
+const floor = report(floorRuns.label, floorRuns.samples);
+const installed = report(installedRuns.label, installedRuns.samples);
+const checkout = report(checkoutRuns.label, checkoutRuns.samples);
+report(uncachedRuns.label, uncachedRuns.samples);
 const loadAfter = os.loadavg();
+const verdict = (label: string, wall: number) =>
+  `${label} ${wall <= TARGET_SECONDS ? "meets" : "misses"} the ${TARGET_SECONDS} s target (${s(wall - floor)} above process start)\n`;
 process.stdout.write(
   `load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after\n` +
-    `validate ${validate <= TARGET_SECONDS ? "meets" : "misses"} the ${TARGET_SECONDS} s target ` +
-    `(${s(validate - floor)} above process start)\n`,
+    verdict("validate, installed,", installed) +
+    verdict("validate, checkout,", checkout),
 );
