@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -113,7 +114,11 @@ describe("the compile cache", () => {
       });
     const first = validate();
     expect(first.stdout).toBe("0 errors, 0 warnings\n");
-    expect(fs.readdirSync(tmp, { recursive: true }).length).toBeGreaterThan(0);
+    const cache =
+      "enableCompileCache" in Module
+        ? path.join(tmp, "node")
+        : path.join(tmp, `routeops-compile-cache-${process.getuid?.() ?? "user"}`);
+    expect(fs.readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
     const second = validate();
     expect(second.stdout).toBe(first.stdout);
     expect(second.status).toBe(0);
