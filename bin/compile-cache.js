@@ -100,6 +100,8 @@ function enableCompileCache(options = {}) {
   };
 
   process.once("exit", () => {
+    if (fresh.length === 0) return;
+    trim(dir);
     for (const { entry, digest, script } of fresh) {
       try {
         const temporary = `${entry}.${process.pid}`;
@@ -111,6 +113,22 @@ function enableCompileCache(options = {}) {
     }
   });
   return "routeops";
+}
+
+/**
+ * Nothing removes an entry whose file is gone (a package updated, a project deleted): when the
+ * cache holds more than MAX_ENTRIES (about 30 MB), it starts over. Runs only when a run has entries
+ * to write, which a run with a complete cache does not.
+ */
+const MAX_ENTRIES = 4000;
+function trim(dir) {
+  try {
+    const names = fs.readdirSync(dir);
+    if (names.length <= MAX_ENTRIES) return;
+    for (const name of names) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another process may be trimming it too.
+  }
 }
 
 /** The `require` a module gets from Node (lib/internal/modules/helpers.js makeRequireFunction). */

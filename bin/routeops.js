@@ -11,11 +11,14 @@ const path = require("node:path");
 const root = path.join(__dirname, "..");
 
 // V8's compiled code of the modules kept on disk, so later starts skip compiling them: Node 22's
-// own cache, or on Node 20 ours (compile-cache.js), for dist/ and the installed packages.
+// own cache, or on Node 20 ours (compile-cache.js), for dist/ and the installed packages. A package
+// installed under the temporary directory (a test's project) is gone by the next run: its entries
+// would only fill the cache.
 const dist = path.join(root, "dist") + path.sep;
 const installed = `${path.sep}node_modules${path.sep}`;
+const temporary = require("node:os").tmpdir() + path.sep;
 require("./compile-cache").enableCompileCache({
-  include: (filename) => filename.startsWith(dist) || filename.includes(installed),
+  include: (filename) => (filename.startsWith(dist) || filename.includes(installed)) && !filename.startsWith(temporary),
 });
 const compiled = path.join(root, "dist", "cli", "main.js");
 const sources = path.join(root, "src");

@@ -103,6 +103,16 @@ describe("the compile cache", () => {
     expect(entries(cache)).toBe(0);
   });
 
+  it("starts over when it holds more than 4,000 entries, which files long gone leave behind", () => {
+    const { dir, cache } = project('module.exports = "kept";\n');
+    const own = path.join(cache, `${process.versions.v8}-${process.arch}`);
+    fs.mkdirSync(own, { recursive: true });
+    for (let i = 0; i < 4001; i++) fs.writeFileSync(path.join(own, `stale-${i}.bin`), "");
+    expect(run(dir)).toBe("kept\n");
+    expect(fs.readdirSync(own).filter((name) => name.startsWith("stale-"))).toEqual([]);
+    expect(entries(cache)).toBe(1);
+  });
+
   it("serves routeops validate on its second run as on its first", () => {
     const tmp = fs.mkdtempSync(path.join(scratch, "tmpdir-"));
     const validate = () =>
