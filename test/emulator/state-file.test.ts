@@ -31,6 +31,20 @@ describe("emulator state file", () => {
     expect(Number(next.id)).toBeGreaterThan(Number(contact.id));
   });
 
+  it("a file saved before a default property existed gets it on load (HubSpot always has its defaults)", async () => {
+    const statePath = path.join(await tempDir(), "portal.json");
+    const first = await emulator({ statePath });
+    await first.close();
+    const saved = JSON.parse(await readFile(statePath, "utf8")) as {
+      properties: { companies: { name: string }[] };
+    };
+    saved.properties.companies = saved.properties.companies.filter((p) => p.name !== "hs_additional_domains");
+    await writeFile(statePath, JSON.stringify(saved));
+    const second = await emulator({ statePath });
+    const property = await client(second).crm.properties.coreApi.getByName("companies", "hs_additional_domains");
+    expect(property.label).toBe("Additional Domains");
+  });
+
   it("writes a whole JSON file after every write, through a temporary file that does not linger", async () => {
     const dir = await tempDir();
     const statePath = path.join(dir, "portal.json");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CompanyAssociation } from "./associations";
+import { defaultProperties } from "./default-properties";
 import type { SequenceEnrollment } from "./enrollments";
 import type { ContactEvent } from "./events";
 import type { Flow } from "./flows";
@@ -58,6 +59,10 @@ export function loadPortal(portal: Portal, dump: PortalDump): void {
     portal.properties[type].clear();
     for (const group of dump.propertyGroups[type]) portal.groups[type].put(group);
     for (const property of dump.properties[type]) portal.properties[type].put(property);
+    // HubSpot's default properties always exist: one added to the emulator after the file was
+    // saved (such as `hs_additional_domains`) is there too.
+    for (const property of defaultProperties(type))
+      if (!portal.properties[type].get(property.name)) portal.properties[type].put(property);
   }
   for (const owner of dump.owners) portal.owners.put(owner);
   for (const record of dump.contacts) portal.contacts.insert(record);
