@@ -197,6 +197,8 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
   const outcomes = new Map<string, Outcome>();
   /** Escalation fixtures: the steps the router ran (from its decision log) and the engine's. */
   const escalations = new Map<string, { observed: unknown[]; expected: unknown[] }>();
+  /** Pool members left out of the pick (capacity, absence), in the router's decision log and the engine's. */
+  const skips = new Map<string, { observed: string[]; expected: string[] }>();
   const secret = randomBytes(16).toString("hex");
   let portal: DeployedPortal;
   let database: RouterDatabase;
@@ -334,6 +336,21 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         replayed,
         ...(input.load !== undefined ? { seeded: seeded.length } : {}),
       });
+      const logged = await database.query<{ skipped: unknown }>(
+        "SELECT decision->'skipped' AS skipped FROM decisions WHERE contact_id = $1 AND requested_at = $2",
+        [replayed.contactId, requestedAt],
+      );
+      const skippedOf = (list: unknown) =>
+        (
+          (typeof list === "string" ? JSON.parse(list) : (list ?? [])) as {
+            rep: string;
+            reason: string;
+            detail?: string;
+          }[]
+        )
+          .map((m) => `${m.rep.toLowerCase()} ${m.reason}${m.detail ? `: ${m.detail}` : ""}`)
+          .sort();
+      skips.set(name, { observed: skippedOf(logged.rows[0]?.skipped), expected: skippedOf(decision.skipped) });
       if (input.escalation) {
         // The owner's first touch as HubSpot records it, then time moves to the fixture's "now":
         // the router's next cycle runs the escalation steps that came due.
@@ -402,6 +419,16 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
   const escalationFixtures = fixtures
     .filter(({ fixture }) => toRouteInput(fixture).escalation !== undefined)
     .map(({ file, fixture }) => label(file, fixture.name));
+
+  const routed = fixtures
+    .filter(({ fixture }) => deployable(EVENT_TYPES[toRouteInput(fixture).event.kind]))
+    .map(({ file, fixture }) => label(file, fixture.name));
+
+  it.each(routed)("skipped members (capacity, absence): %s", (name) => {
+    const outcome = skips.get(name);
+    expect(outcome, "the router decided the fixture").toBeDefined();
+    expect(outcome!.observed).toEqual(outcome!.expected);
+  });
 
   it.each(escalationFixtures)("escalation: %s", (name) => {
     const outcome = escalations.get(name);
