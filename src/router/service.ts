@@ -4,6 +4,7 @@
  * (HubSpot token, webhook secret, decision token, DATABASE_URL) are only passed on, and every
  * log line goes through one scrubber that removes them.
  */
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { hasErrors } from "../config/diagnostics";
 import type { RoutingConfig } from "../config/types";
@@ -11,7 +12,7 @@ import { loadAndValidate } from "../files/config-loader";
 import { createHubSpotAdapter } from "../hubspot";
 import { createRedactor } from "../secrets";
 import { formatDiagnosticsText } from "../report/diagnostics";
-import { openDatabase, type RouterDatabase } from "./database";
+import { openDatabase, RouterDatabaseError, type RouterDatabase } from "./database";
 import { createSlackClient, type SlackConnection } from "../slack";
 import { startRouter, type RunningRouter } from "./router";
 import type { LoggedDecision } from "./store";
@@ -131,10 +132,34 @@ export async function startRouterService(settings: RouterSettings): Promise<Star
   }
 }
 
+/**
+ * Why `dir` is not a router's embedded database, or null when it is. Readers (`why`, `audit
+ * --decision-log`) check first: opening a folder creates an empty database there, and a mistyped
+ * folder would then read as "no decisions" instead of an error.
+ */
+export function routerDataDirProblem(dir: string): string | null {
+  const expected =
+    "expected the folder `routeops router --data-dir` writes (default .routeops/router-db, holding PG_VERSION), " +
+    "or DATABASE_URL for PostgreSQL";
+  if (!existsSync(dir)) return `the router database folder ${dir} does not exist; ${expected}`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a router database folder; ${expected}`;
+  if (!existsSync(path.join(dir, "PG_VERSION"))) return `${dir} holds no router database; ${expected}`;
+  return null;
+}
+
+/** Opens an existing router database to read it; never creates one (see routerDataDirProblem). */
+export function openExistingRouterDatabase(settings: DatabaseSettings): Promise<RouterDatabase> {
+  if (!settings.databaseUrl) {
+    const problem = routerDataDirProblem(path.resolve(settings.cwd, settings.dataDir ?? DEFAULT_DATA_DIR));
+    if (problem) return Promise.reject(new RouterDatabaseError(problem));
+  }
+  return openRouterDatabase(settings);
+}
+
 /** The decision log of a contact (id or email), newest first. */
 export async function lookUpDecisions(settings: DatabaseSettings, contact: string): Promise<LoggedDecision[]> {
   const { findDecisions } = await import("./store");
-  const database = await openRouterDatabase(settings);
+  const database = await openExistingRouterDatabase(settings);
   try {
     return await findDecisions(database, contact);
   } finally {

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { captureIO } from "../support/cli-io";
@@ -50,5 +53,25 @@ describe("routeops router --once and routeops why", () => {
     expect(await main(["router", "--once", "--hubspot-base-url", b.emulator.baseUrl], io)).toBe(1);
     expect(io.err()).toMatch(/^routeops router: Could not connect to PostgreSQL \(DATABASE_URL\)/);
     expect(io.err()).not.toContain("s3cret-pass");
+  });
+
+  it("why refuses a --data-dir that holds no router database, and creates none there", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "routeops-why-"));
+    const missing = path.join(parent, "router-db-typo");
+    const io = captureIO({});
+    expect(await main(["why", "cli@lead.test", "--data-dir", missing], io)).toBe(1);
+    expect(io.err()).toBe(
+      `routeops why: the router database folder ${missing} does not exist; expected the folder \`routeops router --data-dir\` writes (default .routeops/router-db, holding PG_VERSION), or DATABASE_URL for PostgreSQL\n`,
+    );
+    expect(existsSync(missing)).toBe(false);
+    const file = path.join(parent, "a-file");
+    writeFileSync(file, "not a database");
+    const onFile = captureIO({});
+    expect(await main(["why", "cli@lead.test", "--data-dir", file], onFile)).toBe(1);
+    expect(onFile.err()).toContain(`${file} is a file, not a router database folder`);
+    const empty = captureIO({});
+    expect(await main(["why", "cli@lead.test", "--data-dir", parent], empty)).toBe(1);
+    expect(empty.err()).toContain(`${parent} holds no router database`);
+    expect(existsSync(path.join(parent, "PG_VERSION"))).toBe(false);
   });
 });

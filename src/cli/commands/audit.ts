@@ -1,6 +1,6 @@
 import path from "node:path";
-import { existsSync, statSync } from "node:fs";
-import { openDatabase, type RouterDatabase } from "../../router";
+import type { RouterDatabase } from "../../router";
+import { openRouterDatabase, routerDataDirProblem } from "../../router/service";
 import { readDecisionLog } from "../../router/decision-log";
 import { hubspotBounds } from "../hubspot-bounds";
 import {
@@ -140,9 +140,7 @@ async function runAudit(options: AuditOptions, io: CliIO): Promise<number> {
         const problem = routerDataDirProblem(path.resolve(io.cwd, options.routerDataDir));
         if (problem) return fail("no_decision_log", `--decision-log: ${problem}`, 2);
       }
-      database = await openDatabase(
-        databaseUrl ? { databaseUrl } : { dataDir: path.resolve(io.cwd, options.routerDataDir) },
-      );
+      database = await openRouterDatabase({ databaseUrl, dataDir: options.routerDataDir, cwd: io.cwd });
     }
     const db = database;
     hubspot = createHubSpotAdapter({
@@ -327,20 +325,6 @@ function parseOptions(argv: string[], io: CliIO, clockNow: number): AuditOptions
     decisionLog: values["decision-log"] === true,
     routerDataDir: values["router-data-dir"] ?? path.join(".routeops", "router-db"),
   };
-}
-
-/**
- * Why `dir` is not a router's embedded database, or null when it is. The audit only reads: it
- * must not create an empty database where the user mistyped a folder and report "0 leads".
- */
-function routerDataDirProblem(dir: string): string | null {
-  const expected =
-    "expected the folder `routeops router --data-dir` writes (default .routeops/router-db, holding PG_VERSION), " +
-    "or DATABASE_URL for PostgreSQL";
-  if (!existsSync(dir)) return `the router database folder ${dir} does not exist; ${expected}`;
-  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a router database folder; ${expected}`;
-  if (!existsSync(path.join(dir, "PG_VERSION"))) return `${dir} holds no router database; ${expected}`;
-  return null;
 }
 
 function githubSettings(io: CliIO): { token: string; repository: string; baseUrl?: string; botLogin: string } | null {
