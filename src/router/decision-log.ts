@@ -15,14 +15,11 @@ function parse<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-type Moved = Pick<Decision, "owner" | "rotationPick" | "pool">;
-
 /** Leads decided with a request instant in [`from`, `to`), oldest first. */
 export async function readDecisionLog(db: Sql, from: number, to: number): Promise<LoggedLead[]> {
   const result = await db.query<Record<string, unknown>>(
-    `SELECT d.contact_id, d.requested_at, d.system, d.owner_email, d.decision,
-            COALESCE((SELECT json_agg(json_build_object('action', e.action, 'dueAt', e.due_at,
-                                                         'reassignment', e.reassignment) ORDER BY e.step_index)
+    `SELECT d.contact_id, d.requested_at, d.system, d.current_owner_email, d.current_pool, d.decision,
+            COALESCE((SELECT json_agg(json_build_object('action', e.action, 'dueAt', e.due_at) ORDER BY e.step_index)
                         FROM escalation_steps e
                        WHERE e.contact_id = d.contact_id AND e.requested_at = d.requested_at AND e.round = d.round),
                      '[]') AS steps
@@ -33,19 +30,15 @@ export async function readDecisionLog(db: Sql, from: number, to: number): Promis
   );
   return result.rows.map((row) => {
     const decision = parse<Decision>(row.decision);
-    const steps = parse<{ action: string; dueAt: unknown; reassignment: unknown }[]>(row.steps);
-    const moved = steps
-      .map((s) => (s.reassignment ? parse<Moved>(s.reassignment) : null))
-      .filter((m): m is Moved => m !== null)
-      .pop();
-    const owner = moved ? (moved.owner ?? moved.rotationPick) : ((row.owner_email as string | null) ?? null);
+    const steps = parse<{ action: string; dueAt: unknown }[]>(row.steps);
     return {
       contactId: String(row.contact_id),
       requestedAt: num(row.requested_at),
       system: String(row.system),
       sourceType: decision.sourceType ?? null,
-      pool: moved ? moved.pool : decision.pool,
-      owner,
+      // Who has the lead now: the decided owner, or the latest reassignment's (migration 004).
+      pool: (row.current_pool as string | null) ?? null,
+      owner: (row.current_owner_email as string | null) ?? null,
       skipped: (decision.skipped ?? []).map((s) => ({ rep: s.rep, reason: s.reason })),
       slaDueAt: decision.slaDueAt ?? null,
       escalations: steps.map((s) => ({ action: s.action, dueAt: num(s.dueAt) })),

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, startRouter, type RouterDatabase } from "../../src/router";
 import { readMigrations } from "../../src/router/database";
+import { escalationLog } from "../../src/router/operations";
 import { readLedger } from "../../src/router/store";
 import { bench, createLead, memoryDatabase, type Bench } from "./support";
 import { startPostgres, type PostgresServer } from "./postgres-server";
@@ -135,6 +136,60 @@ describe("two router replicas on one PostgreSQL server", () => {
       "SELECT count(*)::int AS n FROM outbox WHERE kind = 'task_create'",
     );
     expect(b.emulator.portal.tasks.size).toBe(withTask.rows[0]!.n);
+    for (const db of databases) await db.close();
+  });
+
+  it("both watching one breach: each reassignment runs once, from the ledger, and the ledger is a single router's", async () => {
+    // Fri 2026-06-19 16:30 PDT: NA-west demo requests (inbound-high), breached and reassigned on Monday.
+    const friday = Date.parse("2026-06-19T23:30:00Z");
+    const monday = Date.parse("2026-06-22T17:45:00Z");
+    const count = 6;
+    const breach = (b: Bench) =>
+      Array.from({ length: count }, (_, i) =>
+        createLead(b, {
+          email: `breach${i}@replica.test`,
+          country: "US",
+          state: "CA",
+          formId: "demo-request",
+          requestedAt: friday + i * 1000,
+        }),
+      );
+    const single = await bench({ start: "2026-06-19T23:30:00Z" });
+    breach(single);
+    single.clock.set(friday + count * 1000);
+    const singleDb = await memoryDatabase();
+    const [alone] = await routers(single, [singleDb]);
+    await alone!.poll();
+    await alone!.drain();
+    single.clock.set(monday);
+    await alone!.cycle();
+
+    const b = await bench({ start: "2026-06-19T23:30:00Z" });
+    const ids = breach(b);
+    b.clock.set(friday + count * 1000);
+    const databases = [await fresh(server.url), await openDatabase({ databaseUrl: server.url })];
+    const [one, two] = await routers(b, databases);
+    await one!.poll();
+    await one!.drain();
+    b.clock.set(monday);
+    await Promise.all([one!.cycle(), two!.cycle()]);
+
+    const ownerOf = (bench: Bench, id: string) =>
+      bench.emailOfOwner(bench.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id);
+    for (const [i, id] of ids.entries()) {
+      const key = { contactId: id, requestedAt: friday + i * 1000 };
+      const log = await escalationLog(databases[0]!, key);
+      expect(log.map((step) => step.action)).toEqual(["notify_rep", "notify_manager", "reassign"]);
+      // The same lead in the single router's portal has the same id (same creation order).
+      expect(log[2]!.target).toBe((await escalationLog(singleDb, key))[2]!.target);
+      expect(ownerOf(b, id)).toBe(log[2]!.target);
+      expect(ownerOf(b, id)).toBe(ownerOf(single, id));
+    }
+    const reassigned = await databases[0]!.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM escalation_steps WHERE action = 'reassign' AND written_at IS NOT NULL",
+    );
+    expect(reassigned.rows[0]!.n).toBe(count);
+    expect(await readLedger(databases[0]!)).toEqual(await readLedger(singleDb));
     for (const db of databases) await db.close();
   });
 });
