@@ -6,7 +6,11 @@
  * event, at the fixture's instants); the contact read back must show the engine's decision field
  * by field: owner (the rotation pick included), SLA due time and routed-at, with no HubSpot
  * limitation carve-outs. Rotation picks match because the engine routes the fixtures in the same
- * order from one rotation state, as the router does from its ledger.
+ * order from one rotation state, as the router does from its ledger (escalation reassignments
+ * included). Capacity counts are what the router's decision log holds: the leads routed so far
+ * (open until HubSpot shows a first touch) and the fixture's stated `load`, seeded into the log
+ * (./router-load.ts); the pool members each decision skipped are compared too. After its fixture,
+ * every lead gets its owner's first touch, so the router escalates only what the fixtures pin.
  *
  * What is adjusted is the input itself where HubSpot does not hold it: a value it refuses to store
  * (an employee count written "1,200"), and events it raises no workflow event for (chats, list
