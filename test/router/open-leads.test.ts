@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig } from "../../src/config/types";
-import { OPEN_WINDOW_MS, startRouter } from "../../src/router";
+import { HubSpotError } from "../../src/hubspot";
+import { FIRST_TOUCH_PROPERTIES, OPEN_WINDOW_MS, startRouter } from "../../src/router";
 import { readOpenLeads } from "../../src/router/open-leads";
 import { bench, createLead, memoryDatabase, type Bench } from "./support";
 
@@ -90,6 +91,70 @@ describe("routeops router: open leads from the decision log", () => {
 
     // An untouched lead stops counting 30 days after its request.
     expect(await readOpenLeads(db, T0 + OPEN_WINDOW_MS + 40 * MINUTE)).toEqual({});
+    await router.close();
+  });
+});
+
+describe("routeops router: reading first touches costs no call it need not make, and never holds routing back", () => {
+  it("reads a rep's open leads at most once a minute, and routes on when that read fails", async () => {
+    const b = await bench({ start: "2026-06-17T17:00:00Z" });
+    const db = await memoryDatabase();
+    let failReads = false;
+    let failed = 0;
+    const hubspot = new Proxy(b.hubspot, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== "function") return value;
+        const bound = (value as (...a: unknown[]) => unknown).bind(target);
+        if (key !== "batchReadContacts") return bound;
+        // The first-touch read asks only for the first-touch properties; the batch's read for many more.
+        return async (ids: string[], properties: string[]) => {
+          if (failReads && properties.length === FIRST_TOUCH_PROPERTIES.length) {
+            failed++;
+            throw new HubSpotError({
+              code: "server_error",
+              method: "POST",
+              path: "/crm/v3/objects/contacts/batch/read",
+              status: 503,
+              attempts: 4,
+            });
+          }
+          return bound(ids, properties);
+        };
+      },
+    });
+    for (let i = 0; i < 3; i++) createLead(b, lead(i, T0 + i * MINUTE));
+    b.clock.set(T0 + 3 * MINUTE);
+    const router = await startRouter({
+      config: openCapConfig(b),
+      hubspot,
+      database: db,
+      http: false,
+      loop: false,
+      now: b.clock.now,
+    });
+    await router.poll();
+    await router.drain();
+    expect(await readOpenLeads(db, b.clock.now())).toEqual({ [BEN]: 2, [CHLOE]: 1 });
+
+    // Within the minute after they were decided, Ben's open leads are not read again.
+    createLead(b, lead(3, T0 + 3 * MINUTE + 10_000));
+    b.clock.set(T0 + 3 * MINUTE + 20_000);
+    let reads = b.hubspot.requests.count(CONTACTS_READ);
+    await router.poll();
+    await router.drain();
+    expect(b.hubspot.requests.count(CONTACTS_READ) - reads).toBe(1); // the batch's own read only
+
+    // Later the read is due but fails: the lead is routed all the same, with the counts as logged.
+    failReads = true;
+    const late = createLead(b, lead(4, T0 + 10 * MINUTE));
+    b.clock.set(T0 + 10 * MINUTE + 10_000);
+    reads = b.hubspot.requests.count(CONTACTS_READ);
+    await router.poll();
+    const report = await router.drain();
+    expect(failed).toBe(1);
+    expect(report.decided).toBe(1);
+    expect(b.emulator.portal.contacts.get(late)!.properties.hubspot_owner_id).toBe(b.ownerIdOf(CHLOE));
     await router.close();
   });
 });
