@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { compileRouting, route } from "../../src/engine";
 import type { RouteCompany, RouteInput } from "../../src/engine/types";
-import { startRouter } from "../../src/router";
+
 import { portalCompany } from "../../src/simulate/portal-sample";
-import { bench, createLead, memoryDatabase, type Bench } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
 
 // Wed 2026-06-17 17:00Z is 13:00 in New York.
 const T0 = Date.parse("2026-06-17T17:00:00Z");
@@ -51,14 +51,7 @@ describe("routeops router: account matching by email domain", () => {
     ];
     const ids = await routeLeads(b, emails, T0);
     b.clock.set(T0 + 60_000);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
-    });
+    const router = await benchRouter(b, db);
     await router.poll();
     const report = await router.drain();
     expect(report.decided).toBe(6);
@@ -108,14 +101,7 @@ describe("routeops router: account matching by email domain", () => {
     const db = await memoryDatabase();
     const hooli = company(b, "hooli.example", "lara.chen@acme.test", "hooli-labs.example");
     const globex = company(b, "globex.example", "ava.reed@acme.test");
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
-    });
+    const router = await benchRouter(b, db);
     const accountOf = async (email: string) => {
       const decision = (await router.why(email))[0]!.decision as { account: string; owner: string | null };
       return [decision.account, decision.owner];

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
-import { startRouter } from "../../src/router";
-import { bench, createLead, memoryDatabase } from "./support";
+
+import { bench, createLead, memoryDatabase, benchRouter } from "./support";
 
 // Wed 2026-06-17 17:00Z is 10:00 in Los Angeles; inbound-ae-na-west takes 12 leads per us-west business day.
 const T0 = Date.parse("2026-06-17T17:00:00Z");
@@ -24,14 +24,7 @@ describe("routeops router: capacity from the decision log", () => {
       }),
     );
     b.clock.set(T0 + 20 * 60_000);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
-    });
+    const router = await benchRouter(b, db);
     await router.poll();
     const report = await router.drain();
     expect(report.decided).toBe(13);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 import { ROUTER_STEPS, startRouter, type RouterDatabase, type RouterStep } from "../../src/router";
 import { readLedger } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
 
 const T0 = Date.parse("2026-03-03T15:00:00Z");
 const LEASE = 60_000;
@@ -64,13 +64,7 @@ function portalView(b: Bench, ids: string[]) {
 
 async function run(b: Bench, db: RouterDatabase, crashAt: RouterStep | null, batchSize: number) {
   let crashed = false;
-  const router = await startRouter({
-    config: b.config,
-    hubspot: b.hubspot,
-    database: db,
-    http: false,
-    loop: false,
-    now: b.clock.now,
+  const router = await benchRouter(b, db, {
     batchSize,
     leaseMs: LEASE,
     replicaId: crashAt ? "crashing" : "steady",
@@ -88,13 +82,7 @@ async function run(b: Bench, db: RouterDatabase, crashAt: RouterStep | null, bat
   expect(crashed).toBe(true);
   // The crashed router is gone; its leases run out, a new one starts on the same database.
   b.clock.advance(LEASE + 1);
-  const restarted = await startRouter({
-    config: b.config,
-    hubspot: b.hubspot,
-    database: db,
-    http: false,
-    loop: false,
-    now: b.clock.now,
+  const restarted = await benchRouter(b, db, {
     // Waiting for a retry time passes on the test's clock, not in real seconds.
     sleep: async (ms) => b.clock.advance(ms),
     batchSize,

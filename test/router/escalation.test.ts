@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { compileRouting, route } from "../../src/engine";
 import { operationsSection } from "../../src/audit/operations";
-import { escalationLog, startRouter } from "../../src/router";
+import { escalationLog } from "../../src/router";
 import { readDecisionLog } from "../../src/router/decision-log";
 import { createSlackClient, startSlackStandin, type SlackStandin } from "../../src/slack";
-import { bench, createLead, memoryDatabase } from "./support";
+import { bench, createLead, memoryDatabase, benchRouter } from "./support";
 
 // Fri 2026-06-19 23:30Z is 16:30 in Los Angeles: a NA-west demo request, due Mon 09:30 PDT.
 const T0 = Date.parse("2026-06-19T23:30:00Z");
@@ -40,13 +40,7 @@ describe("routeops router: SLA escalation and Slack", () => {
       requestedAt: T0,
     });
     b.clock.set(T0 + MINUTE);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
+    const router = await benchRouter(b, db, {
       slack: createSlackClient({
         connection: {
           kind: "bot",
@@ -133,13 +127,7 @@ describe("routeops router: SLA escalation and Slack", () => {
       requestedAt: at,
     });
     b.clock.set(at + MINUTE);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
+    const router = await benchRouter(b, db, {
       slack: createSlackClient({
         connection: {
           kind: "bot",

@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingConfig } from "../../src/config/types";
 import { HubSpotError } from "../../src/hubspot";
-import { FIRST_TOUCH_PROPERTIES, OPEN_WINDOW_MS, startRouter } from "../../src/router";
+import { FIRST_TOUCH_PROPERTIES, OPEN_WINDOW_MS } from "../../src/router";
 import { readOpenLeads } from "../../src/router/open-leads";
-import { bench, createLead, memoryDatabase, type Bench } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
 
 const MINUTE = 60_000;
 // Wed 2026-06-17 17:00Z is 10:00 in Los Angeles.
@@ -42,13 +42,8 @@ describe("routeops router: open leads from the decision log", () => {
     const db = await memoryDatabase();
     const ids = Array.from({ length: 5 }, (_, i) => createLead(b, lead(i, T0 + i * MINUTE)));
     b.clock.set(T0 + 10 * MINUTE);
-    const router = await startRouter({
+    const router = await benchRouter(b, db, {
       config: openCapConfig(b),
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
     });
     await router.poll();
     await router.drain();
@@ -125,13 +120,9 @@ describe("routeops router: reading first touches costs no call it need not make,
     });
     for (let i = 0; i < 3; i++) createLead(b, lead(i, T0 + i * MINUTE));
     b.clock.set(T0 + 3 * MINUTE);
-    const router = await startRouter({
+    const router = await benchRouter(b, db, {
       config: openCapConfig(b),
       hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
     });
     await router.poll();
     await router.drain();

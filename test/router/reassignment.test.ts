@@ -9,7 +9,7 @@ import { compileRouting, createRotationState, reassign, route } from "../../src/
 import type { RouteInput } from "../../src/engine/types";
 import { escalationLog, startRouter } from "../../src/router";
 import { readLoad } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
 
 const MINUTE = 60_000;
 // Fri 2026-06-19 23:30Z is 16:30 in Los Angeles: NA-west demo requests (inbound-high, due Mon 09:30 PDT).
@@ -47,13 +47,8 @@ describe("routeops router: an escalation's reassignment uses the pool's rotation
     const first = createLead(b, lead("first@lead.test", FRIDAY));
     const second = createLead(b, lead("second@lead.test", FRIDAY + MINUTE));
     b.clock.set(FRIDAY + 2 * MINUTE);
-    const router = await startRouter({
+    const router = await benchRouter(b, db, {
       config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
     });
     await router.poll();
     await router.drain();

@@ -4,11 +4,11 @@
  * 429s, 5xx, slow answers and dropped connections.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, startRouter, type RouterDatabase } from "../../src/router";
+import { openDatabase, type RouterDatabase } from "../../src/router";
 import { readMigrations } from "../../src/router/database";
 import { escalationLog } from "../../src/router/operations";
 import { readLedger } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
 import { startPostgres, type PostgresServer } from "./postgres-server";
 
 const T0 = Date.parse("2026-03-03T15:00:00Z");
@@ -39,13 +39,7 @@ function arrange(b: Bench, count: number): string[] {
 async function routers(b: Bench, databases: RouterDatabase[]) {
   return Promise.all(
     databases.map((database, i) =>
-      startRouter({
-        config: b.config,
-        hubspot: b.hubspot,
-        database,
-        http: false,
-        loop: false,
-        now: b.clock.now,
+      benchRouter(b, database, {
         sleep: async (ms) => b.clock.advance(ms),
         batchSize: 7,
         leaseMs: 60_000,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 import { compileRouting, createRotationState, route } from "../../src/engine";
-import { routeInputOf, startRouter } from "../../src/router";
-import { bench, createLead, memoryDatabase } from "./support";
+import { routeInputOf } from "../../src/router";
+import { bench, createLead, memoryDatabase, benchRouter } from "./support";
 
 const T0 = Date.parse("2026-03-03T15:00:00Z");
 
@@ -16,14 +16,7 @@ describe("routeops router on the emulator, embedded database", () => {
       createLead(b, { email: "c@lead.test", country: "US", state: "NY", formId: "contact-us", requestedAt: T0 + 2000 }),
     ];
     b.clock.set(T0 + 5000);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
-    });
+    const router = await benchRouter(b, db);
     expect(await router.poll()).toBe(3);
     const report = await router.drain();
     expect(report.decided).toBe(3);
@@ -69,14 +62,7 @@ describe("a contact that asks again at the very instant it was routed for", () =
       requestedAt: T0,
     });
     b.clock.set(T0 + 1000);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
-    });
+    const router = await benchRouter(b, db);
     const request = { contactId: id, requestedAt: T0, recheck: true };
     expect(await router.learn([request], "webhook")).toBe(1);
     expect((await router.drain()).decided).toBe(1);
@@ -146,13 +132,7 @@ describe("a new config version (GitOps: the router restarted on the merged commi
       override name = "InjectedCrash";
     }
     // The old router decides the first lead and stops before writing it; the second is learnt only.
-    const old = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
+    const old = await benchRouter(b, db, {
       // A restart keeps its replica id, so it resumes its own leases at once (another name would
       // wait for them to run out: --lease-ms).
       replicaId: "router-1",
@@ -168,13 +148,8 @@ describe("a new config version (GitOps: the router restarted on the merged commi
     await old.close();
 
     const merged = { ...b.config, version: `${b.config.version}-merged` };
-    const next = await startRouter({
+    const next = await benchRouter(b, db, {
       config: merged,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
       replicaId: "router-1",
     });
     const report = await next.drain();
@@ -206,13 +181,7 @@ describe("20% HubSpot faults (429, 5xx, slow answers, dropped connections), one 
       }),
     );
     b.clock.set(T0 + 60_000);
-    const router = await startRouter({
-      config: b.config,
-      hubspot: b.hubspot,
-      database: db,
-      http: false,
-      loop: false,
-      now: b.clock.now,
+    const router = await benchRouter(b, db, {
       sleep: async (ms) => b.clock.advance(ms),
       batchSize: 7,
     });

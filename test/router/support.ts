@@ -14,7 +14,14 @@ import { managedProperties } from "../../src/deploy/compile/properties";
 import { seedFromRouting, startEmulator, type FaultOptions, type RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
-import { openDatabase, readMigrations, type RouterDatabase } from "../../src/router";
+import {
+  openDatabase,
+  readMigrations,
+  startRouter,
+  type RouterDatabase,
+  type RouterOptions,
+  type RunningRouter,
+} from "../../src/router";
 import { referenceProject } from "../support/reference";
 import { instantTime } from "../support/instant-time";
 
@@ -111,6 +118,26 @@ export async function bench(
       return owners.find((o) => o.id === id)?.email.toLowerCase() ?? null;
     },
   };
+}
+
+/**
+ * A router on the bench: its config, adapter and clock, no HTTP server and no loop (the test
+ * drives poll, drain and cycles). `options` add to or replace any of these.
+ */
+export function benchRouter(
+  b: Bench,
+  database: RouterDatabase,
+  options: Partial<RouterOptions> = {},
+): Promise<RunningRouter> {
+  return startRouter({
+    config: b.config,
+    hubspot: b.hubspot,
+    database,
+    http: false,
+    loop: false,
+    now: b.clock.now,
+    ...options,
+  });
 }
 
 // A fresh PGlite runs initdb, which takes seconds (tens of seconds on a loaded machine): the
