@@ -13,7 +13,11 @@ const DAY_MS = 86_400_000;
 /** Seeded leads' contact ids start with this (no HubSpot contact has such an id). */
 const SEED_PREFIX = "fixture-load-";
 
-/** One seeded lead, as the differential's model of the decision log holds it. */
+/**
+ * A lead in the router's decision log as capacity counts it: its current owner, pool and since
+ * when; its request instant, and whether HubSpot shows its first touch (open leads). Seeded
+ * leads and the differential's model of the log share it.
+ */
 export interface SeededLead {
   contactId: string;
   requestedAt: number;

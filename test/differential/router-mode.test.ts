@@ -47,7 +47,7 @@ import { referenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
 import { replay, type Replayed } from "./replay";
-import { clearSeededLeads, fixtureLeads, isSeeded, seedLeads } from "./router-load";
+import { clearSeededLeads, fixtureLeads, isSeeded, seedLeads, type SeededLead } from "./router-load";
 import { FIELDS, portalView, satisfies, show, type RoutingView } from "./views";
 
 const validate = createFixtureValidator();
@@ -130,26 +130,9 @@ function asRouterSees(input: RouteInput, load: LeadLoad, companies: readonly Rou
   return { ...rest, load, accounts: [...companies] };
 }
 
-/**
- * A lead in the router's decision log, as capacity counts it: its current owner, pool and since
- * when; its request instant, and whether HubSpot shows its first touch (open leads).
- */
-interface Logged {
-  contactId: string;
-  requestedAt: number;
-  rep: string;
-  pool: string | null;
-  at: number;
-  touched: boolean;
-}
+/** A lead in the router's decision log as capacity counts it (the same shape the seeding writes). */
+type Logged = SeededLead;
 
-/**
- * The counts the router reads from its decision log at `now` (src/router/store.ts `readLoad`):
- * every lead for its current owner, and the open ones (no first touch, requested in the last 30
- * days up to `now`) per owner; `without`: the lead being reassigned. The router reads the first
- * touches of a rep's open leads before a batch that could cap them (`touchRecheckMs: 0` here), so
- * what HubSpot shows is what it counts whenever the count can bind.
- */
 function loadAt(log: readonly Logged[], now: number, without?: string): LeadLoad {
   const counted = log.filter((l) => l.contactId !== without);
   const open: Record<string, number> = {};
