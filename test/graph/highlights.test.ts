@@ -69,6 +69,11 @@ describe("routing graph golden file", () => {
       "../golden/graph/pool-members.md",
     );
   });
+
+  it("pins the Mermaid source (the default format) of the same change", async () => {
+    const { head, base } = nora("Nora Quinn");
+    await expect(routingGraph(head, { base }).mermaid).toMatchFileSnapshot("../golden/graph/pool-members.mmd");
+  });
 });
 
 describe("routing graph Markdown with hostile names", () => {
