@@ -14,6 +14,7 @@ import type { WebhookOptions } from "../../src/emulator/webhooks/delivery";
 import type { Owner, RunningEmulator } from "../../src/emulator";
 import { loadAndValidate } from "../../src/files/config-loader";
 import { createHubSpotAdapter, type HubSpotAdapter } from "../../src/hubspot";
+import { instantTime } from "../support/instant-time";
 import { referenceProject } from "../support/reference";
 
 /** The reference config, validated. */
@@ -89,7 +90,10 @@ export async function deployedPortal(
     clock: clock.now,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
-  const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl });
+  // The adapter's waits (its client-side rate limiter: the router-mode replay makes more than 190
+  // calls in 10 s) cost no real time, on a clock of its own; the emulator enforces no limits here.
+  const { now, sleep } = instantTime();
+  const hubspot = createHubSpotAdapter({ accessToken: emulator.token, baseUrl: emulator.baseUrl, now, sleep });
   const warningCodes = new Set<string>();
   let extraOwnerId = 80_900_001;
   let deployedFlows = "";
