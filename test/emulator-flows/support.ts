@@ -3,7 +3,7 @@
  * owners and test properties, flows posted over HTTP, and small builders for actions, filters
  * and enrolment criteria in HubSpot's automation v4 shape.
  */
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 
 export const START = Date.parse("2026-06-17T12:00:00Z");
@@ -18,11 +18,6 @@ export const OWNERS = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
-
-const running: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emu) => emu.close()));
-});
 
 /** A movable pinned clock: tests never read the machine's time. */
 export class TestClock {
@@ -45,7 +40,9 @@ export async function flowEmulator(): Promise<{
     rateLimits: false,
     clock: clock.now,
   });
-  running.push(emu);
+  // Closed when the test ends: registered on the test, not by a module-scope hook, which would
+  // belong to the first file of a worker only (test files share their worker's modules).
+  onTestFinished(() => emu.close());
   for (const [name, type, fieldType] of [
     ["test_flag", "bool", "booleancheckbox"],
     ["test_text", "string", "text"],

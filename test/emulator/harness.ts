@@ -1,5 +1,5 @@
 import { Client } from "@hubspot/api-client";
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator";
 
 /** A pinned, movable clock: tests never read the machine's time. */
@@ -17,18 +17,16 @@ export function pinnedClock(start = Date.parse("2026-11-27T12:00:00Z")) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-const running: RunningEmulator[] = [];
-
-/** Starts an emulator that is closed after the test; rate limits off unless asked for. */
+/**
+ * Starts an emulator that is closed after the test; rate limits off unless asked for. (The close
+ * is registered on the test that started it, not by a hook at module scope: test files share
+ * their worker's modules, and a module-scope hook would belong to the first file only.)
+ */
 export async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const started = await startEmulator({ rateLimits: false, clock: pinnedClock().now, ...options });
-  running.push(started);
+  onTestFinished(() => started.close());
   return started;
 }
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
 
 /** The official client pointed at the emulator, without retries. */
 export function client(emu: RunningEmulator, token = emu.token): Client {
