@@ -4,13 +4,15 @@ import { configDefaults, defineConfig } from "vitest/config";
 /**
  * Test files that need a fresh module graph of their own: their support module registers hooks
  * at module scope (test/router/support.ts), which without isolation would run for the first file
- * of a worker only, or they spy on modules. Every other file shares its worker's modules with the
- * files before it: src/ and the HubSpot client are evaluated once per worker instead of once per
- * file, which halves the CPU time of a unit-test folder (test/engine: 11.9 s -> 5.8 s of CPU). A
- * support module that must clean up after a test registers it on that test (`onTestFinished`, as
- * test/emulator/harness.ts and test/emulator-flows/support.ts do), never by a module-scope hook.
+ * of a worker only. A file that spies on or mocks modules belongs here too. Every other file
+ * shares its worker's modules with the files before it: src/ and the HubSpot client are evaluated
+ * once per worker instead of once per file, which halves the CPU time of a unit-test folder
+ * (test/engine: 11.9 s -> 5.8 s of CPU). A support module that must clean up after a test
+ * registers it on that test (`onTestFinished`, as test/emulator/harness.ts and
+ * test/emulator-flows/support.ts do), never by a module-scope hook; a file that stubs the
+ * environment unstubs it (`vi.unstubAllEnvs()` in its afterAll, as test/pr-report does).
  */
-const ISOLATED = ["test/router/**/*.test.ts", "test/simulate/command.test.ts", "test/pr-report/**/*.test.ts"];
+const ISOLATED = ["test/router/**/*.test.ts"];
 
 export default defineConfig({
   // Routing configs import the package by name (`from "routeops"`), as in a project that installed it.
