@@ -2,17 +2,18 @@ import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * Test files that need a fresh module graph of their own: their support module registers hooks
- * at module scope (test/router/support.ts), which without isolation would run for the first file
- * of a worker only. A file that spies on or mocks modules belongs here too. Every other file
- * shares its worker's modules with the files before it: src/ and the HubSpot client are evaluated
- * once per worker instead of once per file, which halves the CPU time of a unit-test folder
- * (test/engine: 11.9 s -> 5.8 s of CPU). A support module that must clean up after a test
- * registers it on that test (`onTestFinished`, as test/emulator/harness.ts and
- * test/emulator-flows/support.ts do), never by a module-scope hook; a file that stubs the
- * environment unstubs it (`vi.unstubAllEnvs()` in its afterAll, as test/pr-report does).
+ * Test files share their worker's modules with the files before it (`isolate: false`): src/ and
+ * the HubSpot client are evaluated once per worker instead of once per file, which halves the CPU
+ * time of a unit-test folder (test/engine: 11.9 s -> 5.8 s of CPU; test/emulator and
+ * test/emulator-flows: 31 s -> 15 s). So a support module never registers a hook at module scope
+ * (it would belong to the first file of a worker only): what must be cleaned up after a test is
+ * registered on that test (`onTestFinished`, as test/emulator/harness.ts and test/router/support.ts
+ * do); a file that stubs the environment unstubs it (`vi.unstubAllEnvs()` in its afterAll, as
+ * test/pr-report does); a file that spies on or mocks modules would need `isolate: true`.
+ * test/router is a project of its own only for its timeouts: a fresh PGlite runs initdb, which
+ * takes tens of seconds on a loaded machine (test/router/support.ts makes it once per machine).
  */
-const ISOLATED = ["test/router/**/*.test.ts"];
+const ROUTER = ["test/router/**/*.test.ts"];
 
 export default defineConfig({
   // Routing configs import the package by name (`from "routeops"`), as in a project that installed it.
@@ -31,11 +32,14 @@ export default defineConfig({
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...ISOLATED],
+          exclude: [...configDefaults.exclude, ...ROUTER],
           isolate: false,
         },
       },
-      { extends: true, test: { name: "isolated", include: ISOLATED } },
+      {
+        extends: true,
+        test: { name: "router", include: ROUTER, isolate: false, testTimeout: 240_000, hookTimeout: 240_000 },
+      },
     ],
   },
 });

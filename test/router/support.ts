@@ -4,10 +4,10 @@
  * embedded database, and lead builders.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, vi } from "vitest";
+import { onTestFinished } from "vitest";
 import type { RoutingConfig } from "../../src/config/types";
 import { MANAGED_GROUP, MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 import { managedProperties } from "../../src/deploy/compile/properties";
@@ -75,11 +75,6 @@ export interface Bench {
   emailOfOwner(id: string | null | undefined): string | null;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 export async function bench(
   options: { start?: string; faults?: FaultOptions; rateLimits?: boolean } = {},
 ): Promise<Bench> {
@@ -94,7 +89,9 @@ export async function bench(
       deployed: { group: MANAGED_GROUP, properties: [...managedProperties(config), REQUEST_PROPERTY], flows: [] },
     },
   });
-  cleanups.push(() => emulator.close());
+  // Closed when the test ends: registered on the test, not by a module-scope hook, which would
+  // belong to the first file of a worker only (test files share their worker's modules).
+  onTestFinished(() => emulator.close());
   const hubspot = createHubSpotAdapter({
     accessToken: emulator.token,
     baseUrl: emulator.baseUrl,
@@ -141,8 +138,9 @@ export function benchRouter(
 }
 
 // A fresh PGlite runs initdb, which takes seconds (tens of seconds on a loaded machine): the
-// tests initialise one data folder per machine and copy it, and share one database per file.
-vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
+// tests initialise one data folder per machine and copy it, and share one database per worker
+// (test files share their worker's modules). Project "router" in vitest.config.mts gives these
+// files the time initdb may take.
 
 /** A migrated, empty PGlite data folder, made once and reused by every test process. */
 export async function pgliteTemplate(): Promise<string> {
@@ -171,24 +169,56 @@ function migrationTag(): string {
     .slice(0, 12);
 }
 
-/** A copy of the template in a temporary folder (a router "installation"), removed after the file. */
+const FOLDER_PREFIX = "routeops-router-db-";
+
+/**
+ * A copy of the template in a temporary folder (a router "installation"). A database open on it
+ * lives as long as the test process (see memoryDatabase), so the folder goes when the process
+ * ends; a test process that vitest stops without an exit event leaves its folders behind, and
+ * the next test process removes them (their names hold the pid of the process that made them).
+ */
 export async function pgliteFolder(): Promise<string> {
   const template = await pgliteTemplate();
-  const folder = mkdtempSync(path.join(os.tmpdir(), "routeops-router-db-"));
+  if (folders.length === 0) {
+    removeLeftFolders();
+    process.once("exit", () => {
+      for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+    });
+  }
+  const folder = mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
   cpSync(template, folder, { recursive: true });
   folders.push(folder);
   return folder;
 }
 const folders: string[] = [];
 
-let shared: RouterDatabase | null = null;
-afterAll(async () => {
-  await shared?.close();
-  shared = null;
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+/** Removes the folders of test processes that no longer run. */
+function removeLeftFolders(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = name.startsWith(FOLDER_PREFIX)
+      ? Number(/^(\d+)-/.exec(name.slice(FOLDER_PREFIX.length))?.[1])
+      : Number.NaN;
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
 
-/** The file's embedded database, emptied: every table truncated, the ledger included. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+let shared: RouterDatabase | null = null;
+
+/**
+ * The worker's embedded database, emptied: every table truncated, the ledger included. One per
+ * test process, opened by the first test that asks and kept for the files after it (opening a
+ * PGlite costs about a second of CPU; emptying it, a few milliseconds).
+ */
 export async function memoryDatabase(): Promise<RouterDatabase> {
   shared ??= await openDatabase({ dataDir: await pgliteFolder() });
   await shared.query("TRUNCATE outbox, decisions, rotation_ledger, routing_requests RESTART IDENTITY CASCADE");
