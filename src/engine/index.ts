@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { compileRouting, resolveRep, type CompiledRouting, type CompiledRep, type CompiledPool } from "./compile";
-export { reassign, route } from "./route";
+export { assignee, reassign, route } from "./route";
 export { createRotationState, pickNext, type RotationCandidate } from "./rotation";
 export { compileCalendar, slaDueAt, describeSlaTarget, type BusinessCalendar } from "./business-time";
 export { normaliseCountry, normaliseState, findTerritory, compileTerritories, type TerritoryIndex } from "./geo";

@@ -258,7 +258,7 @@ function escalate(
   const { status, due, nextDueAt } = dueEscalationSteps(compiled, decision, clock);
   const style = escalationStyle(decision);
   const steps: EscalationStepRun[] = [];
-  let owner = decision.owner ?? decision.rotationPick;
+  let owner = assignee(decision);
   const away = [...excluded];
   for (const { index, step, dueAt } of due) {
     const run: EscalationStepRun = { index, action: step.action, dueAt, target: null, style };
@@ -269,7 +269,7 @@ function escalate(
       if (owner !== null) away.push(owner);
       const again = reassign(compiled, input, dueAt, rotation, away, step.queue);
       run.reassignment = again;
-      owner = again.owner ?? again.rotationPick;
+      owner = assignee(again);
       run.target = again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner;
     }
     steps.push(run);
@@ -316,4 +316,13 @@ export function reassign(
   const assignment = queueAssignment(compiled, queue, false);
   const sla = decideSla(compiled, rerouted.slaPolicy, null, assignment, at, rerouted.rule, null);
   return { ...rest, owner: assignment.owner, pool: null, queue: queue.id, nurture: null, rotationPick: null, ...sla };
+}
+
+/**
+ * The rep who gets the lead: the named owner, else the member the pool's rotation picked
+ * (`Decision.owner` is null for a pool with several available members). `null` for nurture or a
+ * queue without a backup owner.
+ */
+export function assignee(decision: Pick<Decision, "owner" | "rotationPick">): string | null {
+  return decision.owner ?? decision.rotationPick;
 }

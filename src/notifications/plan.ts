@@ -5,6 +5,7 @@
  * with a mention. Channels come from `notifications.channels`.
  */
 import type { RoutingConfig } from "../config/types";
+import { assignee } from "../engine/route";
 import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
 import { escalationMessage, leadMessage, type Recipient, type SlackMessage } from "./message";
 
@@ -87,7 +88,7 @@ export function planLeadNotification(
   options: PlanOptions,
 ): PlannedNotification[] {
   if (decision.notification === "none") return [];
-  const ownerEmail = decision.owner ?? decision.rotationPick;
+  const ownerEmail = assignee(decision);
   if (ownerEmail === null) return [];
   const owner = recipient(config, ownerEmail);
   const source = config.sources.find((s) => s.id === decision.sourceType);
@@ -136,7 +137,7 @@ export function planEscalationNotification(
   step: EscalationStepRun,
   options: PlanOptions,
 ): PlannedNotification[] {
-  const owner = recipient(config, decision.owner ?? decision.rotationPick);
+  const owner = recipient(config, assignee(decision));
   const overdueMinutes = Math.max(0, Math.round((step.dueAt - (decision.slaDueAt ?? step.dueAt)) / 60_000));
   const base = {
     style: step.style,
@@ -178,9 +179,7 @@ export function planEscalationNotification(
       ];
     }
     default: {
-      const to = step.reassignment
-        ? recipient(config, step.reassignment.owner ?? step.reassignment.rotationPick)
-        : null;
+      const to = step.reassignment ? recipient(config, assignee(step.reassignment)) : null;
       return [
         {
           kind: "escalation:reassign",

@@ -13,7 +13,7 @@
  * 6. finish: requests whose writes are all done are closed and measured.
  */
 import type { CompiledRouting } from "../engine";
-import { accountLookupDomains, route } from "../engine";
+import { accountLookupDomains, assignee, route } from "../engine";
 import { portalCompany } from "../simulate/portal-sample";
 import { HubSpotError, type HubSpotAdapter } from "../hubspot";
 import { accountsFor, type AccountDirectory } from "./accounts";
@@ -42,7 +42,7 @@ import {
   type DecisionRecord,
   type OutboxRow,
 } from "./store";
-import { decisionWrites, effectiveOwner, type ContactUpdatePayload, type TaskCreatePayload } from "./writes";
+import { decisionWrites, type ContactUpdatePayload, type TaskCreatePayload } from "./writes";
 
 /** Tasks per batch create (HubSpot's batch limit, CRM v3 objects API: 100 inputs). */
 const TASK_BATCH = 100;
@@ -266,15 +266,14 @@ async function decideStep(
         // Capacity: what the decision log says people have, plus this batch's earlier leads (each
         // new lead is open for its owner too).
         const decision = route(context.compiled, { ...input.input, load }, { rotation });
-        const assignee = decision.owner ?? decision.rotationPick;
-        if (assignee !== null) {
-          load.assigned?.push({ rep: assignee, pool: decision.pool, at: input.input.at });
+        const owner = assignee(decision);
+        if (owner !== null) {
+          load.assigned?.push({ rep: owner, pool: decision.pool, at: input.input.at });
           const open = (load.open ??= {});
-          open[assignee.toLowerCase()] = (open[assignee.toLowerCase()] ?? 0) + 1;
+          open[owner.toLowerCase()] = (open[owner.toLowerCase()] ?? 0) + 1;
         }
         const contact = contacts.get(key.contactId)!;
         const email = contact.properties.email?.trim() || null;
-        const owner = effectiveOwner(decision);
         return {
           key,
           email,

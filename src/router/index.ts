@@ -20,7 +20,7 @@ export {
   type RoutingRequestKey,
 } from "./request";
 export { signWebhookV3, verifyWebhookV3, parseDelivery, MAX_WEBHOOK_AGE_MS, WebhookPayloadError } from "./webhooks";
-export { decisionWrites, taskMarker, effectiveOwner } from "./writes";
+export { decisionWrites, taskMarker } from "./writes";
 export { RouterMetrics } from "./metrics";
 export type { LoggedDecision } from "./store";
 export { formatDecisionLog, formatLoggedDecision } from "./why-text";

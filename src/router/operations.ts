@@ -21,13 +21,13 @@
  * lead is no longer open (capacity) and, once its SLA is met, no longer read.
  */
 import type { RoutingConfig } from "../config/types";
-import { dueEscalationSteps, escalationStyle, type CompiledRouting } from "../engine";
+import { assignee, dueEscalationSteps, escalationStyle, type CompiledRouting } from "../engine";
 import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
 import { planEscalationNotification, planLeadNotification, type PlannedNotification } from "../notifications";
 import type { SlackClient } from "../slack";
 import type { RouterHubSpot } from "./cycle";
 import type { RouterDatabase, Sql } from "./database";
-import { commitReassignment, reassignedOwner, writeReassignedOwners } from "./reassignment";
+import { commitReassignment, writeReassignedOwners } from "./reassignment";
 import {
   firstTouchOf,
   FIRST_TOUCH_PROPERTIES,
@@ -189,7 +189,7 @@ export async function watchEscalations(context: OperationsContext): Promise<Esca
         movedTo: new Map(
           done
             .filter((d) => d.reassignment !== null)
-            .map((d) => [num(d.index), reassignedOwner(parse<Decision>(d.reassignment))] as const),
+            .map((d) => [num(d.index), assignee(parse<Decision>(d.reassignment))] as const),
         ),
       };
     })
@@ -234,7 +234,7 @@ async function runDueSteps(context: OperationsContext, watched: Watched[], now: 
   await refreshFirstTouches({ ...context, now }, reassignments);
   const runs: EscalationStepRun[] = [];
   for (const { w, due } of dues) {
-    let owner = w.decision.owner ?? w.decision.rotationPick;
+    let owner = assignee(w.decision);
     const away: string[] = [];
     const style = escalationStyle(w.decision);
     for (const step of due) {
@@ -260,7 +260,7 @@ async function runDueSteps(context: OperationsContext, watched: Watched[], now: 
           notifyInTransaction,
         );
         if (run === null) break; // another router ran it: it goes on from there
-        owner = reassignedOwner(run.reassignment!);
+        owner = assignee(run.reassignment!);
         runs.push(run);
         continue;
       }

@@ -6,9 +6,9 @@
  * together; the new owner is written to HubSpot after the commit, and a write that fails is retried
  * on later cycles (`written_at`), never decided again.
  */
-import { reassign, type CompiledRouting } from "../engine";
+import { assignee, reassign, type CompiledRouting } from "../engine";
 import { HubSpotError } from "../hubspot";
-import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
+import type { EscalationStepRun, RouteInput } from "../engine/types";
 import type { EscalationStep } from "../config/types";
 import type { RouterHubSpot } from "./cycle";
 import type { RouterDatabase, Sql } from "./database";
@@ -25,11 +25,6 @@ export interface DueReassignment {
   /** Owners the lead was taken from so far, its current owner last. */
   away: readonly string[];
   style: EscalationStepRun["style"];
-}
-
-/** The new current owner of a reassigned lead (the queue's backup owner for a queue). */
-export function reassignedOwner(decision: Pick<Decision, "owner" | "rotationPick">): string | null {
-  return decision.owner ?? decision.rotationPick;
 }
 
 /**
@@ -57,7 +52,7 @@ export async function commitReassignment(
     // The lead itself is left out of the counts: it is moving, and counts for its new owner after.
     const load = await readLoad(tx, Math.min(now, due.dueAt) - LOAD_WINDOW_MS, now, key);
     const again = reassign(compiled, { ...due.input, load }, due.dueAt, rotation, due.away, due.step.queue);
-    const owner = reassignedOwner(again);
+    const owner = assignee(again);
     const run: EscalationStepRun = {
       index: due.index,
       action: "reassign",

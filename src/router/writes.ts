@@ -3,6 +3,7 @@
  * with it, so that a replay after a crash writes exactly the same values. Pure.
  */
 import { MANAGED_PROPERTIES as M } from "../deploy/managed-names";
+import { assignee } from "../engine/route";
 import type { Decision } from "../engine/types";
 import type { RoutingRequestKey } from "./request";
 import type { OutboxKind } from "./store";
@@ -27,11 +28,6 @@ export function taskMarker(key: RoutingRequestKey): string {
   return `routeops-request:${key.contactId}:${key.requestedAt}${round > 0 ? `:${round}` : ""}`;
 }
 
-/** The owner the lead goes to: the named owner, else the rotation's pick. */
-export function effectiveOwner(decision: Decision): string | null {
-  return decision.owner ?? decision.rotationPick;
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -53,7 +49,7 @@ export function decisionWrites(
     if (id === undefined) unresolved.push(email);
     return id ?? "";
   };
-  const owner = effectiveOwner(decision);
+  const owner = assignee(decision);
   const properties: Record<string, string> = {
     [M.sourceType]: decision.sourceType ?? "",
     [M.system]: decision.system,

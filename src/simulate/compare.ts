@@ -1,4 +1,5 @@
 /** Comparing two decisions for the same contact: which fields differ, and who gets the lead. */
+import { assignee } from "../engine/route";
 import type { Decision } from "../engine/types";
 import type { ComparedField, TransitionDimension } from "./types";
 
@@ -32,13 +33,8 @@ export const TRANSITION_DIMENSIONS: readonly TransitionDimension[] = [
   "slaPolicy",
 ];
 
-/**
- * The rep who gets the lead: the named owner, else the member the pool's rotation picked
- * (`Decision.owner` is null for a pool with several available members). `null` for nurture.
- */
-export function assignee(decision: Decision): string | null {
-  return decision.owner ?? decision.rotationPick;
-}
+/** The rep who gets the lead (the engine's definition, re-exported for the simulation's callers). */
+export { assignee };
 
 /** The value of a compared field, as it is compared and reported. */
 export function fieldValue(decision: Decision, field: ComparedField): string | number | boolean | null {

@@ -10,7 +10,7 @@ import { checkRoutedLeads, type RoutedLead } from "../../src/demo/leads/router-c
 import { compileRouting, createRotationState, route } from "../../src/engine";
 import type { Decision, RouteInput } from "../../src/engine/types";
 import type { LoggedDecision } from "../../src/router";
-import { effectiveOwner } from "../../src/router/writes";
+import { assignee } from "../../src/engine";
 
 // Monday 2026-03-02, 14:30 in New York.
 const NOW = Date.parse("2026-03-02T19:30:00Z");
@@ -26,7 +26,7 @@ const idOf = (email: string | null) => (email === null ? "" : (owners.idOf(email
 
 /** The contact as the router writes it for this decision (src/router/writes.ts), read back. */
 function asWritten(decision: Decision, at: number): Record<string, string | null> {
-  const owner = effectiveOwner(decision);
+  const owner = assignee(decision);
   return {
     routeops_source_type: decision.sourceType,
     routeops_system: decision.system,

@@ -11,7 +11,7 @@ import { MANAGED_PROPERTIES as P } from "../../deploy/managed-names";
 import { compileRouting, createRotationState, route } from "../../engine";
 import type { Decision, RouteInput } from "../../engine/types";
 import type { LoggedDecision } from "../../router";
-import { effectiveOwner } from "../../router/writes";
+import { assignee } from "../../engine";
 import type { FieldDifference, OwnerIndex } from "./compare";
 
 /** The properties the router writes and the comparison reads. */
@@ -117,7 +117,7 @@ function differences(
   const email = (id: string | null | undefined) => (id ? (owners.emailOf(id) ?? `owner ${id}`) : null);
 
   // The engine's owner, or none: a decision naming nobody (nurture) leaves the lead unowned (src/router/writes.ts).
-  same("owner", lower(effectiveOwner(decision)), lower(email(values.hubspot_owner_id)));
+  same("owner", lower(assignee(decision)), lower(email(values.hubspot_owner_id)));
   same("source type", decision.sourceType, values[P.sourceType]);
   same("system", decision.system, values[P.system]);
   same("rule", decision.rule, values[P.rule]);

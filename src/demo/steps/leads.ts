@@ -1,6 +1,7 @@
 /** The lead burst: realistic leads created over HTTP, routed (by the router or the workflows), checked against the engine. */
 import type { RoutingConfig } from "../../config/types";
 import { looksLikeManagedFlowName } from "../../deploy/managed-names";
+import { assignee } from "../../engine";
 import type { HubSpotAdapter } from "../../hubspot";
 import { redactSecrets } from "../../secrets";
 import type { DemoClock } from "../clock";
@@ -129,7 +130,7 @@ function leadJson(lead: Awaited<ReturnType<typeof sendBurst>>["leads"][number]) 
       sourceType: d.sourceType,
       system: d.system,
       rule: d.rule,
-      owner: d.owner ?? d.rotationPick,
+      owner: assignee(d),
       pool: d.pool,
       queue: d.queue,
       nurture: d.nurture,
