@@ -9,7 +9,7 @@
  * re-read by id, so a removed domain or a deleted company drops out. What the engine gets is
  * filtered here by the companies' current domains, so a stale directory never adds an account.
  */
-import { accountLookupDomains, companyDomains, type CompiledRouting } from "../engine";
+import { companyDomains } from "../engine";
 import type { RouteCompany, RouteInput } from "../engine/types";
 import type { AccountSearch, HubSpotRecord } from "../hubspot";
 import { additionalDomainsOf } from "../simulate/portal-sample";
@@ -56,16 +56,18 @@ export class AccountDirectory {
   }
 }
 
-/** Each lead's candidate accounts: the found companies answering to one of its lookup domains. */
+/**
+ * Each lead's candidate accounts: the found companies answering to one of its lookup domains
+ * (`lookups`: each lead's `accountLookupDomains`, computed once by the caller for the search too).
+ */
 export function accountsFor(
-  compiled: CompiledRouting,
-  inputs: RouteInput[],
+  lookups: ReadonlyMap<RouteInput, readonly string[]>,
   companies: RouteCompany[],
 ): Map<RouteInput, RouteCompany[]> {
   const out = new Map<RouteInput, RouteCompany[]>();
-  for (const input of inputs) {
-    const mine = new Set(accountLookupDomains(compiled, input));
-    if (mine.size === 0) continue;
+  for (const [input, domains] of lookups) {
+    if (domains.length === 0) continue;
+    const mine = new Set(domains);
     out.set(
       input,
       companies.filter((c) => companyDomains(c).some((d) => mine.has(d.domain))),

@@ -181,15 +181,19 @@ async function findAccounts(
   toRoute: { input: RequestStanding }[],
   ownerEmails: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const inputs = toRoute.flatMap(({ input }) => (input.kind === "route" ? [input.input] : []));
-  const domains = [...new Set(inputs.flatMap((input) => accountLookupDomains(context.compiled, input)))];
+  const lookups = new Map(
+    toRoute.flatMap(({ input }) =>
+      input.kind === "route" ? [[input.input, accountLookupDomains(context.compiled, input.input)] as const] : [],
+    ),
+  );
+  const domains = [...new Set([...lookups.values()].flat())];
   if (domains.length === 0) return;
   const sentAt = context.now();
   const search = context.accounts.search(domains);
   const found = await context.hubspot.searchCompaniesForAccounts(search, [...REQUEST_COMPANY_PROPERTIES]);
   context.accounts.learn(search, found, sentAt);
   const companies = found.map((company) => portalCompany(company, ownerEmails));
-  for (const [input, accounts] of accountsFor(context.compiled, inputs, companies)) input.accounts = accounts;
+  for (const [input, accounts] of accountsFor(lookups, companies)) input.accounts = accounts;
 }
 
 /** Steps 2 and 3: read the facts, decide in one transaction. */
