@@ -35,7 +35,7 @@
  */
 import type { HubSpotCalls } from "./client-calls";
 import type { HubSpotRecord, SearchFilter } from "./model";
-import { chunks } from "./records";
+import { chunks, toRecord, type ClientRecord } from "./records";
 
 /** Values per `IN` filter (RouteOps' own bound: a request body stays small). */
 export const SEARCH_IN_VALUES = 100;
@@ -85,12 +85,7 @@ export function accountSearchGroups(search: AccountSearch): SearchFilter[][] {
 }
 
 interface SearchPage {
-  results?: {
-    id: string | number;
-    properties?: Record<string, string | null>;
-    createdAt?: string;
-    updatedAt?: string;
-  }[];
+  results?: ClientRecord[];
   paging?: { next?: { after?: string } };
 }
 
@@ -117,15 +112,7 @@ export async function searchCompaniesForAccounts(
           ...(after ? { after } : {}),
         },
       });
-      for (const r of response.body?.results ?? []) {
-        found.set(String(r.id), {
-          id: String(r.id),
-          properties: { ...r.properties },
-          createdAt: r.createdAt ?? "",
-          updatedAt: r.updatedAt ?? "",
-          archived: false,
-        });
-      }
+      for (const r of response.body?.results ?? []) found.set(String(r.id), toRecord(r));
       after = response.body?.paging?.next?.after;
       if (!after) break;
     }

@@ -1,11 +1,15 @@
-/** Conversions from the official client's record classes to the adapter's plain records. */
+/**
+ * Conversions to the adapter's plain records: from the official client's record classes, and from
+ * the raw JSON of the endpoints called over `calls.raw` (batch reads, searches).
+ */
 import type { HubSpotRecord } from "./model";
 
-interface ClientRecord {
-  id: string;
-  properties: Record<string, string | null>;
-  createdAt: Date | string;
-  updatedAt: Date | string;
+/** A record as the client's classes or a raw JSON answer hold it. */
+export interface ClientRecord {
+  id: string | number;
+  properties?: Record<string, string | null>;
+  createdAt?: Date | string;
+  updatedAt?: Date | string;
   archived?: boolean;
 }
 

@@ -11,7 +11,7 @@
  */
 import type { HubSpotCalls } from "./client-calls";
 import type { HubSpotRecord } from "./model";
-import { chunks } from "./records";
+import { chunks, toRecord, type ClientRecord } from "./records";
 
 const BATCH_MAX = 100;
 const ASSOCIATIONS_BATCH = 1_000;
@@ -37,12 +37,7 @@ export interface TaskRecord {
 }
 
 interface BatchRecords {
-  results?: {
-    id: string | number;
-    properties?: Record<string, string | null>;
-    createdAt?: string;
-    updatedAt?: string;
-  }[];
+  results?: ClientRecord[];
 }
 
 /** Updates contacts, 100 per request (an update is idempotent: retried as any call). */
@@ -158,11 +153,5 @@ export async function searchContactsOnce(
       limit: request.limit,
     },
   });
-  return (response.body?.results ?? []).map((r) => ({
-    id: String(r.id),
-    properties: { ...r.properties },
-    createdAt: r.createdAt ?? "",
-    updatedAt: r.updatedAt ?? "",
-    archived: false,
-  }));
+  return (response.body?.results ?? []).map(toRecord);
 }

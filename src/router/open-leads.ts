@@ -15,6 +15,7 @@
  * after its request, then no longer counts: the router stops reading it.
  */
 import { HubSpotError } from "../hubspot";
+import { epochMillis } from "../hubspot/records";
 import type { CompiledRouting } from "../engine";
 import type { RouterHubSpot } from "./cycle";
 import type { Sql } from "./database";
@@ -34,11 +35,10 @@ export const FIRST_TOUCH_PROPERTIES = [
   "notes_last_contacted",
 ] as const;
 
+/** A HubSpot date property's instant (ISO text or epoch milliseconds), or null. */
 function instant(raw: string | null | undefined): number | null {
-  if (!raw || raw.trim() === "") return null;
-  const text = raw.trim();
-  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  return Number.isFinite(ms) ? ms : null;
+  const ms = epochMillis(raw?.trim());
+  return ms !== undefined && Number.isFinite(ms) ? ms : null;
 }
 
 /** The first touch after `routedAt` among the activity properties, or null. */
