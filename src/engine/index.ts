@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { compileRouting, resolveRep, type CompiledRouting, type CompiledRep, type CompiledPool } from "./compile";
-export { assignee, reassign, route } from "./route";
+export { assignee, notifyTarget, reassign, reassignmentTarget, route } from "./route";
 export { createRotationState, pickNext, type RotationCandidate } from "./rotation";
 export { compileCalendar, slaDueAt, describeSlaTarget, type BusinessCalendar } from "./business-time";
 export { normaliseCountry, normaliseState, findTerritory, compileTerritories, type TerritoryIndex } from "./geo";

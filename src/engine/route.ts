@@ -3,7 +3,7 @@
  * the inbound or outbound rules decide, then work out the SLA. Pure and deterministic: the only
  * state is the rotation state the caller passes (advanced in place).
  */
-import type { Intent } from "../config/types";
+import type { EscalationStep, Intent } from "../config/types";
 import { classify, type CompiledSource } from "./classify";
 import type { CompiledReengagementRule, CompiledRouting } from "./compile";
 import { describeCondition, failingCheck, type LeadFacts } from "./conditions";
@@ -261,18 +261,14 @@ function escalate(
   let owner = assignee(decision);
   const away = [...excluded];
   for (const { index, step, dueAt } of due) {
-    const run: EscalationStepRun = { index, action: step.action, dueAt, target: null, style };
-    if (step.action === "notify_rep") run.target = owner;
-    else if (step.action === "notify_manager") run.target = step.manager;
-    else if (step.action === "notify_channel") run.target = step.channel;
-    else {
-      if (owner !== null) away.push(owner);
-      const again = reassign(compiled, input, dueAt, rotation, away, step.queue);
-      run.reassignment = again;
-      owner = assignee(again);
-      run.target = again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner;
+    if (step.action !== "reassign") {
+      steps.push({ index, action: step.action, dueAt, target: notifyTarget(step, owner), style });
+      continue;
     }
-    steps.push(run);
+    if (owner !== null) away.push(owner);
+    const again = reassign(compiled, input, dueAt, rotation, away, step.queue);
+    owner = assignee(again);
+    steps.push({ index, action: step.action, dueAt, target: reassignmentTarget(again), style, reassignment: again });
   }
   if (trace) {
     const when = new Date(clock.now).toISOString();
@@ -325,4 +321,18 @@ export function reassign(
  */
 export function assignee(decision: Pick<Decision, "owner" | "rotationPick">): string | null {
   return decision.owner ?? decision.rotationPick;
+}
+
+/** Whom a notify step reaches: the lead's current owner, the step's manager or its channel. */
+export function notifyTarget(
+  step: Exclude<EscalationStep, { action: "reassign" }>,
+  owner: string | null,
+): string | null {
+  if (step.action === "notify_rep") return owner;
+  return step.action === "notify_manager" ? step.manager : step.channel;
+}
+
+/** Where a reassignment sent the lead: its new owner, or `queue <id>` when it went to a queue. */
+export function reassignmentTarget(again: Pick<Decision, "queue" | "pool" | "owner" | "rotationPick">): string | null {
+  return again.queue !== null && again.pool === null ? `queue ${again.queue}` : assignee(again);
 }

@@ -21,7 +21,7 @@
  * lead is no longer open (capacity) and, once its SLA is met, no longer read.
  */
 import type { RoutingConfig } from "../config/types";
-import { assignee, dueEscalationSteps, escalationStyle, type CompiledRouting } from "../engine";
+import { assignee, dueEscalationSteps, escalationStyle, notifyTarget, type CompiledRouting } from "../engine";
 import type { Decision, EscalationStepRun, RouteInput } from "../engine/types";
 import { planEscalationNotification, planLeadNotification, type PlannedNotification } from "../notifications";
 import type { SlackClient } from "../slack";
@@ -268,12 +268,9 @@ async function runDueSteps(context: OperationsContext, watched: Watched[], now: 
         index: step.index,
         action: step.step.action,
         dueAt: step.dueAt,
-        target: null,
+        target: notifyTarget(step.step, owner),
         style,
       };
-      if (step.step.action === "notify_rep") run.target = owner;
-      else if (step.step.action === "notify_manager") run.target = step.step.manager;
-      else run.target = step.step.channel;
       await db.transaction(async (tx) => {
         const inserted = await tx.query(
           `INSERT INTO escalation_steps (contact_id, requested_at, step_index, action, due_at, target, run_at, round)

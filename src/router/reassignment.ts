@@ -6,7 +6,7 @@
  * together; the new owner is written to HubSpot after the commit, and a write that fails is retried
  * on later cycles (`written_at`), never decided again.
  */
-import { assignee, reassign, type CompiledRouting } from "../engine";
+import { assignee, reassign, reassignmentTarget, type CompiledRouting } from "../engine";
 import { HubSpotError } from "../hubspot";
 import type { EscalationStepRun, RouteInput } from "../engine/types";
 import type { EscalationStep } from "../config/types";
@@ -57,7 +57,7 @@ export async function commitReassignment(
       index: due.index,
       action: "reassign",
       dueAt: due.dueAt,
-      target: again.queue !== null && again.pool === null ? `queue ${again.queue}` : owner,
+      target: reassignmentTarget(again),
       style: due.style,
       reassignment: again,
     };
