@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 
-import { bench, createLead, memoryDatabase, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, benchRouter, californiaDemoRequest } from "./support";
 
 // Wed 2026-06-17 17:00Z is 10:00 in Los Angeles; inbound-ae-na-west takes 12 leads per us-west business day.
 const T0 = Date.parse("2026-06-17T17:00:00Z");
@@ -15,20 +15,14 @@ describe("routeops router: capacity from the decision log", () => {
     const b = await bench({ start: "2026-06-17T17:00:00Z" });
     const db = await memoryDatabase();
     const ids = Array.from({ length: 13 }, (_, i) =>
-      createLead(b, {
-        email: `lead${i}@lead.test`,
-        country: "US",
-        state: "CA",
-        formId: "demo-request",
-        requestedAt: T0 + i * 60_000,
-      }),
+      createLead(b, californiaDemoRequest(`lead${i}@lead.test`, T0 + i * 60_000)),
     );
     b.clock.set(T0 + 20 * 60_000);
     const router = await benchRouter(b, db);
     await router.poll();
     const report = await router.drain();
     expect(report.decided).toBe(13);
-    const owners = ids.map((id) => b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id));
+    const owners = ids.map((id) => b.ownerOf(id));
     const pooled = owners.slice(0, 12);
     expect(pooled.filter((o) => o === "ben.ortiz@acme.test")).toHaveLength(6);
     expect(pooled.filter((o) => o === "chloe.nguyen@acme.test")).toHaveLength(6);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { MANAGED_PROPERTIES as M } from "../../src/deploy/managed-names";
 import { ROUTER_STEPS, startRouter, type RouterDatabase, type RouterStep } from "../../src/router";
 import { readLedger } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter, californiaDemoRequest } from "./support";
 
 const T0 = Date.parse("2026-03-03T15:00:00Z");
 const LEASE = 60_000;
@@ -21,13 +21,7 @@ function arrange(b: Bench): string[] {
   return [
     createLead(b, { email: "e1@lead.test", country: "Germany", formId: "demo-request", requestedAt: T0 }),
     createLead(b, { email: "e2@lead.test", country: "France", formId: "demo-request", requestedAt: T0 + 1_000 }),
-    createLead(b, {
-      email: "w1@lead.test",
-      country: "US",
-      state: "CA",
-      formId: "demo-request",
-      requestedAt: T0 + 2_000,
-    }),
+    createLead(b, californiaDemoRequest("w1@lead.test", T0 + 2_000)),
     createLead(b, { email: "e3@lead.test", country: "Spain", formId: "demo-request", requestedAt: T0 + 3_000 }),
     createLead(b, { email: "g1@lead.test", country: "US", state: "NY", formId: "contact-us", requestedAt: T0 + 4_000 }),
     createLead(b, { email: "u1@lead.test", kind: "contact_created", requestedAt: T0 + 5_000 }),

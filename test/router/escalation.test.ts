@@ -9,7 +9,7 @@ import { operationsSection } from "../../src/audit/operations";
 import { escalationLog } from "../../src/router";
 import { readDecisionLog } from "../../src/router/decision-log";
 import { createSlackClient, startSlackStandin, type SlackStandin } from "../../src/slack";
-import { bench, createLead, memoryDatabase, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, benchRouter, californiaDemoRequest } from "./support";
 
 // Fri 2026-06-19 23:30Z is 16:30 in Los Angeles: a NA-west demo request, due Mon 09:30 PDT.
 const T0 = Date.parse("2026-06-19T23:30:00Z");
@@ -32,13 +32,7 @@ describe("routeops router: SLA escalation and Slack", () => {
     const b = await bench({ start: "2026-06-19T23:30:00Z" });
     const db = await memoryDatabase();
     const slack = await slackStandin();
-    const id = createLead(b, {
-      email: "ana@lead.test",
-      country: "US",
-      state: "CA",
-      formId: "demo-request",
-      requestedAt: T0,
-    });
+    const id = createLead(b, californiaDemoRequest("ana@lead.test", T0));
     b.clock.set(T0 + MINUTE);
     const router = await benchRouter(b, db, {
       slack: createSlackClient({
@@ -82,9 +76,7 @@ describe("routeops router: SLA escalation and Slack", () => {
       },
     );
     expect(expected.owner).toBe("chloe.nguyen@acme.test");
-    expect(b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id)).toBe(
-      "chloe.nguyen@acme.test",
-    );
+    expect(b.ownerOf(id)).toBe("chloe.nguyen@acme.test");
     expect(slack.messages.map((m) => m.channel)).toEqual(["U0BENORTIZ", "U0BENORTIZ", "U0MIALOPEZ", "U0CHLOENGU"]);
     expect(slack.messages[1]!.text).toMatch(/^SLA breach: /);
 

@@ -9,7 +9,7 @@ import type { RoutingConfig } from "../../src/config/types";
 import { HubSpotError } from "../../src/hubspot";
 import { FIRST_TOUCH_PROPERTIES, OPEN_WINDOW_MS } from "../../src/router";
 import { readOpenLeads } from "../../src/router/open-leads";
-import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter, californiaDemoRequest } from "./support";
 
 const MINUTE = 60_000;
 // Wed 2026-06-17 17:00Z is 10:00 in Los Angeles.
@@ -28,13 +28,7 @@ function openCapConfig(b: Bench): RoutingConfig {
   return config;
 }
 
-const lead = (n: number, requestedAt: number) => ({
-  email: `open${n}@lead.test`,
-  country: "US",
-  state: "CA",
-  formId: "demo-request",
-  requestedAt,
-});
+const lead = (n: number, requestedAt: number) => californiaDemoRequest(`open${n}@lead.test`, requestedAt);
 
 describe("routeops router: open leads from the decision log", () => {
   it("skips a rep at the open-lead cap until the router reads that one of their leads was touched", async () => {
@@ -47,7 +41,7 @@ describe("routeops router: open leads from the decision log", () => {
     });
     await router.poll();
     await router.drain();
-    const ownerOf = (id: string) => b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id);
+    const ownerOf = (id: string) => b.ownerOf(id);
     // Ben has two open leads after the third: the fifth goes to Chloe although it is his turn.
     expect(ids.map(ownerOf)).toEqual([BEN, CHLOE, BEN, CHLOE, CHLOE]);
     const fifth = (await router.why("open4@lead.test"))[0]!.decision as { skipped?: unknown[] };

@@ -9,7 +9,7 @@ import { compileRouting, createRotationState, reassign, route } from "../../src/
 import type { RouteInput } from "../../src/engine/types";
 import { escalationLog, startRouter } from "../../src/router";
 import { readLoad } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter, californiaDemoRequest } from "./support";
 
 const MINUTE = 60_000;
 // Fri 2026-06-19 23:30Z is 16:30 in Los Angeles: NA-west demo requests (inbound-high, due Mon 09:30 PDT).
@@ -30,13 +30,7 @@ function threeMemberConfig(b: Bench): RoutingConfig {
   return config;
 }
 
-const lead = (email: string, requestedAt: number) => ({
-  email,
-  country: "US",
-  state: "CA",
-  formId: "demo-request",
-  requestedAt,
-});
+const lead = californiaDemoRequest;
 
 describe("routeops router: an escalation's reassignment uses the pool's rotation ledger", () => {
   it("reassigns to the next member of the ledger, advances it, and counts the lead against the new owner", async () => {
@@ -52,7 +46,7 @@ describe("routeops router: an escalation's reassignment uses the pool's rotation
     });
     await router.poll();
     await router.drain();
-    const ownerOf = (id: string) => b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id);
+    const ownerOf = (id: string) => b.ownerOf(id);
     expect([ownerOf(first), ownerOf(second)]).toEqual(["ben.ortiz@acme.test", "chloe.nguyen@acme.test"]);
 
     // The second lead is touched before its due time (SLA met); the first one nobody touches.
@@ -148,7 +142,7 @@ describe("routeops router: a reassigned owner HubSpot does not take yet", () => 
     const router = await startRouter({ config, hubspot, database: db, http: false, loop: false, now: b.clock.now });
     await router.poll();
     await router.drain();
-    const ownerOf = () => b.emailOfOwner(b.emulator.portal.contacts.get(id)!.properties.hubspot_owner_id);
+    const ownerOf = () => b.ownerOf(id);
     expect(ownerOf()).toBe("ben.ortiz@acme.test");
     const ledger = async () =>
       (

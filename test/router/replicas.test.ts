@@ -8,7 +8,7 @@ import { openDatabase, type RouterDatabase } from "../../src/router";
 import { readMigrations } from "../../src/router/database";
 import { escalationLog } from "../../src/router/operations";
 import { readLedger } from "../../src/router/store";
-import { bench, createLead, memoryDatabase, type Bench, benchRouter } from "./support";
+import { bench, createLead, memoryDatabase, type Bench, benchRouter, californiaDemoRequest } from "./support";
 import { startPostgres, type PostgresServer } from "./postgres-server";
 
 const T0 = Date.parse("2026-03-03T15:00:00Z");
@@ -140,13 +140,7 @@ describe("two router replicas on one PostgreSQL server", () => {
     const count = 6;
     const breach = (b: Bench) =>
       Array.from({ length: count }, (_, i) =>
-        createLead(b, {
-          email: `breach${i}@replica.test`,
-          country: "US",
-          state: "CA",
-          formId: "demo-request",
-          requestedAt: friday + i * 1000,
-        }),
+        createLead(b, californiaDemoRequest(`breach${i}@replica.test`, friday + i * 1000)),
       );
     const single = await bench({ start: "2026-06-19T23:30:00Z" });
     breach(single);

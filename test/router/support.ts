@@ -73,6 +73,8 @@ export interface Bench {
   config: RoutingConfig;
   ownerIdOf(email: string): string;
   emailOfOwner(id: string | null | undefined): string | null;
+  /** The email of the contact's owner in the portal now (`hubspot_owner_id`), or null. */
+  ownerOf(contactId: string): string | null;
 }
 
 export async function bench(
@@ -100,6 +102,8 @@ export async function bench(
     random: () => 0.5,
   });
   const owners = emulator.portal.owners.list();
+  const emailOfOwner = (id: string | null | undefined): string | null =>
+    id ? (owners.find((o) => o.id === id)?.email.toLowerCase() ?? null) : null;
   return {
     emulator,
     hubspot,
@@ -110,10 +114,8 @@ export async function bench(
       if (!owner) throw new Error(`no owner ${email}`);
       return owner.id;
     },
-    emailOfOwner(id) {
-      if (!id) return null;
-      return owners.find((o) => o.id === id)?.email.toLowerCase() ?? null;
-    },
+    emailOfOwner,
+    ownerOf: (contactId) => emailOfOwner(emulator.portal.contacts.get(contactId)!.properties.hubspot_owner_id),
   };
 }
 
@@ -234,6 +236,11 @@ export interface LeadSpec {
   formId?: string;
   pageUrl?: string;
   requestedAt: number;
+}
+
+/** A demo request from California: the reference organisation sends it to the NA-west pool. */
+export function californiaDemoRequest(email: string, requestedAt: number): LeadSpec {
+  return { email, country: "US", state: "CA", formId: "demo-request", requestedAt };
 }
 
 /** Creates a contact as the capture workflows leave it: event facts, request stamp, pending. */
