@@ -24,5 +24,5 @@ export { decisionWrites, taskMarker } from "./writes";
 export { RouterMetrics } from "./metrics";
 export type { LoggedDecision } from "./store";
 export { formatDecisionLog, formatLoggedDecision } from "./why-text";
-export { escalationLog } from "./operations";
+export { escalationLog, pendingNotifications } from "./operations";
 export { firstTouchOf, FIRST_TOUCH_PROPERTIES, OPEN_WINDOW_MS, TOUCH_RECHECK_MS } from "./open-leads";

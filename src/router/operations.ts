@@ -100,6 +100,12 @@ export async function queueLeadNotifications(context: OperationsContext, keys: R
   return queued;
 }
 
+/** Notifications in the outbox not sent yet (waiting for their time or a retry). */
+export async function pendingNotifications(db: Sql): Promise<number> {
+  const result = await db.query<{ n: unknown }>("SELECT count(*) AS n FROM notifications WHERE status = 'pending'");
+  return num(result.rows[0]?.n ?? 0);
+}
+
 /** Sends the notifications that are due; failures wait and are tried again. Never throws for Slack. */
 export async function sendNotifications(
   context: OperationsContext,

@@ -9,7 +9,7 @@ import type { RoutingConfig } from "../../config/types";
 import type { RunningEmulator } from "../../emulator";
 import { compileRouting, scheduleEscalation } from "../../engine";
 import type { Decision } from "../../engine/types";
-import { escalationLog, type RunningRouter, type RouterDatabase } from "../../router";
+import { escalationLog, pendingNotifications, type RunningRouter, type RouterDatabase } from "../../router";
 import type { SlackStandin } from "../../slack";
 import type { DemoClock } from "../clock";
 import { plural, type StepOutcome } from "./step";
@@ -32,10 +32,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 async function settleLeadMessages(options: EscalationStepOptions): Promise<void> {
   for (let cycle = 0; cycle < 20; cycle++) {
-    const pending = await options.database.query<{ n: unknown }>(
-      "SELECT count(*) AS n FROM notifications WHERE status = 'pending'",
-    );
-    if (Number(pending.rows[0]?.n ?? 0) === 0 && options.slack.messages.length > 0) return;
+    if ((await pendingNotifications(options.database)) === 0 && options.slack.messages.length > 0) return;
     await options.router.cycle();
   }
 }
