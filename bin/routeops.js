@@ -52,14 +52,16 @@ function loadMain() {
   if (!fs.existsSync(sources)) {
     throw new Error(`${path.relative(process.cwd(), compiled)} is missing: the package was not built`);
   }
+  deferZodLocales();
   const { createJiti } = require("jiti");
   return createJiti(__filename, { interopDefault: false })(path.join(sources, "cli", "main.ts")).main;
 }
 
 /**
- * zod (the config's shape checks) requires the error messages of its ~40 languages when it is
- * imported, a fifth of `routeops validate`'s start-up; RouteOps uses English only, which zod's
- * schemas load themselves. The module that gathers the languages is replaced, in Node's module
+ * Running the sources: zod (the config's shape checks) requires the error messages of its ~40
+ * languages when it is imported, a fifth of `routeops validate`'s start-up; RouteOps uses English
+ * only, which zod's schemas load themselves. (dist/ does not load the installed zod at all: the
+ * build keeps the parts it uses in dist/vendor/zod.js, see scripts/vendor-zod.js.) The module that gathers the languages is replaced, in Node's module
  * cache, by one that loads it on first use. Should zod move its files, nothing is replaced and
  * nothing changes but the time.
  */
@@ -101,7 +103,6 @@ function deferZodLocales() {
 
 let main;
 try {
-  deferZodLocales();
   main = loadMain();
 } catch (error) {
   process.stderr.write(`routeops: cannot start: ${error && error.message ? error.message : String(error)}\n`);

@@ -1,11 +1,13 @@
 // Second half of `npm run build` (after tsc): copies the files the compiled code reads at run time
 // that tsc does not emit (SQL migrations), removes what tsc emitted for sources since deleted (tsc
-// never deletes, and the package must not ship a module that no longer exists), then stamps the
+// never deletes, and the package must not ship a module that no longer exists), puts the parts of
+// zod the compiled code uses in one file (scripts/vendor-zod.js), then stamps the
 // build, so that bin/routeops.js in a
 // development checkout can tell a dist/ built from the current sources from a stale one.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { vendorZod } = require("./vendor-zod");
 
 const root = path.join(__dirname, "..");
 const src = path.join(root, "src");
@@ -42,6 +44,14 @@ function pruneOrphans(dir) {
   }
 }
 
-copyAssets(src);
-pruneOrphans(dist);
-fs.writeFileSync(path.join(dist, ".built"), `${new Date().toISOString()}\n`);
+async function main() {
+  copyAssets(src);
+  pruneOrphans(dist);
+  await vendorZod(root, dist);
+  fs.writeFileSync(path.join(dist, ".built"), `${new Date().toISOString()}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`finish-build: ${error && error.message ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
