@@ -32,9 +32,13 @@ const vm = require("node:vm");
 /** The wrapper Node puts around a CommonJS module, up to the module's first character. */
 const WRAPPER_HEAD = Module.wrap("").split("\n")[0];
 
-/** The cache directory for this user and this V8, made private; undefined when it cannot be. */
-function privateDirectory(base) {
-  const dir = path.join(base, `${process.versions.v8}-${process.arch}`);
+/**
+ * `base/name`, made if need be, when `base` is a directory only this user can write to; undefined
+ * when it is not or cannot be made. Also used for the routing config's transpile cache
+ * (src/files/config-transpile-cache.ts), whose entries are run as code too.
+ */
+function privateDirectory(base, name) {
+  const dir = path.join(base, name);
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = fs.lstatSync(base);
@@ -59,7 +63,10 @@ function enableCompileCache(options = {}) {
     return "node";
   }
   const uid = process.getuid ? process.getuid() : "user";
-  const dir = privateDirectory(options.directory ?? path.join(os.tmpdir(), `routeops-compile-cache-${uid}`));
+  const dir = privateDirectory(
+    options.directory ?? path.join(os.tmpdir(), `routeops-compile-cache-${uid}`),
+    `${process.versions.v8}-${process.arch}`,
+  );
   if (!dir) return "off";
   const include = options.include ?? ((filename) => filename.includes(`${path.sep}node_modules${path.sep}`));
 
@@ -142,4 +149,4 @@ function requireFor(module) {
   return require;
 }
 
-module.exports = { enableCompileCache };
+module.exports = { enableCompileCache, privateDirectory };

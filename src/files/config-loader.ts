@@ -12,6 +12,7 @@ import { inspectRouting, renderPath, type ValidateOptions } from "../config/vali
 import type { RoutingConfig } from "../config/types";
 import { ConfigLocator } from "./config-locator";
 import { runConfigModule } from "./config-module";
+import type { TranspileCache } from "./config-transpile-cache";
 
 /** Where to resolve the config path from, and how long its code may run. */
 export interface LoadOptions {
@@ -22,6 +23,8 @@ export interface LoadOptions {
    * `ROUTEOPS_CONFIG_TIMEOUT_MS` from the environment.
    */
   timeoutMs?: number;
+  /** The transpile cache (config-transpile-cache.ts). Default: the user's; `null`: none. */
+  transpileCache?: TranspileCache | null;
 }
 
 /** A loaded config module, before validation. */
@@ -60,7 +63,12 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
   const entryFile = found.file;
   const folder = path.dirname(entryFile);
   const timeoutMs = options.timeoutMs ?? configTimeout();
-  const outcome = runConfigModule({ entryFile, alias: { routeops: ownEntry() }, timeoutMs });
+  const outcome = runConfigModule({
+    entryFile,
+    alias: { routeops: ownEntry() },
+    timeoutMs,
+    ...(options.transpileCache === undefined ? {} : { cache: options.transpileCache }),
+  });
 
   if (outcome.kind === "timed_out") {
     const running = outcome.file ?? entryFile;
@@ -108,6 +116,7 @@ export function loadAndValidate(
   const loaded = loadRoutingConfig(configPath, {
     cwd,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.transpileCache === undefined ? {} : { transpileCache: options.transpileCache }),
   });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const { config, findings } = inspectRouting(

@@ -23,8 +23,11 @@
  */
 import type { createJiti as CreateJiti } from "jiti";
 import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
 import vm from "node:vm";
 import { SECRET_ENV_VARIABLES } from "../secrets";
+import { openTranspileCache, planFromCache, type LoadPlan, type TranspileCache } from "./config-transpile-cache";
 
 /** How loading the module ended. */
 export type ModuleOutcome =
@@ -36,6 +39,8 @@ export type ModuleOutcome =
       exportNames: string[];
       /** Every module file the load read (absolute paths). */
       files: string[];
+      /** Who ran the config's files: jiti, or this module from the transpile cache. */
+      via: "jiti" | "cache";
     }
   | { kind: "threw"; error: { name: string; message: string; stack: string; syntax: boolean } }
   | {
@@ -49,11 +54,17 @@ export interface ModuleLoad {
   /** Module specifier -> absolute path, for jiti. */
   alias: Record<string, string>;
   timeoutMs: number;
+  /**
+   * The transpile cache (config-transpile-cache.ts). Default: the user's private one; `null`:
+   * none, every load through jiti.
+   */
+  cache?: TranspileCache | null;
 }
 
 const nodeRequire = createRequire(__filename);
-/** jiti, loaded on the first config load (commands that load no config do not pay for it). */
+/** jiti, loaded on the first load that needs it (commands that load no config do not pay for it). */
 let createJiti: typeof CreateJiti | undefined;
+type Jiti = ReturnType<typeof CreateJiti>;
 
 /** A config called process.exit while loading. */
 class ConfigExit extends Error {
@@ -64,22 +75,40 @@ class ConfigExit extends Error {
 
 /** Loads `entryFile`; stops its code after `timeoutMs`. */
 export function runConfigModule(load: ModuleLoad): ModuleOutcome {
-  createJiti ??= (nodeRequire("jiti") as { createJiti: typeof CreateJiti }).createJiti;
-  const cache = nodeRequire.cache;
-  const cachedBefore = new Set(Object.keys(cache));
-  const jiti = createJiti(load.entryFile, { alias: load.alias, interopDefault: false, moduleCache: true });
+  const cache = load.cache === undefined ? openTranspileCache() : (load.cache ?? undefined);
+  const jitiFor = (file: string): Jiti => {
+    createJiti ??= (nodeRequire("jiti") as { createJiti: typeof CreateJiti }).createJiti;
+    return createJiti(file, {
+      alias: load.alias,
+      interopDefault: false,
+      moduleCache: true,
+      // jiti's default cache, <tmpdir>/jiti, is writable by every user of the machine.
+      ...(cache ? { fsCache: cache.jitiDirectory } : {}),
+    });
+  };
+  const plan = cache ? planFromCache(load.entryFile, load.alias, cache) : undefined;
+  const nodeCache = nodeRequire.cache;
+  const cachedBefore = new Set(Object.keys(nodeCache));
+  /** The planned modules whose code is running, innermost last. */
+  const running: string[] = [];
   const restore = quieten();
   const key = `__routeopsLoadConfig${process.hrtime.bigint()}`;
+  let jiti: Jiti | undefined;
   try {
-    (globalThis as Record<string, unknown>)[key] = () => jiti(load.entryFile);
+    (globalThis as Record<string, unknown>)[key] = plan
+      ? () => runPlanned(plan, load.entryFile, jitiFor, running)
+      : () => (jiti = jitiFor(load.entryFile))(load.entryFile);
     const script = new vm.Script(`globalThis[${JSON.stringify(key)}]()`, { filename: "routeops-config-loader" });
     const exports: unknown = script.runInThisContext({ timeout: load.timeoutMs, displayErrors: false });
     const record = typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>) : {};
+    const files = plan ? [...plan.keys()] : Object.keys(nodeCache).filter((file) => !cachedBefore.has(file));
+    if (jiti && cache) keepTranspiled(jiti, cache, files);
     return {
       kind: "loaded",
       config: record.default !== undefined ? record.default : record.routing,
       exportNames: Object.keys(record).filter((name) => name !== "__esModule"),
-      files: Object.keys(cache).filter((file) => !cachedBefore.has(file)),
+      files,
+      via: plan ? "cache" : "jiti",
     };
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
@@ -87,10 +116,12 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
       // still loading is the innermost, where the code was when it was stopped. An installed
       // package (jiti's Babel, loaded to transpile a changed file) is not the config's code: its
       // importer is named instead.
-      const running = Object.keys(cache)
-        .filter((file) => !cachedBefore.has(file) && cache[file]?.loaded === false && !inPackage(file))
-        .at(-1);
-      return running ? { kind: "timed_out", file: running } : { kind: "timed_out" };
+      const stopped =
+        running.at(-1) ??
+        Object.keys(nodeCache)
+          .filter((file) => !cachedBefore.has(file) && nodeCache[file]?.loaded === false && !inPackage(file))
+          .at(-1);
+      return stopped ? { kind: "timed_out", file: stopped } : { kind: "timed_out" };
     }
     const e = error instanceof Error ? error : new Error(String(error));
     return {
@@ -100,7 +131,56 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
   } finally {
     delete (globalThis as Record<string, unknown>)[key];
     restore();
-    forgetLoadedModules(cache, cachedBefore);
+    forgetLoadedModules(nodeCache, cachedBefore);
+  }
+}
+
+/**
+ * Runs a planned load: each module's code in the CommonJS wrapper jiti gives it (the same first
+ * line, so columns match too), `require` as planned. `running` holds the modules whose code is
+ * running; a module that throws stays on it (the deadline's error names the innermost).
+ */
+function runPlanned(plan: LoadPlan, entryFile: string, jitiFor: (file: string) => Jiti, running: string[]): unknown {
+  const modules = new Map<string, { exports: unknown }>();
+  const load = (file: string): unknown => {
+    const loaded = modules.get(file);
+    if (loaded) return loaded.exports;
+    const planned = plan.get(file)!;
+    const module = { id: file, filename: file, exports: {} as unknown, loaded: false };
+    modules.set(file, module);
+    let jiti: Jiti | undefined;
+    const require = (specifier: string): unknown => {
+      const target = planned.imports.get(specifier);
+      if (target?.kind === "module") return load(target.file);
+      if (target?.kind === "native") return nodeRequire(target.id);
+      // Planning saw every `require` of the code: anything else is a package jiti loads.
+      return (jiti ??= jitiFor(file))(specifier);
+    };
+    const wrapper = vm.runInThisContext(
+      `(function (exports, require, module, __filename, __dirname) { ${planned.code}\n});`,
+      { filename: file, displayErrors: false },
+    ) as (...args: unknown[]) => void;
+    running.push(file);
+    wrapper.call(module.exports, module.exports, require, module, file, path.dirname(file));
+    running.pop();
+    module.loaded = true;
+    return module.exports;
+  };
+  return load(entryFile);
+}
+
+/** After a load through jiti: keeps the code jiti ran for each of the config's own files. */
+function keepTranspiled(jiti: Jiti, cache: TranspileCache, files: string[]): void {
+  for (const file of files) {
+    if (inPackage(file) || !/\.[mc]?ts$/.test(file)) continue;
+    try {
+      const source = fs.readFileSync(file, "utf8");
+      // As jiti's loader asks it (jiti answers from its own cache, filled by the load).
+      const code = jiti.transform({ filename: file, source, ts: true, async: false, jsx: jiti.options.jsx ?? false });
+      cache.write(file, source, code);
+    } catch {
+      // A file that vanished or cannot be kept is loaded through jiti next time.
+    }
   }
 }
 
