@@ -121,6 +121,7 @@ export function planFromCache(
   cache: TranspileCache,
 ): LoadPlan | undefined {
   const plan: LoadPlan = new Map();
+  const listing = folderListing();
   const pending = [entryFile];
   while (pending.length > 0) {
     const file = pending.pop()!;
@@ -138,7 +139,7 @@ export function planFromCache(
     const literals = [...code.matchAll(REQUIRE_LITERAL)];
     const imports = new Map<string, PlannedImport>();
     for (const [, specifier] of literals) {
-      const target = importTarget(specifier!, path.dirname(file), alias);
+      const target = importTarget(specifier!, path.dirname(file), alias, listing);
       if (!target) return undefined;
       imports.set(specifier!, target);
       if (target.kind === "module") pending.push(target.file);
@@ -148,15 +149,27 @@ export function planFromCache(
   return plan;
 }
 
-function importTarget(specifier: string, dir: string, alias: Record<string, string>): PlannedImport | undefined {
+function importTarget(
+  specifier: string,
+  dir: string,
+  alias: Record<string, string>,
+  listing: (dir: string) => Map<string, boolean>,
+): PlannedImport | undefined {
   if (specifier.startsWith("./") || specifier.startsWith("../") || path.isAbsolute(specifier)) {
     const base = path.resolve(dir, specifier);
-    const candidates = [
-      base,
-      ...EXTENSIONS.map((ext) => base + ext),
-      ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
-    ];
-    const found = candidates.filter(isFile);
+    const parent = path.dirname(base);
+    const name = path.basename(base);
+    const inParent = listing(parent);
+    // Every file the import could name: itself, with an extension, or an index file in it.
+    const found = [name, ...EXTENSIONS.map((ext) => name + ext)]
+      .filter((candidate) => inParent.get(candidate) === true)
+      .map((candidate) => path.join(parent, candidate));
+    if (inParent.get(name) === false) {
+      const inFolder = listing(base);
+      for (const index of EXTENSIONS.map((ext) => `index${ext}`)) {
+        if (inFolder.get(index) === true) found.push(path.join(base, index));
+      }
+    }
     return found.length === 1 && PLANNED.test(found[0]!) ? { kind: "module", file: found[0]! } : undefined;
   }
   if (specifier.startsWith("node:") || builtins.has(specifier)) return { kind: "native", id: specifier };
@@ -165,10 +178,39 @@ function importTarget(specifier: string, dir: string, alias: Record<string, stri
   return { kind: "jiti", specifier };
 }
 
-function isFile(file: string): boolean {
+/**
+ * A folder's entries (name -> is a file; false for a folder), read once per plan: a config of nine
+ * files makes ~20 imports with 17 candidate files each.
+ */
+function folderListing(): (dir: string) => Map<string, boolean> {
+  const listings = new Map<string, Map<string, boolean>>();
+  return (dir) => {
+    let entries = listings.get(dir);
+    if (!entries) {
+      entries = new Map();
+      try {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          // A link is followed, as resolving the import would.
+          const isFile = entry.isSymbolicLink()
+            ? statIsFile(path.join(dir, entry.name))
+            : entry.isFile() || (entry.isDirectory() ? false : undefined);
+          if (isFile !== undefined) entries.set(entry.name, isFile);
+        }
+      } catch {
+        // No such folder: nothing in it.
+      }
+      listings.set(dir, entries);
+    }
+    return entries;
+  };
+}
+
+/** True for a file, false for a folder, undefined for anything else or nothing. */
+function statIsFile(file: string): boolean | undefined {
   try {
-    return fs.statSync(file).isFile();
+    const stat = fs.statSync(file);
+    return stat.isFile() ? true : stat.isDirectory() ? false : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
