@@ -10,10 +10,12 @@
  *   dependencies linked to this checkout's node_modules, measured no faster (0.31 s of CPU against
  *   the checkout's 0.29 s at load 9, equal at load 4), so it is not run here;
  * - the same with NODE_DISABLE_COMPILE_CACHE=1: what V8's compile cache (Node 22's own, or on
- *   Node 20 bin/compile-cache.js) saves.
+ *   Node 20 bin/compile-cache.js) and the config's transpile cache
+ *   (src/files/config-transpile-cache.ts, which runs the config without loading jiti) save
+ *   together; jiti's own transform cache stays on.
  *
  * Reports the median and spread of wall time over N runs each (after one warm-up run each, which
- * fills jiti's transpile cache and the compile cache as any first run does), the CPU time the
+ * fills the transpile caches and the compile cache as any first run does), the CPU time the
  * processes used (Linux: from /proc, children's user + system; less sensitive to load than wall
  * time) and the 1-minute load average before and after. Wall time on a 2-core machine shared with
  * other work follows its load: compare figures taken at the same load, or compare CPU.
@@ -136,7 +138,7 @@ const checkoutRuns: Variant = {
   samples: [],
 };
 const uncachedRuns: Variant = {
-  label: "  the same, no compile cache",
+  label: "  the same, no compile/transpile cache",
   args: [bin, "validate"],
   env: { NODE_DISABLE_COMPILE_CACHE: "1" },
   expectOut: "0 errors, 0 warnings",
