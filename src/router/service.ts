@@ -9,7 +9,7 @@ import path from "node:path";
 import { hasErrors } from "../config/diagnostics";
 import type { RoutingConfig } from "../config/types";
 import { loadAndValidate } from "../files/config-loader";
-import { createHubSpotAdapter } from "../hubspot";
+import { createHubSpotAdapter, type HubSpotAdapterOptions } from "../hubspot";
 import { createRedactor } from "../secrets";
 import { formatDiagnosticsText } from "../report/diagnostics";
 import { openDatabase, RouterDatabaseError, type RouterDatabase } from "./database";
@@ -46,6 +46,21 @@ export interface RouterSettings extends DatabaseSettings {
   /** Route what is pending and return (no HTTP, no loop). */
   once: boolean;
   log: (line: string) => void;
+}
+
+/**
+ * What the service takes from the machine besides its settings: real time by default. A test
+ * gives the adapter a virtual clock (its retries and rate-limit pauses then cost no real time)
+ * and the router a short retry delay (a failed write is retried after that long instead of two
+ * seconds), so that a portal with faults is routed without waiting on the wall clock. The router
+ * itself keeps real time: its clock dates leases and checks webhook timestamps, and its loop waits
+ * on it when idle (a virtual one would spin).
+ */
+export interface RouterServiceDeps {
+  /** The HubSpot adapter's clock and waits, from one clock (see `instantTime` in test/support). */
+  hubspotTime?: Pick<HubSpotAdapterOptions, "now" | "sleep">;
+  /** The router's wait before retrying a failed write or a read that had not caught up. Default 2,000 ms. */
+  retryDelayMs?: number;
 }
 
 /** A problem the CLI reports as it is (exit 1); the message holds no secret. */
@@ -87,13 +102,17 @@ export interface StartedService {
 }
 
 /** Loads the config, opens the database, builds the HubSpot adapter and starts the router. */
-export async function startRouterService(settings: RouterSettings): Promise<StartedService> {
+export async function startRouterService(
+  settings: RouterSettings,
+  deps: RouterServiceDeps = {},
+): Promise<StartedService> {
   const scrub = routerScrubber(settings);
   const log = (line: string) => settings.log(scrub(line));
   const config = loadConfig(settings.configPath, settings.cwd);
   const hubspot = createHubSpotAdapter({
     accessToken: settings.accessToken,
     ...(settings.hubspotBaseUrl ? { baseUrl: settings.hubspotBaseUrl } : {}),
+    ...deps.hubspotTime,
   });
   const database = await openRouterDatabase(settings);
   try {
@@ -114,6 +133,7 @@ export async function startRouterService(settings: RouterSettings): Promise<Star
       ...(settings.pollIntervalMs ? { pollIntervalMs: settings.pollIntervalMs } : {}),
       ...(settings.replicaId ? { replicaId: settings.replicaId } : {}),
       ...(settings.leaseMs ? { leaseMs: settings.leaseMs } : {}),
+      ...(deps.retryDelayMs !== undefined ? { retryDelayMs: deps.retryDelayMs } : {}),
       slack: settings.slack ? createSlackClient({ connection: settings.slack }) : null,
       log,
     });

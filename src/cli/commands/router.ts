@@ -1,7 +1,13 @@
 import { slackConnectionFromEnv } from "../../slack";
 import { HubSpotConfigError, HubSpotError } from "../../hubspot";
 import { RouterDatabaseError } from "../../router";
-import { routerScrubber, RouterSetupError, startRouterService, type RouterSettings } from "../../router/service";
+import {
+  routerScrubber,
+  RouterSetupError,
+  startRouterService,
+  type RouterServiceDeps,
+  type RouterSettings,
+} from "../../router/service";
 import { parseCommandArgs } from "../args";
 import { UsageError, type CliIO, type Command } from "../io";
 
@@ -96,8 +102,14 @@ function untilSignal(): Promise<void> {
   });
 }
 
-/** The command, with how it waits to be stopped given (tests pass their own). */
-export function createRouterCommand(waitForStop: () => Promise<void> = untilSignal): Command {
+/**
+ * The command, with how it waits to be stopped given, and the service's clock and retry delay
+ * (tests pass their own: see RouterServiceDeps).
+ */
+export function createRouterCommand(
+  waitForStop: () => Promise<void> = untilSignal,
+  deps: RouterServiceDeps = {},
+): Command {
   return {
     name: "router",
     summary: "Run the router service: decide every lead with the engine, exactly once",
@@ -107,7 +119,7 @@ export function createRouterCommand(waitForStop: () => Promise<void> = untilSign
       const scrub = routerScrubber(settings);
       let service;
       try {
-        service = await startRouterService(settings);
+        service = await startRouterService(settings, deps);
       } catch (error) {
         const known =
           error instanceof RouterSetupError ||
