@@ -57,12 +57,14 @@ describe("what routeops validate loads", () => {
     if (validate.modules.some((file) => /[\\/]dist[\\/]cli[\\/]main\.js$/.test(file))) {
       expect(vendored).toHaveLength(1);
       expect(loaded).not.toContain("zod");
+      // jiti's version is part of the transpile cache's key; its code is not loaded.
+      expect(validate.modules.filter((file) => /[\\/]node_modules[\\/]jiti[\\/]/.test(file))).toEqual([
+        path.join(repoRoot, "node_modules", "jiti", "package.json"),
+      ]);
     } else {
+      // bin/routeops.js runs the sources through jiti itself.
       expect(loaded).toContain("zod");
     }
-    expect(validate.modules.filter((file) => /[\\/]node_modules[\\/]jiti[\\/]/.test(file))).toEqual([
-      path.join(repoRoot, "node_modules", "jiti", "package.json"),
-    ]);
     for (const heavy of ["@hubspot/api-client", "@octokit/rest", "@electric-sql/pglite", "pg", "typescript", "yaml"]) {
       expect(loaded, heavy).not.toContain(heavy);
     }
