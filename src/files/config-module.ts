@@ -102,7 +102,7 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
     const exports: unknown = script.runInThisContext({ timeout: load.timeoutMs, displayErrors: false });
     const record = typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>) : {};
     const files = plan ? [...plan.keys()] : Object.keys(nodeCache).filter((file) => !cachedBefore.has(file));
-    if (jiti && cache) keepTranspiled(jiti, cache, files);
+    if (jiti && cache) keepTranspiled(jiti, cache, files, Object.values(load.alias));
     return {
       kind: "loaded",
       config: record.default !== undefined ? record.default : record.routing,
@@ -169,10 +169,15 @@ function runPlanned(plan: LoadPlan, entryFile: string, jitiFor: (file: string) =
   return load(entryFile);
 }
 
-/** After a load through jiti: keeps the code jiti ran for each of the config's own files. */
-function keepTranspiled(jiti: Jiti, cache: TranspileCache, files: string[]): void {
+/**
+ * After a load through jiti: keeps the code jiti ran for each of the config's own files (not an
+ * aliased package's, such as RouteOps' own src/ in a development checkout, which a plan hands to
+ * jiti whole).
+ */
+function keepTranspiled(jiti: Jiti, cache: TranspileCache, files: string[], aliased: string[]): void {
+  const packages = aliased.map((entry) => path.dirname(entry) + path.sep);
   for (const file of files) {
-    if (inPackage(file) || !/\.[mc]?ts$/.test(file)) continue;
+    if (inPackage(file) || !/\.[mc]?ts$/.test(file) || packages.some((dir) => file.startsWith(dir))) continue;
     try {
       const source = fs.readFileSync(file, "utf8");
       // As jiti's loader asks it (jiti answers from its own cache, filled by the load).

@@ -78,6 +78,7 @@ export function openTranspileCache(base?: string): TranspileCache | undefined {
       }
     },
     write(file, source, code) {
+      trim(entries);
       const entry = entryOf(file, source);
       const temporary = `${entry}.${process.pid}`;
       try {
@@ -88,6 +89,22 @@ export function openTranspileCache(base?: string): TranspileCache | undefined {
       }
     },
   };
+}
+
+/**
+ * Each edit of a config file adds an entry (a few KB) and nothing removes the old one: past
+ * MAX_ENTRIES the cache starts over, as bin/compile-cache.js does. Runs only when a load through
+ * jiti has entries to write.
+ */
+const MAX_ENTRIES = 2000;
+function trim(dir: string): void {
+  try {
+    const names = fs.readdirSync(dir);
+    if (names.length < MAX_ENTRIES) return;
+    for (const name of names) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Another process may be trimming it too.
+  }
 }
 
 /** What a `require(specifier)` in a planned module gives. */

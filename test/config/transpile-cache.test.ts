@@ -169,6 +169,16 @@ describe("the config's transpile cache", () => {
     expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, transpileCache: cache }).diagnostics).toEqual([]);
   });
 
+  it("starts over when it holds 2,000 entries, which edits leave behind", () => {
+    const { f, cache } = setup();
+    const modules = path.join(scratch, `cache-${caches}`, "modules");
+    for (let i = 0; i < 2000; i++) fs.writeFileSync(path.join(modules, `old-${i}.cjs`), "");
+    expect(via(f, cache)).toBe("jiti");
+    expect(fs.readdirSync(modules).filter((name) => name.startsWith("old-"))).toEqual([]);
+    expect(fs.readdirSync(modules)).toHaveLength(9);
+    expect(via(f, cache)).toBe("cache");
+  });
+
   it("is off when another user could write to its folder, or when compile caches are turned off", () => {
     const open = path.join(scratch, "shared");
     fs.mkdirSync(open, { mode: 0o777 });
