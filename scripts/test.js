@@ -35,7 +35,7 @@ function run(command, args, options) {
   });
 }
 
-async function staticChecks() {
+async function staticChecks(checks) {
   const failed = [];
   for (const check of checks) {
     const started = Date.now();
@@ -47,23 +47,38 @@ async function staticChecks() {
   return failed;
 }
 
-async function main() {
+/**
+ * Runs `suite` (output streamed) beside `checks` (one after another, output held); resolves to the
+ * names of those that failed. scripts/test.test.ts runs it with commands of its own.
+ */
+async function runAll(checks, suite) {
   const started = Date.now();
-  const vitest = run(bin("vitest"), ["run", ...process.argv.slice(2)], {
+  const vitest = run(suite.command, suite.args, {
     stdio: ["ignore", "inherit", "inherit"],
-    // The suite runs in a time zone far from UTC (+12:45/+13:45), so that code reading the local
-    // time zone instead of the config's calendars fails here.
-    env: { ...process.env, TZ: "Pacific/Chatham" },
+    env: suite.env,
   });
-  const [failedChecks, suite] = await Promise.all([staticChecks(), vitest]);
-  const failed = [...failedChecks, ...(suite.code === 0 ? [] : ["vitest"])];
+  const [failedChecks, result] = await Promise.all([staticChecks(checks), vitest]);
+  const failed = [...failedChecks, ...(result.code === 0 ? [] : [suite.name])];
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     failed.length === 0
       ? `\nnpm test: static checks and test suite passed (${seconds} s)\n`
       : `\nnpm test: FAILED: ${failed.join(", ")} (${seconds} s)\n`,
   );
+  return failed;
+}
+
+async function main() {
+  const failed = await runAll(checks, {
+    name: "vitest",
+    command: bin("vitest"),
+    args: ["run", ...process.argv.slice(2)],
+    // The suite runs in a time zone far from UTC (+12:45/+13:45), so that code reading the local
+    // time zone instead of the config's calendars fails here.
+    env: { ...process.env, TZ: "Pacific/Chatham" },
+  });
   process.exitCode = failed.length === 0 ? 0 : 1;
 }
 
-main();
+if (require.main === module) main();
+module.exports = { runAll };
