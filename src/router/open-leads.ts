@@ -64,6 +64,17 @@ export function openCaps(compiled: CompiledRouting): Map<string, number> {
 }
 
 /**
+ * The condition that leaves one lead out of a count of the decision log (`exclude`: the lead being
+ * reassigned; none: every lead counts), with its parameters numbered from `$first`.
+ */
+export function otherLeads(exclude: RoutingRequestKey | undefined, first: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `NOT (contact_id = $${first} AND requested_at = $${first + 1} AND round = $${first + 2})`,
+    params: [exclude?.contactId ?? "", exclude?.requestedAt ?? -1, exclude ? roundOf(exclude) : -1],
+  };
+}
+
+/**
  * Open leads per current owner (lower-cased email) at `now`: no first touch seen, requested in the
  * last `OPEN_WINDOW_MS`. `exclude`: a lead left out (one being reassigned).
  */
@@ -72,13 +83,13 @@ export async function readOpenLeads(
   now: number,
   exclude?: RoutingRequestKey,
 ): Promise<Record<string, number>> {
+  const others = otherLeads(exclude, 3);
   const result = await db.query<{ rep: string; n: unknown }>(
     `SELECT lower(current_owner_email) AS rep, count(*) AS n FROM decisions
       WHERE first_touch_at IS NULL AND current_owner_email IS NOT NULL
-        AND requested_at >= $1 AND requested_at <= $2
-        AND NOT (contact_id = $3 AND requested_at = $4 AND round = $5)
+        AND requested_at >= $1 AND requested_at <= $2 AND ${others.sql}
       GROUP BY lower(current_owner_email)`,
-    [now - OPEN_WINDOW_MS, now, exclude?.contactId ?? "", exclude?.requestedAt ?? -1, exclude ? roundOf(exclude) : -1],
+    [now - OPEN_WINDOW_MS, now, ...others.params],
   );
   return Object.fromEntries(result.rows.map((row) => [row.rep, num(row.n)]));
 }

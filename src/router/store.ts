@@ -4,7 +4,7 @@
  */
 import type { LeadLoad, RotationState } from "../engine/types";
 import type { RouterDatabase, Sql } from "./database";
-import { readOpenLeads } from "./open-leads";
+import { otherLeads, readOpenLeads } from "./open-leads";
 import { roundOf, type RoutingRequestKey } from "./request";
 
 export type RequestSource = "webhook" | "poll" | "api";
@@ -219,11 +219,11 @@ export const LOAD_WINDOW_MS = 8 * 86_400_000;
  * (the one being reassigned: it counts for its new owner once moved).
  */
 export async function readLoad(db: Sql, since: number, now: number, exclude?: RoutingRequestKey): Promise<LeadLoad> {
+  const others = otherLeads(exclude, 2);
   const result = await db.query<{ current_owner_email: string; current_pool: string | null; assigned_at: unknown }>(
     `SELECT current_owner_email, current_pool, assigned_at FROM decisions
-      WHERE assigned_at >= $1 AND current_owner_email IS NOT NULL
-        AND NOT (contact_id = $2 AND requested_at = $3 AND round = $4)`,
-    [since, exclude?.contactId ?? "", exclude?.requestedAt ?? -1, exclude ? roundOf(exclude) : -1],
+      WHERE assigned_at >= $1 AND current_owner_email IS NOT NULL AND ${others.sql}`,
+    [since, ...others.params],
   );
   return {
     assigned: result.rows.map((row) => ({
