@@ -86,7 +86,7 @@ export async function readOpenLeads(
   const others = otherLeads(exclude, 3);
   const result = await db.query<{ rep: string; n: unknown }>(
     `SELECT lower(current_owner_email) AS rep, count(*) AS n FROM decisions
-      WHERE first_touch_at IS NULL AND current_owner_email IS NOT NULL
+      WHERE first_touch_at IS NULL AND contact_gone_at IS NULL AND current_owner_email IS NOT NULL
         AND requested_at >= $1 AND requested_at <= $2 AND ${others.sql}
       GROUP BY lower(current_owner_email)`,
     [now - OPEN_WINDOW_MS, now, ...others.params],
@@ -94,16 +94,21 @@ export async function readOpenLeads(
   return Object.fromEntries(result.rows.map((row) => [row.rep, num(row.n)]));
 }
 
-/** Keeps first touches read from HubSpot (`firstTouchAt` null: read, none yet). */
+/**
+ * Keeps first touches read from HubSpot (`firstTouchAt` null: read, none yet; `gone`: the read
+ * did not return the contact, so its lead is no longer open).
+ */
 export async function recordFirstTouches(
   db: Sql,
-  reads: { key: RoutingRequestKey; firstTouchAt: number | null }[],
+  reads: { key: RoutingRequestKey; firstTouchAt: number | null; gone?: boolean }[],
   now: number,
 ): Promise<void> {
   if (reads.length === 0) return;
   await db.query(
-    `UPDATE decisions d SET touch_checked_at = $5, first_touch_at = coalesce(d.first_touch_at, t.first_touch_at)
-       FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[]) AS t(contact_id, requested_at, round, first_touch_at)
+    `UPDATE decisions d SET touch_checked_at = $5, first_touch_at = coalesce(d.first_touch_at, t.first_touch_at),
+            contact_gone_at = CASE WHEN t.gone THEN coalesce(d.contact_gone_at, $5) ELSE d.contact_gone_at END
+       FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[], $6::boolean[])
+            AS t(contact_id, requested_at, round, first_touch_at, gone)
       WHERE d.contact_id = t.contact_id AND d.requested_at = t.requested_at AND d.round = t.round`,
     [
       reads.map((r) => r.key.contactId),
@@ -111,6 +116,7 @@ export async function recordFirstTouches(
       reads.map((r) => roundOf(r.key)),
       reads.map((r) => r.firstTouchAt),
       now,
+      reads.map((r) => r.gone === true),
     ],
   );
 }
@@ -141,7 +147,7 @@ export async function refreshFirstTouches(context: RefreshContext, incoming: num
        SELECT contact_id, requested_at, round, lower(current_owner_email) AS rep,
               coalesce(touch_checked_at, decided_at) AS checked
          FROM decisions
-        WHERE first_touch_at IS NULL AND current_owner_email IS NOT NULL
+        WHERE first_touch_at IS NULL AND contact_gone_at IS NULL AND current_owner_email IS NOT NULL
           AND requested_at >= $1 AND requested_at <= $2),
      near AS (
        SELECT o.rep FROM open o JOIN unnest($3::text[], $4::int[]) AS c(rep, threshold) ON c.rep = o.rep
@@ -180,7 +186,13 @@ export async function refreshFirstTouches(context: RefreshContext, incoming: num
     db,
     keys.map((key) => {
       const properties = contacts.get(key.contactId);
-      return { key, firstTouchAt: properties ? firstTouchOf(properties, key.requestedAt) : null };
+      // A batch read answers the ids it cannot find with errors (HubSpot: 207, OBJECT_NOT_FOUND)
+      // and the adapter returns the records found: a contact not among them was deleted. A merged
+      // contact too, if HubSpot answers its old id with the surviving record under the new id
+      // (unverified: HubSpot's docs do not say); the surviving contact's own lead still counts.
+      return properties
+        ? { key, firstTouchAt: firstTouchOf(properties, key.requestedAt) }
+        : { key, firstTouchAt: null, gone: true };
     }),
     now,
   );

@@ -82,6 +82,40 @@ describe("routeops router: open leads from the decision log", () => {
     expect(await readOpenLeads(db, T0 + OPEN_WINDOW_MS + 40 * MINUTE)).toEqual({});
     await router.close();
   });
+
+  it("stops counting a lead whose contact was deleted in HubSpot once a read does not find it", async () => {
+    const b = await bench({ start: "2026-06-17T17:00:00Z" });
+    const db = await memoryDatabase();
+    const ids = Array.from({ length: 5 }, (_, i) => createLead(b, lead(i, T0 + i * MINUTE)));
+    b.clock.set(T0 + 10 * MINUTE);
+    const router = await benchRouter(b, db, { config: openCapConfig(b) });
+    await router.poll();
+    await router.drain();
+    expect(ids.map((id) => b.ownerOf(id))).toEqual([BEN, CHLOE, BEN, CHLOE, CHLOE]);
+    expect(await readOpenLeads(db, b.clock.now())).toEqual({ [BEN]: 2, [CHLOE]: 3 });
+
+    // An admin deletes Ben's first lead: HubSpot answers its id in a batch read with an error.
+    const deletedAt = T0 + 20 * MINUTE;
+    b.emulator.portal.contacts.archive(b.emulator.portal.contacts.get(ids[0]!)!, deletedAt);
+    createLead(b, lead(5, T0 + 30 * MINUTE));
+    b.clock.set(T0 + 31 * MINUTE);
+    await router.poll();
+    await router.drain();
+    const decided = (await router.why("open5@lead.test"))[0]!.decision as { skipped?: unknown[]; rotationPick: string };
+    expect(decided.skipped).toBeUndefined();
+    const gone = await db.query<{ contact_gone_at: unknown; first_touch_at: unknown }>(
+      "SELECT contact_gone_at, first_touch_at FROM decisions WHERE contact_id = $1",
+      [ids[0]!],
+    );
+    // Gone, not touched: the SLA's record of a first touch stays what HubSpot said (none).
+    expect(Number(gone.rows[0]!.contact_gone_at)).toBe(T0 + 31 * MINUTE);
+    expect(gone.rows[0]!.first_touch_at).toBeNull();
+    expect(await readOpenLeads(db, b.clock.now())).toEqual({
+      [BEN]: decided.rotationPick === BEN ? 2 : 1,
+      [CHLOE]: decided.rotationPick === CHLOE ? 4 : 3,
+    });
+    await router.close();
+  });
 });
 
 describe("routeops router: reading first touches costs no call it need not make, and never holds routing back", () => {
