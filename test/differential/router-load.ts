@@ -10,7 +10,7 @@ import type { LeadLoad } from "../../src/engine/types";
 import type { Sql } from "../../src/router";
 
 const DAY_MS = 86_400_000;
-/** Seeded leads' contact ids start with this (no HubSpot contact has such an id). */
+/** Seeded leads' contact ids start with this (no HubSpot contact has such an id), open leads' aside. */
 const SEED_PREFIX = "fixture-load-";
 
 /**
@@ -59,8 +59,26 @@ export function fixtureLeads(load: LeadLoad | undefined, n: number, at: number):
   return leads;
 }
 
+/**
+ * Open leads are read by the router (a first touch?), so their contacts must be in HubSpot: a
+ * contact a batch read does not return is gone, and its lead no longer open. `contactFor` makes
+ * one for each open lead (untouched) and returns its id, which replaces the seed's.
+ */
+export function withContacts(leads: SeededLead[], contactFor: (lead: SeededLead) => string): SeededLead[] {
+  return leads.map((lead) => (lead.touched ? lead : { ...lead, contactId: contactFor(lead) }));
+}
+
+/** Contact ids of open seeded leads (made by withContacts), for isSeeded and clearSeededLeads. */
+const openSeedIds = new Set<string>();
+
+/** Remembers the seeded leads' ids whatever they are. */
+export function rememberSeeds(leads: readonly SeededLead[]): void {
+  for (const lead of leads) if (!lead.contactId.startsWith(SEED_PREFIX)) openSeedIds.add(lead.contactId);
+}
+
 /** Whether a lead of the model is a seeded one. */
-export const isSeeded = (lead: { contactId: string }): boolean => lead.contactId.startsWith(SEED_PREFIX);
+export const isSeeded = (lead: { contactId: string }): boolean =>
+  lead.contactId.startsWith(SEED_PREFIX) || openSeedIds.has(lead.contactId);
 
 /** Writes the leads into the router's decision log: done requests and their decisions. */
 export async function seedLeads(db: Sql, leads: readonly SeededLead[]): Promise<void> {
@@ -94,6 +112,13 @@ export async function seedLeads(db: Sql, leads: readonly SeededLead[]): Promise<
 
 /** Removes every seeded lead. */
 export async function clearSeededLeads(db: Sql): Promise<void> {
-  await db.query("DELETE FROM decisions WHERE contact_id LIKE $1", [`${SEED_PREFIX}%`]);
-  await db.query("DELETE FROM routing_requests WHERE contact_id LIKE $1", [`${SEED_PREFIX}%`]);
+  const ids = [...openSeedIds];
+  await db.query("DELETE FROM decisions WHERE contact_id LIKE $1 OR contact_id = ANY($2::text[])", [
+    `${SEED_PREFIX}%`,
+    ids,
+  ]);
+  await db.query("DELETE FROM routing_requests WHERE contact_id LIKE $1 OR contact_id = ANY($2::text[])", [
+    `${SEED_PREFIX}%`,
+    ids,
+  ]);
 }

@@ -47,7 +47,15 @@ import { referenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
 import { replay, type Replayed } from "./replay";
-import { clearSeededLeads, fixtureLeads, isSeeded, seedLeads, type SeededLead } from "./router-load";
+import {
+  clearSeededLeads,
+  fixtureLeads,
+  isSeeded,
+  rememberSeeds,
+  seedLeads,
+  withContacts,
+  type SeededLead,
+} from "./router-load";
 import { FIELDS, portalView, satisfies, show, type RoutingView } from "./views";
 
 const validate = createFixtureValidator();
@@ -280,7 +288,26 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
       // The fixture's stated load, as leads of the router's decision log (the last fixture's removed).
       await clearSeededLeads(database);
       history.splice(0, history.length, ...history.filter((l) => !isSeeded(l)));
-      const seeded = fixtureLeads(input.load, n, input.at);
+      // An open lead's contact is in HubSpot, untouched, as it would be: put there as a stored
+      // record (no change events, so no workflow or webhook sees it).
+      const seeded = withContacts(fixtureLeads(input.load, n, input.at), (lead) => {
+        const contacts = portal.emulator.portal.contacts;
+        const id = contacts.peekNextId();
+        contacts.insert({
+          id,
+          properties: {
+            hs_object_id: id,
+            email: `open-${n}-${id}@fixture-load.test`,
+            createdate: new Date(lead.requestedAt).toISOString(),
+            lastmodifieddate: new Date(lead.requestedAt).toISOString(),
+          },
+          createdAt: lead.requestedAt,
+          updatedAt: lead.requestedAt,
+          archived: false,
+        });
+        return id;
+      });
+      rememberSeeds(seeded);
       await seedLeads(database, seeded);
       history.push(...seeded);
       const replayed = await replay(portal, input, n + 1, settle);
