@@ -138,7 +138,7 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
 /**
  * Runs a planned load: each module's code in the CommonJS wrapper jiti gives it (the same first
  * line, so columns match too), `require` as planned. `running` holds the modules whose code is
- * running; a module that throws stays on it (the deadline's error names the innermost).
+ * running (the deadline's error names the innermost).
  */
 function runPlanned(plan: LoadPlan, entryFile: string, jitiFor: (file: string) => Jiti, running: string[]): unknown {
   const modules = new Map<string, { exports: unknown }>();
@@ -161,8 +161,14 @@ function runPlanned(plan: LoadPlan, entryFile: string, jitiFor: (file: string) =
       { filename: file, displayErrors: false },
     ) as (...args: unknown[]) => void;
     running.push(file);
-    wrapper.call(module.exports, module.exports, require, module, file, path.dirname(file));
-    running.pop();
+    try {
+      wrapper.call(module.exports, module.exports, require, module, file, path.dirname(file));
+    } finally {
+      // Not run when the deadline stops the code (V8 terminates it: no catch or finally runs), so
+      // `running` then still ends with the module that was running; run for a thrown error, which
+      // the config's own code may catch and go on.
+      running.pop();
+    }
     module.loaded = true;
     return module.exports;
   };

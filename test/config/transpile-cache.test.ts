@@ -109,6 +109,28 @@ describe("the config's transpile cache", () => {
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/reps.ts"]]);
   });
 
+  it("names the module still running at the deadline, not one that threw and was caught before", () => {
+    const { f, cache } = setup();
+    f.write(
+      "routing/extra.ts",
+      'if (process.env.ROUTEOPS_TEST_WAIT === "forever") throw new Error("no extra");\nexport const extra = 1;\n',
+    );
+    f.edit(
+      "routing/reps.ts",
+      "export const reps",
+      'try {\n  require("./extra");\n} catch {\n  // without the extra\n}\nwhile (process.env.ROUTEOPS_TEST_WAIT === "forever") {\n  // waits\n}\nexport const reps',
+    );
+    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, transpileCache: cache }).diagnostics).toEqual([]);
+    expect(via(f, cache)).toBe("cache");
+    vi.stubEnv("ROUTEOPS_TEST_WAIT", "forever");
+    const diagnostics = loadAndValidate("routing/index.ts", {
+      cwd: f.cwd,
+      timeoutMs: 1000,
+      transpileCache: cache,
+    }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/reps.ts"]]);
+  });
+
   it("keeps a cached config's output and process.exit out of the command, as through jiti", () => {
     const { f, cache } = setup();
     f.edit(
