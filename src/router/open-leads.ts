@@ -64,6 +64,15 @@ export function openCaps(compiled: CompiledRouting): Map<string, number> {
 }
 
 /**
+ * What makes a lead of the decision log open, with `$1` the start of the open window (now minus
+ * OPEN_WINDOW_MS) and `$2` now: it has an owner, no first touch seen, a contact HubSpot still has,
+ * and was requested in the window. Counting (readOpenLeads) and reading first touches
+ * (refreshFirstTouches) use this one condition.
+ */
+const OPEN_LEAD = `first_touch_at IS NULL AND contact_gone_at IS NULL AND current_owner_email IS NOT NULL
+        AND requested_at >= $1 AND requested_at <= $2`;
+
+/**
  * The condition that leaves one lead out of a count of the decision log (`exclude`: the lead being
  * reassigned; none: every lead counts), with its parameters numbered from `$first`.
  */
@@ -86,8 +95,7 @@ export async function readOpenLeads(
   const others = otherLeads(exclude, 3);
   const result = await db.query<{ rep: string; n: unknown }>(
     `SELECT lower(current_owner_email) AS rep, count(*) AS n FROM decisions
-      WHERE first_touch_at IS NULL AND contact_gone_at IS NULL AND current_owner_email IS NOT NULL
-        AND requested_at >= $1 AND requested_at <= $2 AND ${others.sql}
+      WHERE ${OPEN_LEAD} AND ${others.sql}
       GROUP BY lower(current_owner_email)`,
     [now - OPEN_WINDOW_MS, now, ...others.params],
   );
@@ -147,8 +155,7 @@ export async function refreshFirstTouches(context: RefreshContext, incoming: num
        SELECT contact_id, requested_at, round, lower(current_owner_email) AS rep,
               coalesce(touch_checked_at, decided_at) AS checked
          FROM decisions
-        WHERE first_touch_at IS NULL AND contact_gone_at IS NULL AND current_owner_email IS NOT NULL
-          AND requested_at >= $1 AND requested_at <= $2),
+        WHERE ${OPEN_LEAD}),
      near AS (
        SELECT o.rep FROM open o JOIN unnest($3::text[], $4::int[]) AS c(rep, threshold) ON c.rep = o.rep
         GROUP BY o.rep, c.threshold HAVING count(*) >= c.threshold)
