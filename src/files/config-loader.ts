@@ -84,7 +84,8 @@ export function loadRoutingConfig(configPath: string, options: LoadOptions = {})
   for (const file of outcome.files) {
     if (!isInside(file, folder) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
     try {
-      sourceFiles.set(file, fs.readFileSync(file, "utf8"));
+      // A load from the transpile cache read the files already: the texts it ran.
+      sourceFiles.set(file, outcome.sources?.get(file) ?? fs.readFileSync(file, "utf8"));
     } catch {
       // A module that vanished after loading cannot be pointed at; its findings fall back to the entry file.
     }

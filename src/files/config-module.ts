@@ -39,6 +39,8 @@ export type ModuleOutcome =
       exportNames: string[];
       /** Every module file the load read (absolute paths). */
       files: string[];
+      /** The text of the files a load from the transpile cache ran, as it read them. */
+      sources?: ReadonlyMap<string, string>;
       /** Who ran the config's files: jiti, or this module from the transpile cache. */
       via: "jiti" | "cache";
     }
@@ -108,6 +110,7 @@ export function runConfigModule(load: ModuleLoad): ModuleOutcome {
       config: record.default !== undefined ? record.default : record.routing,
       exportNames: Object.keys(record).filter((name) => name !== "__esModule"),
       files,
+      ...(plan ? { sources: new Map([...plan].map(([file, planned]) => [file, planned.source])) } : {}),
       via: plan ? "cache" : "jiti",
     };
   } catch (error) {

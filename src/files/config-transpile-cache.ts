@@ -112,6 +112,8 @@ export type PlannedImport =
   { kind: "module"; file: string } | { kind: "native"; id: string } | { kind: "jiti"; specifier: string };
 
 export interface PlannedModule {
+  /** The file's text the plan was made from. */
+  source: string;
   code: string;
   imports: Map<string, PlannedImport>;
 }
@@ -161,7 +163,7 @@ export function planFromCache(
       imports.set(specifier!, target);
       if (target.kind === "module") pending.push(target.file);
     }
-    plan.set(file, { code, imports });
+    plan.set(file, { source, code, imports });
   }
   return plan;
 }

@@ -53,6 +53,8 @@ describe("the config's transpile cache", () => {
     expect(second.config).toEqual(first.config);
     expect([...second.sourceFiles.keys()].sort()).toEqual([...first.sourceFiles.keys()].sort());
     expect(second.sourceFiles.size).toBe(9);
+    // The texts the cached load ran, as the jiti load's files read afterwards.
+    expect(second.sourceFiles).toEqual(first.sourceFiles);
   });
 
   it("goes through jiti again for a file edited since, even to text of the same length", () => {
