@@ -43,6 +43,22 @@ function via(f: ConfigFolder, cache: TranspileCache): string {
   return outcome.kind === "loaded" ? outcome.via : outcome.kind;
 }
 
+/**
+ * Loads the config once (kept in the cache), then again from the cache with
+ * ROUTEOPS_TEST_WAIT=forever and a 1 s deadline: each diagnostic's code and file.
+ */
+function stoppedFromCache(f: ConfigFolder, cache: TranspileCache): (string | undefined)[][] {
+  expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, transpileCache: cache }).diagnostics).toEqual([]);
+  expect(via(f, cache)).toBe("cache");
+  vi.stubEnv("ROUTEOPS_TEST_WAIT", "forever");
+  const diagnostics = loadAndValidate("routing/index.ts", {
+    cwd: f.cwd,
+    timeoutMs: 1000,
+    transpileCache: cache,
+  }).diagnostics;
+  return diagnostics.map((d) => [d.code, d.file]);
+}
+
 describe("the config's transpile cache", () => {
   it("runs a second load from the cache, with the same config and the same files", () => {
     const { f, cache } = setup();
@@ -100,15 +116,7 @@ describe("the config's transpile cache", () => {
       "export const reps",
       'while (process.env.ROUTEOPS_TEST_WAIT === "forever") {\n  // waits\n}\nexport const reps',
     );
-    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, transpileCache: cache }).diagnostics).toEqual([]);
-    expect(via(f, cache)).toBe("cache");
-    vi.stubEnv("ROUTEOPS_TEST_WAIT", "forever");
-    const diagnostics = loadAndValidate("routing/index.ts", {
-      cwd: f.cwd,
-      timeoutMs: 1000,
-      transpileCache: cache,
-    }).diagnostics;
-    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/reps.ts"]]);
+    expect(stoppedFromCache(f, cache)).toEqual([["config_load_timeout", "routing/reps.ts"]]);
   });
 
   it("names the module still running at the deadline, not one that threw and was caught before", () => {
@@ -122,15 +130,7 @@ describe("the config's transpile cache", () => {
       "export const reps",
       'try {\n  require("./extra");\n} catch {\n  // without the extra\n}\nwhile (process.env.ROUTEOPS_TEST_WAIT === "forever") {\n  // waits\n}\nexport const reps',
     );
-    expect(loadAndValidate("routing/index.ts", { cwd: f.cwd, transpileCache: cache }).diagnostics).toEqual([]);
-    expect(via(f, cache)).toBe("cache");
-    vi.stubEnv("ROUTEOPS_TEST_WAIT", "forever");
-    const diagnostics = loadAndValidate("routing/index.ts", {
-      cwd: f.cwd,
-      timeoutMs: 1000,
-      transpileCache: cache,
-    }).diagnostics;
-    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([["config_load_timeout", "routing/reps.ts"]]);
+    expect(stoppedFromCache(f, cache)).toEqual([["config_load_timeout", "routing/reps.ts"]]);
   });
 
   it("keeps a cached config's output and process.exit out of the command, as through jiti", () => {

@@ -59,21 +59,22 @@ export function fixtureLeads(load: LeadLoad | undefined, n: number, at: number):
   return leads;
 }
 
-/**
- * Open leads are read by the router (a first touch?), so their contacts must be in HubSpot: a
- * contact a batch read does not return is gone, and its lead no longer open. `contactFor` makes
- * one for each open lead (untouched) and returns its id, which replaces the seed's.
- */
-export function withContacts(leads: SeededLead[], contactFor: (lead: SeededLead) => string): SeededLead[] {
-  return leads.map((lead) => (lead.touched ? lead : { ...lead, contactId: contactFor(lead) }));
-}
-
 /** Contact ids of open seeded leads (made by withContacts), for isSeeded and clearSeededLeads. */
 const openSeedIds = new Set<string>();
 
-/** Remembers the seeded leads' ids whatever they are. */
-export function rememberSeeds(leads: readonly SeededLead[]): void {
-  for (const lead of leads) if (!lead.contactId.startsWith(SEED_PREFIX)) openSeedIds.add(lead.contactId);
+/**
+ * Open leads are read by the router (a first touch?), so their contacts must be in HubSpot: a
+ * contact a batch read does not return is gone, and its lead no longer open. `contactFor` makes
+ * one for each open lead (untouched) and returns its id, which replaces the seed's and is
+ * remembered as a seed's.
+ */
+export function withContacts(leads: SeededLead[], contactFor: (lead: SeededLead) => string): SeededLead[] {
+  return leads.map((lead) => {
+    if (lead.touched) return lead;
+    const contactId = contactFor(lead);
+    openSeedIds.add(contactId);
+    return { ...lead, contactId };
+  });
 }
 
 /** Whether a lead of the model is a seeded one. */

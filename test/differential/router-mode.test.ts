@@ -47,15 +47,7 @@ import { referenceProject } from "../support/reference";
 import { pgliteFolder } from "../router/support";
 import { deployedPortal, referenceConfig, type DeployedPortal } from "./deployed-portal";
 import { replay, type Replayed } from "./replay";
-import {
-  clearSeededLeads,
-  fixtureLeads,
-  isSeeded,
-  rememberSeeds,
-  seedLeads,
-  withContacts,
-  type SeededLead,
-} from "./router-load";
+import { clearSeededLeads, fixtureLeads, isSeeded, seedLeads, withContacts, type SeededLead } from "./router-load";
 import { FIELDS, portalView, satisfies, show, type RoutingView } from "./views";
 
 const validate = createFixtureValidator();
@@ -307,7 +299,6 @@ describe("routing/ in router mode: capture workflows, webhooks and the router ro
         });
         return id;
       });
-      rememberSeeds(seeded);
       await seedLeads(database, seeded);
       history.push(...seeded);
       const replayed = await replay(portal, input, n + 1, settle);
