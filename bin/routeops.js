@@ -61,8 +61,9 @@ function loadMain() {
  * Running the sources: zod (the config's shape checks) requires the error messages of its ~40
  * languages when it is imported, a fifth of `routeops validate`'s start-up; RouteOps uses English
  * only, which zod's schemas load themselves. (dist/ does not load the installed zod at all: the
- * build keeps the parts it uses in dist/vendor/zod.js, see scripts/vendor-zod.js.) The module that gathers the languages is replaced, in Node's module
- * cache, by one that loads it on first use. Should zod move its files, nothing is replaced and
+ * build keeps the parts it uses in dist/vendor/zod.js, see scripts/vendor-zod.js.) The module
+ * that gathers the languages is replaced, in Node's module cache, by one that loads it on first
+ * use. Should zod move its files, nothing is replaced and
  * nothing changes but the time.
  */
 function deferZodLocales() {

@@ -1,9 +1,9 @@
 // Second half of `npm run build` (after tsc): copies the files the compiled code reads at run time
 // that tsc does not emit (SQL migrations), removes what tsc emitted for sources since deleted (tsc
 // never deletes, and the package must not ship a module that no longer exists), puts the parts of
-// zod the compiled code uses in one file (scripts/vendor-zod.js), then stamps the
-// build, so that bin/routeops.js in a
-// development checkout can tell a dist/ built from the current sources from a stale one.
+// zod the compiled code uses in one file (scripts/vendor-zod.js), then stamps the build, so that
+// bin/routeops.js in a development checkout can tell a dist/ built from the current sources from
+// a stale one.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");

@@ -49,7 +49,7 @@ async function staticChecks(checks) {
 
 /**
  * Runs `suite` (output streamed) beside `checks` (one after another, output held); resolves to the
- * names of those that failed. scripts/test.test.ts runs it with commands of its own.
+ * names of those that failed. test/scripts/test-runner.test.ts runs it with commands of its own.
  */
 async function runAll(checks, suite) {
   const started = Date.now();

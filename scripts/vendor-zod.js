@@ -11,9 +11,10 @@
 // for the same modules with zod as installed (21 runs each, load 0.5; docs/validate.md).
 //
 // What dist/ calls is read from dist/ itself: tsc compiles `import { z } from "zod"` to
-// `const zod_1 = require("zod")` and every use to `zod_1.z.<name>` (a line break may come before the dot). Any other use of that
-// variable (another import shape, the namespace passed around) fails the build with the file
-// named, so nothing dist/ reaches for can be missing from the bundle. Types are untouched: the
+// `const zod_1 = require("zod")` and every use to `zod_1.z.<name>` (a line break may come before
+// the dot). Any other use of that variable (another import shape, the namespace passed around)
+// fails the build with the file named, so nothing dist/ reaches for can be missing from the
+// bundle. Types are untouched: the
 // .d.ts files still import "zod", which stays a dependency.
 "use strict";
 const fs = require("node:fs");
